@@ -1,0 +1,211 @@
+package io.rapport.accounts;
+
+import io.rapport.accounts.internal.AgentRepository;
+import io.rapport.common.Conflict;
+import io.rapport.common.InvalidInput;
+import io.rapport.common.NotFound;
+import io.rapport.common.Times;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The agents of the desk: add, change, look up, and set presence. */
+@Service
+public class Agents {
+
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Set<String> LANGUAGE_LEVELS = Set.of("native", "fluent", "basic");
+    private static final Set<String> PRESENCE = Set.of("online", "away", "offline");
+    static final int MIN_PASSWORD = 10;
+
+    private final AgentRepository agents;
+    private final Teams teams;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Agents(AgentRepository agents, Teams teams, PasswordEncoder passwords, Clock clock) {
+        this.agents = agents;
+        this.teams = teams;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AgentView create(CreateAgent command) {
+        String email = normalizeEmail(command.email());
+        if (command.name() == null || command.name().isBlank()) {
+            throw new InvalidInput("name", "is required");
+        }
+        checkPassword(command.password());
+        if (agents.findPrincipalByEmail(email).isPresent()) {
+            throw new Conflict("an agent with email " + email + " already exists");
+        }
+        List<Long> teamIds = command.teamIds() == null ? List.of() : command.teamIds();
+        teams.requireAll(teamIds);
+        long id = agents.insert(
+                email,
+                command.name().strip(),
+                passwords.encode(command.password()),
+                command.role() == null ? Role.AGENT : command.role(),
+                checkTier(command.tier() == null ? 1 : command.tier()),
+                checkCapacity(command.capacity() == null ? 10 : command.capacity()),
+                Times.now(clock));
+        agents.replaceTeams(id, teamIds);
+        agents.replaceLanguages(id, checkLanguages(command.languages()));
+        agents.replaceSkills(id, checkSkills(command.skills()));
+        return get(id);
+    }
+
+    @Transactional
+    public AgentView update(long id, UpdateAgent change) {
+        get(id);
+        if (change.name() != null && change.name().isBlank()) {
+            throw new InvalidInput("name", "must not be blank");
+        }
+        if (change.password() != null) {
+            checkPassword(change.password());
+        }
+        if (change.tier() != null) {
+            checkTier(change.tier());
+        }
+        if (change.capacity() != null) {
+            checkCapacity(change.capacity());
+        }
+        agents.update(
+                id,
+                change.name() == null ? null : change.name().strip(),
+                change.password() == null ? null : passwords.encode(change.password()),
+                change.role(),
+                change.tier(),
+                change.capacity(),
+                change.active(),
+                Times.now(clock));
+        if (change.teamIds() != null) {
+            teams.requireAll(change.teamIds());
+            agents.replaceTeams(id, change.teamIds());
+        }
+        if (change.languages() != null) {
+            agents.replaceLanguages(id, checkLanguages(change.languages()));
+        }
+        if (change.skills() != null) {
+            agents.replaceSkills(id, checkSkills(change.skills()));
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public AgentView setPresence(long id, String presence) {
+        if (presence == null || !PRESENCE.contains(presence)) {
+            throw new InvalidInput("status", "must be one of online, away, offline");
+        }
+        get(id);
+        agents.setPresence(id, presence, Times.now(clock));
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public AgentView get(long id) {
+        return agents.find(id).orElseThrow(() -> NotFound.of("agent", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AgentView> find(long id) {
+        return agents.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentView> list() {
+        return agents.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, AgentView> byIds(Collection<Long> ids) {
+        return agents.findAllById(ids);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AgentPrincipal> principalByEmail(String email) {
+        return email == null
+                ? Optional.empty()
+                : agents.findPrincipalByEmail(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdmin() {
+        return agents.countActiveAdmins() > 0;
+    }
+
+    static String normalizeEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidInput("email", "is required");
+        }
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
+            throw new InvalidInput("email", "is not a valid email address");
+        }
+        return normalized;
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new InvalidInput("password", "must have at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.length() > 200) {
+            throw new InvalidInput("password", "must have at most 200 characters");
+        }
+    }
+
+    private static int checkTier(int tier) {
+        if (tier < 1 || tier > 3) {
+            throw new InvalidInput("tier", "must be 1, 2 or 3");
+        }
+        return tier;
+    }
+
+    private static int checkCapacity(int capacity) {
+        if (capacity < 0 || capacity > 1000) {
+            throw new InvalidInput("capacity", "must be between 0 and 1000");
+        }
+        return capacity;
+    }
+
+    private static List<AgentLanguage> checkLanguages(List<AgentLanguage> languages) {
+        if (languages == null) {
+            return List.of();
+        }
+        for (AgentLanguage language : languages) {
+            if (language.code() == null || !language.code().matches("[a-z]{2,3}")) {
+                throw new InvalidInput("languages.code", "must be an ISO 639-1 code such as en or de");
+            }
+            if (language.level() == null || !LANGUAGE_LEVELS.contains(language.level())) {
+                throw new InvalidInput("languages.level", "must be native, fluent or basic");
+            }
+        }
+        return languages;
+    }
+
+    private static List<AgentSkill> checkSkills(List<AgentSkill> skills) {
+        if (skills == null) {
+            return List.of();
+        }
+        for (AgentSkill skill : skills) {
+            if (skill.name() == null || skill.name().isBlank() || skill.name().length() > 80) {
+                throw new InvalidInput("skills.name", "is required and at most 80 characters");
+            }
+            if (skill.level() < 1 || skill.level() > 5) {
+                throw new InvalidInput("skills.level", "must be between 1 and 5");
+            }
+        }
+        return skills.stream()
+                .map(s -> new AgentSkill(s.name().strip().toLowerCase(Locale.ROOT), s.level()))
+                .toList();
+    }
+}

@@ -1,0 +1,126 @@
+package io.rapport.accounts;
+
+import io.rapport.accounts.internal.AgentRepository;
+import io.rapport.common.Hashing;
+import io.rapport.common.InvalidInput;
+import io.rapport.common.NotFound;
+import io.rapport.common.Times;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens: created and revoked by admins, each acting as one agent. Only a SHA-256 hash of the secret is stored; the
+ * secret has 256 bits of entropy, so a slow hash would add cost without adding safety.
+ */
+@Service
+public class ApiTokens {
+
+    public static final String PREFIX = "rpt_";
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcClient db;
+    private final AgentRepository agents;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient db, AgentRepository agents, Clock clock) {
+        this.db = db;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CreatedApiToken create(String name, long agentId, long createdBy) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidInput("name", "is required and at most 100 characters");
+        }
+        agents.findPrincipal(agentId).orElseThrow(() -> new InvalidInput("agentId", "agent does not exist"));
+        String secret = PREFIX + Hashing.randomSecret(32);
+        var keys = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO acc_api_token (name, token_hash, prefix, agent_id, created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        name.strip(),
+                        Hashing.sha256Hex(secret),
+                        secret.substring(0, 10),
+                        agentId,
+                        createdBy,
+                        Times.sql(Times.now(clock)))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        return new CreatedApiToken(get(id), secret);
+    }
+
+    @Transactional
+    public void revoke(long id) {
+        get(id);
+        db.sql("UPDATE acc_api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(Times.sql(Times.now(clock)), id)
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiTokenView> list() {
+        return db.sql(SELECT + " ORDER BY t.id DESC").query(ApiTokens::view).list();
+    }
+
+    @Transactional(readOnly = true)
+    public ApiTokenView get(long id) {
+        return db.sql(SELECT + " WHERE t.id = ?")
+                .param(id)
+                .query(ApiTokens::view)
+                .optional()
+                .orElseThrow(() -> NotFound.of("API token", id));
+    }
+
+    /** The agent a live token acts as; empty for an unknown or revoked token or an inactive agent. */
+    @Transactional
+    public Optional<AgentPrincipal> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        record Live(long id, long agentId, Instant lastUsedAt) {}
+        Optional<Live> token = db.sql(
+                        "SELECT id, agent_id, last_used_at FROM acc_api_token WHERE token_hash = ? AND revoked_at IS NULL")
+                .param(Hashing.sha256Hex(secret))
+                .query((rs, n) -> new Live(rs.getLong(1), rs.getLong(2), Times.instant(rs, "last_used_at")))
+                .optional();
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Times.now(clock);
+        // Writing on every call would turn each read into a write; a minute's resolution is enough to spot unused
+        // tokens.
+        if (token.get().lastUsedAt() == null || token.get().lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            db.sql("UPDATE acc_api_token SET last_used_at = ? WHERE id = ?")
+                    .params(Times.sql(now), token.get().id())
+                    .update();
+        }
+        return agents.findPrincipal(token.get().agentId()).filter(AgentPrincipal::active);
+    }
+
+    private static final String SELECT = """
+            SELECT t.id, t.name, t.prefix, t.agent_id, a.name AS agent_name, t.created_at, t.last_used_at, t.revoked_at
+            FROM acc_api_token t JOIN acc_agent a ON a.id = t.agent_id
+            """;
+
+    private static ApiTokenView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ApiTokenView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("prefix"),
+                rs.getLong("agent_id"),
+                rs.getString("agent_name"),
+                Times.instant(rs, "created_at"),
+                Times.instant(rs, "last_used_at"),
+                Times.instant(rs, "revoked_at"));
+    }
+}

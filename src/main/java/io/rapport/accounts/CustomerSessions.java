@@ -1,0 +1,49 @@
+package io.rapport.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customer sign-in state, kept under its own session attribute so that a customer session and an agent session never
+ * stand in for each other, even in one browser.
+ */
+@Component
+public class CustomerSessions {
+
+    public static final String ROLE = "ROLE_CUSTOMER";
+    private static final String ATTRIBUTE = "RAPPORT_CUSTOMER_SECURITY_CONTEXT";
+
+    private final HttpSessionSecurityContextRepository repository;
+
+    CustomerSessions() {
+        repository = new HttpSessionSecurityContextRepository();
+        repository.setSpringSecurityContextKey(ATTRIBUTE);
+    }
+
+    public HttpSessionSecurityContextRepository repository() {
+        return repository;
+    }
+
+    public void signIn(CustomerRef customer, HttpServletRequest request, HttpServletResponse response) {
+        request.changeSessionId();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new CustomerPrincipal(customer.id(), customer.email(), customer.name()),
+                null,
+                List.of(new SimpleGrantedAuthority(ROLE))));
+        SecurityContextHolder.setContext(context);
+        repository.saveContext(context, request, response);
+    }
+
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        var empty = SecurityContextHolder.createEmptyContext();
+        SecurityContextHolder.setContext(empty);
+        repository.saveContext(empty, request, response);
+    }
+}

@@ -1,0 +1,131 @@
+package io.rapport.accounts.internal;
+
+import io.rapport.accounts.CustomerIdentity;
+import io.rapport.accounts.CustomerRef;
+import io.rapport.common.Page;
+import io.rapport.common.PageRequest;
+import io.rapport.common.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Customers and their identities in acc_customer and acc_customer_identity. */
+@Repository
+public class CustomerRepository {
+
+    private static final String REF_SELECT = """
+            SELECT c.id, c.name, c.preferred_language,
+                   (SELECT i.address FROM acc_customer_identity i
+                     WHERE i.customer_id = c.id AND i.kind = 'email' ORDER BY i.is_primary DESC, i.id LIMIT 1) AS email
+            FROM acc_customer c
+            """;
+
+    private final JdbcClient db;
+
+    CustomerRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public CustomerRef insertWithEmail(String name, String email, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        db.sql("INSERT INTO acc_customer (name, created_at, updated_at) VALUES (?, ?, ?)")
+                .params(name, Times.sql(now), Times.sql(now))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        db.sql("""
+                        INSERT INTO acc_customer_identity (customer_id, kind, address, is_primary, created_at)
+                        VALUES (?, 'email', ?, TRUE, ?)
+                        """).params(id, email, Times.sql(now)).update();
+        return new CustomerRef(id, email, name, null);
+    }
+
+    public Optional<CustomerRef> findByIdentity(String kind, String value) {
+        return db.sql("""
+                        SELECT c.id, c.name, c.preferred_language, i.address AS email
+                        FROM acc_customer_identity i JOIN acc_customer c ON c.id = i.customer_id
+                        WHERE i.kind = ? AND i.address = ?
+                        """).params(kind, value).query(CustomerRepository::ref).optional();
+    }
+
+    public Map<Long, CustomerRef> findRefs(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, CustomerRef> result = new LinkedHashMap<>();
+        db.sql(REF_SELECT + " WHERE c.id IN (:ids)")
+                .param("ids", ids)
+                .query(CustomerRepository::ref)
+                .list()
+                .forEach(r -> result.put(r.id(), r));
+        return result;
+    }
+
+    public Page<CustomerRef> search(String filter, PageRequest page) {
+        String where = "";
+        String pattern = null;
+        if (filter != null && !filter.isBlank()) {
+            pattern = "%"
+                    + filter.strip()
+                            .toLowerCase(Locale.ROOT)
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+            where = """
+                     WHERE LOWER(c.name) LIKE :p OR EXISTS (SELECT 1 FROM acc_customer_identity i
+                       WHERE i.customer_id = c.id AND i.address LIKE :p)
+                    """;
+        }
+        var count = db.sql("SELECT COUNT(*) FROM acc_customer c" + where);
+        var select = db.sql(REF_SELECT + where + " ORDER BY c.id DESC LIMIT :limit OFFSET :offset");
+        if (pattern != null) {
+            count = count.param("p", pattern);
+            select = select.param("p", pattern);
+        }
+        long total = count.query(Long.class).single();
+        List<CustomerRef> items = select.param("limit", page.size())
+                .param("offset", page.offset())
+                .query(CustomerRepository::ref)
+                .list();
+        return new Page<>(items, total, page.page(), page.size());
+    }
+
+    public List<CustomerIdentity> identities(long customerId) {
+        return db.sql("""
+                        SELECT kind, address, is_primary, created_at FROM acc_customer_identity
+                        WHERE customer_id = ? ORDER BY is_primary DESC, id
+                        """)
+                .param(customerId)
+                .query((rs, n) -> new CustomerIdentity(
+                        rs.getString("kind"),
+                        rs.getString("address"),
+                        rs.getBoolean("is_primary"),
+                        Times.instant(rs, "created_at")))
+                .list();
+    }
+
+    public Instant createdAt(long customerId) {
+        return db.sql("SELECT created_at FROM acc_customer WHERE id = ?")
+                .param(customerId)
+                .query((rs, n) -> Times.instant(rs, "created_at"))
+                .single();
+    }
+
+    public void setPreferredLanguage(long id, String language, Instant now) {
+        db.sql("UPDATE acc_customer SET preferred_language = ?, updated_at = ? WHERE id = ?")
+                .params(language, Times.sql(now), id)
+                .update();
+    }
+
+    private static CustomerRef ref(ResultSet rs, int n) throws SQLException {
+        return new CustomerRef(
+                rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("preferred_language"));
+    }
+}

@@ -1,0 +1,57 @@
+package io.rapport.accounts.web;
+
+import io.rapport.accounts.AgentPrincipal;
+import io.rapport.accounts.ApiTokenView;
+import io.rapport.accounts.ApiTokens;
+import io.rapport.accounts.CreatedApiToken;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API tokens (admin only): the secret is in the answer to the create call and nowhere else, ever. */
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "API tokens")
+class TokenApi {
+
+    private final ApiTokens tokens;
+
+    TokenApi(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    record CreateTokenRequest(String name, Long agentId) {}
+
+    record TokenList(List<ApiTokenView> items, long total) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a token acting as an agent (default: yourself); the secret is shown once")
+    CreatedApiToken create(@RequestBody CreateTokenRequest r, @AuthenticationPrincipal AgentPrincipal me) {
+        return tokens.create(r.name(), r.agentId() == null ? me.id() : r.agentId(), me.id());
+    }
+
+    @GetMapping
+    @Operation(summary = "All tokens, without secrets")
+    TokenList list() {
+        List<ApiTokenView> all = tokens.list();
+        return new TokenList(all, all.size());
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke a token at once")
+    void revoke(@PathVariable long id) {
+        tokens.revoke(id);
+    }
+}

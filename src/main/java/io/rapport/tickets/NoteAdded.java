@@ -1,0 +1,4 @@
+package io.rapport.tickets;
+
+/** An agent added an internal note. */
+public record NoteAdded(long ticketId, long messageId, Long agentId) implements TicketEvent {}

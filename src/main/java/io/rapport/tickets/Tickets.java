@@ -1,0 +1,373 @@
+package io.rapport.tickets;
+
+import io.rapport.accounts.Agents;
+import io.rapport.accounts.CustomerRef;
+import io.rapport.accounts.Customers;
+import io.rapport.common.InvalidInput;
+import io.rapport.common.NotFound;
+import io.rapport.common.Page;
+import io.rapport.common.Times;
+import io.rapport.tickets.internal.AttachmentStore;
+import io.rapport.tickets.internal.AuditLog;
+import io.rapport.tickets.internal.HtmlSanitizer;
+import io.rapport.tickets.internal.MessageRepository;
+import io.rapport.tickets.internal.Ticket;
+import io.rapport.tickets.internal.TicketRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** The tickets module's entry point: open tickets, add messages, move them through the workflow, read them back. */
+@Service
+public class Tickets {
+
+    public static final int MAX_SUBJECT = 250;
+    public static final int MAX_BODY = 100_000;
+    public static final int MAX_TAGS = 20;
+
+    private final TicketRepository tickets;
+    private final MessageRepository messages;
+    private final AuditLog audit;
+    private final AttachmentStore files;
+    private final Customers customers;
+    private final Agents agents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Tickets(
+            TicketRepository tickets,
+            MessageRepository messages,
+            AuditLog audit,
+            AttachmentStore files,
+            Customers customers,
+            Agents agents,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.audit = audit;
+        this.files = files;
+        this.customers = customers;
+        this.agents = agents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Opens a ticket; the first message is the customer's description of the problem. */
+    @Transactional
+    public TicketView open(OpenTicket command) {
+        String subject = checkSubject(command.subject());
+        Body body = checkBody(command.body(), command.bodyHtml());
+        Set<String> tags = checkTags(command.tags());
+        CustomerRef customer = customers.identifyByEmail(command.customerEmail(), command.customerName());
+        Channel channel = command.channel() == null ? Channel.API : command.channel();
+        Instant now = Times.now(clock);
+        Ticket ticket = Ticket.open(
+                tickets.nextNumber(),
+                subject,
+                command.priority() == null ? Priority.NORMAL : command.priority(),
+                channel,
+                customer.id(),
+                customer.preferredLanguage(),
+                tags,
+                now);
+        long id = tickets.insert(ticket);
+        Author customerAuthor = Author.customer(customer);
+        Author opener = command.openedBy() == null ? customerAuthor : command.openedBy();
+        audit.record(id, opener, "created", null, null, subject, now);
+        long messageId = messages.insert(
+                id, customerAuthor, Visibility.PUBLIC.code(), channel.code(), body.text(), body.html(), now);
+        storeAttachments(id, messageId, command.attachments(), now);
+        events.publishEvent(new TicketCreated(id, ticket.number(), customer.id(), channel.code()));
+        return view(load(id));
+    }
+
+    /** Adds a message. A customer's message reopens a pending or solved ticket; an agent's first reply opens a new one. */
+    @Transactional
+    public MessageView addMessage(long ticketId, AddMessage command) {
+        Ticket ticket = load(ticketId);
+        Visibility visibility = command.visibility() == null ? Visibility.PUBLIC : command.visibility();
+        if (command.author().isCustomer() && visibility == Visibility.INTERNAL) {
+            throw new InvalidInput("visibility", "customers cannot write internal notes");
+        }
+        Body body = checkBody(command.body(), command.bodyHtml());
+        Instant now = Times.now(clock);
+        Channel channel = command.channel() == null ? ticket.channel() : command.channel();
+        long messageId = messages.insert(
+                ticketId, command.author(), visibility.code(), channel.code(), body.text(), body.html(), now);
+        storeAttachments(ticketId, messageId, command.attachments(), now);
+        ticket.messageAdded(messageId, command.author(), visibility, now);
+        save(ticket, Set.copyOf(ticket.tags()));
+        return messages.find(ticketId, messageId).orElseThrow();
+    }
+
+    /** A customer's message on their own ticket; someone else's ticket is not found. */
+    @Transactional
+    public MessageView addCustomerMessage(long ticketId, CustomerRef customer, String body, List<NewAttachment> files) {
+        requireOwnedBy(ticketId, customer.id());
+        return addMessage(
+                ticketId, new AddMessage(body, null, Visibility.PUBLIC, Channel.WEB, Author.customer(customer), files));
+    }
+
+    /** Changes status, assignee, team, priority or tags in one step, each change audited. */
+    @Transactional
+    public TicketView change(long ticketId, ChangeTicket change, Author by) {
+        Ticket ticket = load(ticketId);
+        if (change.expectedVersion() != null && change.expectedVersion() != ticket.version()) {
+            throw new io.rapport.common.Conflict(
+                    "ticket " + ticket.number() + " was changed by someone else; reload and try again");
+        }
+        Set<String> tagsBefore = Set.copyOf(ticket.tags());
+        Instant now = Times.now(clock);
+        if (change.assigneeId() != null) {
+            Long assignee = change.assigneeId().orElse(null);
+            if (assignee != null
+                    && agents.find(assignee).filter(a -> a.active()).isEmpty()) {
+                throw new InvalidInput("assigneeId", "no active agent with id " + assignee);
+            }
+            ticket.assign(assignee, by, now);
+        }
+        if (change.teamId() != null) {
+            ticket.moveToTeam(change.teamId().orElse(null), by, now);
+        }
+        if (change.priority() != null) {
+            ticket.prioritize(change.priority(), by, now);
+        }
+        if (change.tags() != null) {
+            ticket.retag(checkTags(change.tags()), by, now);
+        }
+        if (change.status() != null) {
+            ticket.moveTo(change.status(), by, now);
+        }
+        save(ticket, tagsBefore);
+        return view(load(ticketId));
+    }
+
+    /** "Yes, it is solved": only the ticket's own customer can say it, and only while it is solved. */
+    @Transactional
+    public TicketView confirmSolved(long ticketId, CustomerRef customer) {
+        return customerAnswer(ticketId, customer, t -> t.confirmSolution(Author.customer(customer), Times.now(clock)));
+    }
+
+    /** "No, still a problem": the ticket reopens with outcome not_solved. */
+    @Transactional
+    public TicketView rejectSolution(long ticketId, CustomerRef customer) {
+        return customerAnswer(ticketId, customer, t -> t.rejectSolution(Author.customer(customer), Times.now(clock)));
+    }
+
+    private TicketView customerAnswer(long ticketId, CustomerRef customer, Consumer<Ticket> answer) {
+        Ticket ticket = requireOwnedBy(ticketId, customer.id());
+        answer.accept(ticket);
+        save(ticket, Set.copyOf(ticket.tags()));
+        return forCustomer(ticketId, customer.id());
+    }
+
+    /** Closes solved tickets the customer did not answer within the given time; returns how many were closed. */
+    @Transactional
+    public int closeUnanswered(java.time.Duration after, int batch) {
+        Instant now = Times.now(clock);
+        int closed = 0;
+        for (long id : tickets.solvedBefore(now.minus(after), batch)) {
+            Ticket ticket = load(id);
+            ticket.closeUnconfirmed(now);
+            save(ticket, Set.copyOf(ticket.tags()));
+            closed++;
+        }
+        return closed;
+    }
+
+    /** One ticket with its whole conversation, internal notes included: for agents. */
+    @Transactional(readOnly = true)
+    public TicketView get(long ticketId) {
+        return view(load(ticketId)).withMessages(messages.forTicket(ticketId, true));
+    }
+
+    /** One of the customer's own tickets, public messages only; anyone else's is not found. */
+    @Transactional(readOnly = true)
+    public TicketView forCustomer(long ticketId, long customerId) {
+        return view(requireOwnedBy(ticketId, customerId)).withMessages(messages.forTicket(ticketId, false));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<TicketView> find(TicketQuery query) {
+        return views(tickets.find(query));
+    }
+
+    @Transactional(readOnly = true)
+    public ViewCounts counts(long agentId, Collection<Long> teamIds) {
+        return tickets.counts(agentId, teamIds);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> audit(long ticketId) {
+        load(ticketId);
+        return audit.forTicket(ticketId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> knownTags() {
+        return tickets.allTags();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, long[]> countsByCustomer(Collection<Long> customerIds) {
+        return tickets.countsByCustomer(customerIds);
+    }
+
+    /** An attachment for an agent. */
+    @Transactional(readOnly = true)
+    public AttachmentContent attachment(long attachmentId) {
+        MessageRepository.StoredAttachment stored =
+                messages.attachment(attachmentId).orElseThrow(() -> NotFound.of("attachment", attachmentId));
+        return new AttachmentContent(stored.view(), files.path(stored.storageKey()));
+    }
+
+    /** An attachment on a public message of the customer's own ticket; anything else is not found. */
+    @Transactional(readOnly = true)
+    public AttachmentContent attachmentForCustomer(long attachmentId, long customerId) {
+        MessageRepository.StoredAttachment stored = messages.attachment(attachmentId)
+                .filter(MessageRepository.StoredAttachment::publicMessage)
+                .orElseThrow(() -> NotFound.of("attachment", attachmentId));
+        requireOwnedBy(stored.ticketId(), customerId);
+        return new AttachmentContent(stored.view(), files.path(stored.storageKey()));
+    }
+
+    private Ticket load(long id) {
+        return tickets.find(id).orElseThrow(() -> NotFound.of("ticket", id));
+    }
+
+    private Ticket requireOwnedBy(long ticketId, long customerId) {
+        return tickets.find(ticketId)
+                .filter(t -> t.customerId() == customerId)
+                .orElseThrow(() -> NotFound.of("ticket", ticketId));
+    }
+
+    private void save(Ticket ticket, Set<String> tagsBefore) {
+        tickets.update(ticket, tagsBefore);
+        for (Ticket.Change c : ticket.changes()) {
+            audit.record(ticket.id(), c.by(), c.action(), c.field(), c.before(), c.after(), ticket.updatedAt());
+        }
+        ticket.events().forEach(events::publishEvent);
+        ticket.clearRecorded();
+    }
+
+    private void storeAttachments(long ticketId, long messageId, List<NewAttachment> attachments, Instant now) {
+        if (attachments == null || attachments.isEmpty()) {
+            return;
+        }
+        List<String> written = new ArrayList<>();
+        // Files are not transactional: if the transaction rolls back, remove what was written for it.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        written.forEach(files::delete);
+                    }
+                }
+            });
+        }
+        for (NewAttachment attachment : attachments) {
+            AttachmentStore.Stored stored = files.store(attachment);
+            written.add(stored.key());
+            messages.insertAttachment(
+                    ticketId,
+                    messageId,
+                    stored.filename(),
+                    stored.contentType(),
+                    stored.size(),
+                    stored.key(),
+                    stored.sha256(),
+                    now);
+        }
+    }
+
+    private TicketView view(Ticket t) {
+        return views(new Page<>(List.of(t), 1, 0, 1)).items().getFirst();
+    }
+
+    private Page<TicketView> views(Page<Ticket> page) {
+        Map<Long, CustomerRef> refs = customers.refs(
+                page.items().stream().map(Ticket::customerId).distinct().toList());
+        return page.map(t -> {
+            CustomerRef c = refs.get(t.customerId());
+            return new TicketView(
+                    t.id(),
+                    t.number(),
+                    t.subject(),
+                    t.status().code(),
+                    t.outcome().code(),
+                    t.priority().code(),
+                    t.channel().code(),
+                    c == null
+                            ? new TicketView.CustomerSummary(t.customerId(), null, null)
+                            : new TicketView.CustomerSummary(c.id(), c.email(), c.name()),
+                    t.assigneeId(),
+                    t.teamId(),
+                    List.copyOf(new java.util.TreeSet<>(t.tags())),
+                    t.language(),
+                    t.repeatOf(),
+                    t.createdAt(),
+                    t.updatedAt(),
+                    t.solvedAt(),
+                    t.closedAt(),
+                    t.version(),
+                    null);
+        });
+    }
+
+    private record Body(String text, String html) {}
+
+    private static Body checkBody(String text, String html) {
+        String safeHtml = HtmlSanitizer.sanitize(html);
+        String plain = text != null && !text.isBlank() ? text.strip() : HtmlSanitizer.toText(safeHtml);
+        if (plain == null || plain.isBlank()) {
+            throw new InvalidInput("body", "is required");
+        }
+        if (plain.length() > MAX_BODY || (safeHtml != null && safeHtml.length() > 4 * MAX_BODY)) {
+            throw new InvalidInput("body", "must have at most " + MAX_BODY + " characters");
+        }
+        return new Body(plain, safeHtml);
+    }
+
+    private static String checkSubject(String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidInput("subject", "is required");
+        }
+        String s = subject.strip().replaceAll("\\s+", " ");
+        if (s.length() > MAX_SUBJECT) {
+            throw new InvalidInput("subject", "must have at most " + MAX_SUBJECT + " characters");
+        }
+        return s;
+    }
+
+    static Set<String> checkTags(Collection<String> tags) {
+        if (tags == null) {
+            return Set.of();
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidInput("tags", "at most " + MAX_TAGS + " tags");
+        }
+        Set<String> clean = new LinkedHashSet<>();
+        for (String tag : tags) {
+            String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+            if (!t.matches("[\\p{L}\\p{N}_.:-]{1,50}")) {
+                throw new InvalidInput("tags", "a tag has 1 to 50 letters, digits or _ . : - (got \"" + tag + "\")");
+            }
+            clean.add(t);
+        }
+        return clean;
+    }
+}

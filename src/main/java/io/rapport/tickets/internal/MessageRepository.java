@@ -1,0 +1,131 @@
+package io.rapport.tickets.internal;
+
+import io.rapport.common.Times;
+import io.rapport.tickets.AttachmentView;
+import io.rapport.tickets.Author;
+import io.rapport.tickets.MessageView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** A ticket's conversation in tkt_message, with attachment rows in tkt_attachment. */
+@Repository
+public class MessageRepository {
+
+    private final JdbcClient db;
+
+    MessageRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public long insert(
+            long ticketId,
+            Author author,
+            String visibility,
+            String channel,
+            String body,
+            String bodyHtml,
+            Instant createdAt) {
+        var keys = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO tkt_message (ticket_id, author_type, author_id, author_name, visibility, channel,
+                            body, body_html, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        ticketId,
+                        author.type(),
+                        author.id(),
+                        author.name(),
+                        visibility,
+                        channel,
+                        body,
+                        bodyHtml,
+                        Times.sql(createdAt))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public long insertAttachment(
+            long ticketId,
+            long messageId,
+            String filename,
+            String contentType,
+            long size,
+            String storageKey,
+            String sha256,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO tkt_attachment (ticket_id, message_id, filename, content_type, size_bytes,
+                            storage_key, sha256, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(ticketId, messageId, filename, contentType, size, storageKey, sha256, Times.sql(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The conversation, oldest first; internal notes only when asked for. */
+    public List<MessageView> forTicket(long ticketId, boolean includeInternal) {
+        Map<Long, List<AttachmentView>> attachments = new HashMap<>();
+        db.sql("""
+                        SELECT a.message_id, a.id, a.filename, a.content_type, a.size_bytes
+                        FROM tkt_attachment a WHERE a.ticket_id = ? ORDER BY a.id
+                        """).param(ticketId).query(rs -> {
+            attachments
+                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new AttachmentView(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+        });
+        return db.sql("SELECT * FROM tkt_message WHERE ticket_id = ?"
+                        + (includeInternal ? "" : " AND visibility = 'public'")
+                        + " ORDER BY created_at, id")
+                .param(ticketId)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    return new MessageView(
+                            id,
+                            ticketId,
+                            new Author(
+                                    rs.getString("author_type"),
+                                    TicketRepository.nullableLong(rs, "author_id"),
+                                    rs.getString("author_name")),
+                            rs.getString("visibility"),
+                            rs.getString("body"),
+                            rs.getString("body_html"),
+                            rs.getString("channel"),
+                            Times.instant(rs, "created_at"),
+                            List.copyOf(attachments.getOrDefault(id, List.of())));
+                })
+                .list();
+    }
+
+    public Optional<MessageView> find(long ticketId, long messageId) {
+        return forTicket(ticketId, true).stream()
+                .filter(m -> m.id() == messageId)
+                .findFirst();
+    }
+
+    /** An attachment row with the ticket it belongs to and whether its message is public. */
+    public record StoredAttachment(AttachmentView view, long ticketId, boolean publicMessage, String storageKey) {}
+
+    public Optional<StoredAttachment> attachment(long id) {
+        return db.sql("""
+                        SELECT a.id, a.filename, a.content_type, a.size_bytes, a.ticket_id, a.storage_key, m.visibility
+                        FROM tkt_attachment a JOIN tkt_message m ON m.id = a.message_id WHERE a.id = ?
+                        """)
+                .param(id)
+                .query((rs, n) -> new StoredAttachment(
+                        new AttachmentView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                        rs.getLong(5),
+                        "public".equals(rs.getString(7)),
+                        rs.getString(6)))
+                .optional();
+    }
+}

@@ -1,0 +1,359 @@
+package io.rapport.tickets.internal;
+
+import io.rapport.common.Codes;
+import io.rapport.common.Conflict;
+import io.rapport.tickets.AgentReplied;
+import io.rapport.tickets.Author;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.MessageReceived;
+import io.rapport.tickets.NoteAdded;
+import io.rapport.tickets.Outcome;
+import io.rapport.tickets.OutcomeConfirmed;
+import io.rapport.tickets.Priority;
+import io.rapport.tickets.SolutionRejected;
+import io.rapport.tickets.TicketAssigned;
+import io.rapport.tickets.TicketEvent;
+import io.rapport.tickets.TicketSolved;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketStatusChanged;
+import io.rapport.tickets.TicketUpdated;
+import io.rapport.tickets.Visibility;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The ticket aggregate. It changes only through named methods that check the workflow, record each change for the
+ * audit trail and register the events other modules react to.
+ */
+public class Ticket {
+
+    /** A change for the audit trail. */
+    public record Change(Author by, String action, String field, String before, String after) {}
+
+    private final Long id;
+    private final long number;
+    private final String subject;
+    private TicketStatus status;
+    private Outcome outcome;
+    private Priority priority;
+    private final Channel channel;
+    private final long customerId;
+    private Long assigneeId;
+    private Long teamId;
+    private final String language;
+    private Long repeatOf;
+    private final TreeSet<String> tags;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private Instant solvedAt;
+    private Instant closedAt;
+    private final int version;
+
+    private final List<Change> changes = new ArrayList<>();
+    private final List<TicketEvent> events = new ArrayList<>();
+
+    public Ticket(
+            Long id,
+            long number,
+            String subject,
+            TicketStatus status,
+            Outcome outcome,
+            Priority priority,
+            Channel channel,
+            long customerId,
+            Long assigneeId,
+            Long teamId,
+            String language,
+            Long repeatOf,
+            Set<String> tags,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant solvedAt,
+            Instant closedAt,
+            int version) {
+        this.id = id;
+        this.number = number;
+        this.subject = subject;
+        this.status = status;
+        this.outcome = outcome;
+        this.priority = priority;
+        this.channel = channel;
+        this.customerId = customerId;
+        this.assigneeId = assigneeId;
+        this.teamId = teamId;
+        this.language = language;
+        this.repeatOf = repeatOf;
+        this.tags = new TreeSet<>(tags);
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.solvedAt = solvedAt;
+        this.closedAt = closedAt;
+        this.version = version;
+    }
+
+    /** A ticket just opened: status new, outcome unknown. */
+    public static Ticket open(
+            long number,
+            String subject,
+            Priority priority,
+            Channel channel,
+            long customerId,
+            String language,
+            Set<String> tags,
+            Instant now) {
+        return new Ticket(
+                null,
+                number,
+                subject,
+                TicketStatus.NEW,
+                Outcome.UNKNOWN,
+                priority,
+                channel,
+                customerId,
+                null,
+                null,
+                language,
+                null,
+                tags,
+                now,
+                now,
+                null,
+                null,
+                0);
+    }
+
+    /** An agent moves the ticket along the workflow. Closing a solved ticket without the customer's word is unconfirmed. */
+    public void moveTo(TicketStatus target, Author by, Instant now) {
+        if (target == status) {
+            return;
+        }
+        if (!status.canMoveTo(target)) {
+            throw new Conflict("a ticket cannot move from " + status.code() + " to " + target.code());
+        }
+        if (target == TicketStatus.CLOSED) {
+            setOutcome(outcome == Outcome.UNKNOWN ? Outcome.UNCONFIRMED : outcome, by);
+        }
+        if (target == TicketStatus.SOLVED && outcome != Outcome.UNKNOWN && outcome != Outcome.REPEAT_CONTACT) {
+            // Solved again after the customer said no: their answer to this new attempt is not known yet.
+            setOutcome(Outcome.UNKNOWN, by);
+        }
+        setStatus(target, by, now);
+    }
+
+    /** The customer says the problem is solved: the outcome is confirmed and the ticket is done. */
+    public void confirmSolution(Author customer, Instant now) {
+        requireSolved("confirm");
+        setOutcome(Outcome.CONFIRMED, customer);
+        setStatus(TicketStatus.CLOSED, customer, now);
+        events.add(new OutcomeConfirmed(id, assigneeId));
+    }
+
+    /** The customer says the problem is still there: the ticket reopens. */
+    public void rejectSolution(Author customer, Instant now) {
+        requireSolved("reject");
+        setOutcome(Outcome.NOT_SOLVED, customer);
+        setStatus(TicketStatus.OPEN, customer, now);
+        events.add(new SolutionRejected(id, assigneeId));
+    }
+
+    /** Nobody answered the question "is it solved?" in time. */
+    public void closeUnconfirmed(Instant now) {
+        requireSolved("close");
+        setOutcome(Outcome.UNCONFIRMED, Author.system());
+        setStatus(TicketStatus.CLOSED, Author.system(), now);
+    }
+
+    /** A message was added; the status follows who wrote it. */
+    public void messageAdded(long messageId, Author author, Visibility visibility, Instant now) {
+        if (status == TicketStatus.CLOSED) {
+            throw new Conflict("ticket " + number + " is closed; open a new ticket instead");
+        }
+        if (author.isCustomer()) {
+            if (status == TicketStatus.PENDING || status == TicketStatus.SOLVED) {
+                setStatus(TicketStatus.OPEN, author, now);
+            }
+            events.add(new MessageReceived(id, messageId, customerId));
+        } else if (visibility == Visibility.INTERNAL) {
+            events.add(new NoteAdded(id, messageId, author.id()));
+        } else {
+            if (status == TicketStatus.NEW) {
+                setStatus(TicketStatus.OPEN, author, now);
+            }
+            events.add(new AgentReplied(id, messageId, author.id() == null ? 0 : author.id()));
+        }
+        touch(now);
+    }
+
+    public void assign(Long agentId, Author by, Instant now) {
+        if (Objects.equals(agentId, assigneeId)) {
+            return;
+        }
+        changes.add(new Change(by, "assigned", "assignee", str(assigneeId), str(agentId)));
+        events.add(new TicketAssigned(id, assigneeId, agentId));
+        assigneeId = agentId;
+        touch(now);
+    }
+
+    public void moveToTeam(Long newTeamId, Author by, Instant now) {
+        if (Objects.equals(newTeamId, teamId)) {
+            return;
+        }
+        changes.add(new Change(by, "changed", "team", str(teamId), str(newTeamId)));
+        teamId = newTeamId;
+        events.add(new TicketUpdated(id));
+        touch(now);
+    }
+
+    public void prioritize(Priority newPriority, Author by, Instant now) {
+        if (newPriority == priority) {
+            return;
+        }
+        changes.add(new Change(by, "changed", "priority", priority.code(), newPriority.code()));
+        priority = newPriority;
+        events.add(new TicketUpdated(id));
+        touch(now);
+    }
+
+    public void retag(Set<String> newTags, Author by, Instant now) {
+        TreeSet<String> sorted = new TreeSet<>(newTags);
+        if (sorted.equals(tags)) {
+            return;
+        }
+        changes.add(new Change(by, "changed", "tags", String.join(",", tags), String.join(",", sorted)));
+        tags.clear();
+        tags.addAll(sorted);
+        events.add(new TicketUpdated(id));
+        touch(now);
+    }
+
+    private void requireSolved(String what) {
+        if (status != TicketStatus.SOLVED) {
+            throw new Conflict(
+                    "only a solved ticket can be asked to " + what + "; ticket " + number + " is " + status.code());
+        }
+    }
+
+    private void setStatus(TicketStatus target, Author by, Instant now) {
+        changes.add(new Change(by, "status", "status", status.code(), target.code()));
+        events.add(new TicketStatusChanged(id, status.code(), target.code()));
+        TicketStatus from = status;
+        status = target;
+        if (target == TicketStatus.SOLVED) {
+            solvedAt = now;
+            events.add(new TicketSolved(id, assigneeId));
+        } else if (target == TicketStatus.CLOSED) {
+            closedAt = now;
+        } else if (from == TicketStatus.SOLVED) {
+            solvedAt = null;
+        }
+        touch(now);
+    }
+
+    private void setOutcome(Outcome target, Author by) {
+        if (target != outcome) {
+            changes.add(new Change(by, "outcome", "outcome", outcome.code(), target.code()));
+            outcome = target;
+        }
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    public List<Change> changes() {
+        return List.copyOf(changes);
+    }
+
+    public List<TicketEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public void clearRecorded() {
+        changes.clear();
+        events.clear();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public TicketStatus status() {
+        return status;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public long customerId() {
+        return customerId;
+    }
+
+    public Long assigneeId() {
+        return assigneeId;
+    }
+
+    public Long teamId() {
+        return teamId;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Long repeatOf() {
+        return repeatOf;
+    }
+
+    public Set<String> tags() {
+        return Set.copyOf(tags);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant solvedAt() {
+        return solvedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String statusCode() {
+        return Codes.of(status);
+    }
+}

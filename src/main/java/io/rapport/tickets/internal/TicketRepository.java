@@ -1,0 +1,325 @@
+package io.rapport.tickets.internal;
+
+import io.rapport.common.Codes;
+import io.rapport.common.Conflict;
+import io.rapport.common.Page;
+import io.rapport.common.Times;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.Outcome;
+import io.rapport.tickets.Priority;
+import io.rapport.tickets.TicketQuery;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.ViewCounts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Tickets and their tags in tkt_ticket and tkt_tag; the queries behind the agent views. */
+@Repository
+public class TicketRepository {
+
+    private static final String COLUMNS = """
+            t.id, t.number, t.subject, t.status, t.outcome, t.priority, t.channel, t.customer_id, t.assignee_id,
+            t.team_id, t.language, t.repeat_of, t.created_at, t.updated_at, t.solved_at, t.closed_at, t.version
+            """;
+
+    private static final Map<String, String> SORTS = Map.of(
+            "updated", "t.updated_at",
+            "created", "t.created_at",
+            "number", "t.number",
+            "subject", "LOWER(t.subject)",
+            "priority", "CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END");
+
+    private final JdbcClient db;
+
+    TicketRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public long nextNumber() {
+        return db.sql("SELECT nextval('tkt_ticket_number_seq')")
+                .query(Long.class)
+                .single();
+    }
+
+    public long insert(Ticket t) {
+        var keys = new GeneratedKeyHolder();
+        db.sql("""
+                        INSERT INTO tkt_ticket (number, subject, status, outcome, priority, channel, customer_id,
+                            assignee_id, team_id, language, repeat_of, created_at, updated_at, version)
+                        VALUES (:number, :subject, :status, :outcome, :priority, :channel, :customer, :assignee, :team,
+                            :language, :repeatOf, :created, :updated, 0)
+                        """)
+                .param("number", t.number())
+                .param("subject", t.subject())
+                .param("status", t.status().code())
+                .param("outcome", t.outcome().code())
+                .param("priority", t.priority().code())
+                .param("channel", t.channel().code())
+                .param("customer", t.customerId())
+                .param("assignee", t.assigneeId())
+                .param("team", t.teamId())
+                .param("language", t.language())
+                .param("repeatOf", t.repeatOf())
+                .param("created", Times.sql(t.createdAt()))
+                .param("updated", Times.sql(t.updatedAt()))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        insertTags(id, t.tags());
+        return id;
+    }
+
+    /** Writes the ticket back; fails with a conflict when someone else changed it since it was read. */
+    public void update(Ticket t, Set<String> tagsBefore) {
+        int updated = db.sql("""
+                        UPDATE tkt_ticket SET status = :status, outcome = :outcome, priority = :priority,
+                            assignee_id = :assignee, team_id = :team, repeat_of = :repeatOf, updated_at = :updated,
+                            solved_at = :solved, closed_at = :closed, version = version + 1
+                        WHERE id = :id AND version = :version
+                        """)
+                .param("status", t.status().code())
+                .param("outcome", t.outcome().code())
+                .param("priority", t.priority().code())
+                .param("assignee", t.assigneeId())
+                .param("team", t.teamId())
+                .param("repeatOf", t.repeatOf())
+                .param("updated", Times.sql(t.updatedAt()))
+                .param("solved", Times.sql(t.solvedAt()))
+                .param("closed", Times.sql(t.closedAt()))
+                .param("id", t.id())
+                .param("version", t.version())
+                .update();
+        if (updated != 1) {
+            throw new Conflict("ticket " + t.number() + " was changed by someone else; reload and try again");
+        }
+        if (!tagsBefore.equals(t.tags())) {
+            db.sql("DELETE FROM tkt_tag WHERE ticket_id = ?").param(t.id()).update();
+            insertTags(t.id(), t.tags());
+        }
+    }
+
+    private void insertTags(long id, Collection<String> tags) {
+        for (String tag : tags) {
+            db.sql("INSERT INTO tkt_tag (ticket_id, tag) VALUES (?, ?)")
+                    .params(id, tag)
+                    .update();
+        }
+    }
+
+    public Optional<Ticket> find(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE t.id = ?")
+                .param(id)
+                .query(TicketRepository::row)
+                .optional()
+                .map(r -> r.toTicket(tagsOf(List.of(id)).getOrDefault(id, Set.of())));
+    }
+
+    public Page<Ticket> find(TicketQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.statuses() != null && !q.statuses().isEmpty()) {
+            where.append(" AND t.status IN (:statuses)");
+            params.put("statuses", q.statuses().stream().map(TicketStatus::code).toList());
+        }
+        if (q.assigneeId() != null) {
+            where.append(" AND t.assignee_id = :assignee");
+            params.put("assignee", q.assigneeId());
+        }
+        if (q.unassigned()) {
+            where.append(" AND t.assignee_id IS NULL");
+        }
+        if (q.teamIds() != null) {
+            if (q.teamIds().isEmpty()) {
+                where.append(" AND 1 = 0");
+            } else {
+                where.append(" AND t.team_id IN (:teams)");
+                params.put("teams", q.teamIds());
+            }
+        }
+        if (q.customerId() != null) {
+            where.append(" AND t.customer_id = :customer");
+            params.put("customer", q.customerId());
+        }
+        if (q.tag() != null && !q.tag().isBlank()) {
+            where.append(" AND EXISTS (SELECT 1 FROM tkt_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)");
+            params.put("tag", q.tag().strip().toLowerCase(Locale.ROOT));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String text = q.text().strip();
+            String digits = text.startsWith("#") ? text.substring(1) : text;
+            if (digits.matches("\\d{1,18}")) {
+                where.append(" AND (t.number = :num OR LOWER(t.subject) LIKE :text)");
+                params.put("num", Long.parseLong(digits));
+            } else {
+                where.append(" AND LOWER(t.subject) LIKE :text");
+            }
+            params.put(
+                    "text",
+                    "%" + text.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        long total = db.sql("SELECT COUNT(*) FROM tkt_ticket t" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        String sort = q.sort() == null || q.sort().isBlank() ? "-updated" : q.sort();
+        boolean descending = sort.startsWith("-");
+        String column = SORTS.get(descending ? sort.substring(1) : sort);
+        if (column == null) {
+            throw new io.rapport.common.InvalidInput(
+                    "sort", "must be one of updated, created, priority, number, subject (prefix - for descending)");
+        }
+        String direction = descending ? " DESC" : " ASC";
+        List<Row> rows = db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t" + where + " ORDER BY " + column + direction
+                        + ", t.id" + direction + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", q.page().size())
+                .param("offset", q.page().offset())
+                .query(TicketRepository::row)
+                .list();
+        Map<Long, Set<String>> tags = tagsOf(rows.stream().map(Row::id).toList());
+        List<Ticket> tickets = rows.stream()
+                .map(r -> r.toTicket(tags.getOrDefault(r.id(), Set.of())))
+                .toList();
+        return new Page<>(tickets, total, q.page().page(), q.page().size());
+    }
+
+    /** All view counts in one pass over the tickets still in play (closed ones are left out by the index). */
+    public ViewCounts counts(long agentId, Collection<Long> teamIds) {
+        Collection<Long> teams = teamIds.isEmpty() ? List.of(-1L) : teamIds;
+        return db.sql("""
+                        SELECT
+                          COALESCE(SUM(CASE WHEN assignee_id = :me AND status IN ('new','open','pending') THEN 1 ELSE 0 END), 0),
+                          COALESCE(SUM(CASE WHEN assignee_id IS NULL AND status IN ('new','open') THEN 1 ELSE 0 END), 0),
+                          COALESCE(SUM(CASE WHEN team_id IN (:teams) AND status IN ('new','open','pending') THEN 1 ELSE 0 END), 0),
+                          COALESCE(SUM(CASE WHEN status IN ('new','open') THEN 1 ELSE 0 END), 0),
+                          COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0),
+                          COALESCE(SUM(CASE WHEN status = 'solved' THEN 1 ELSE 0 END), 0)
+                        FROM tkt_ticket WHERE status IN ('new', 'open', 'pending', 'solved')
+                        """)
+                .param("me", agentId)
+                .param("teams", teams)
+                .query((rs, n) -> new ViewCounts(
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .single();
+    }
+
+    /** Per customer: all tickets, the ones still in play, the solved or closed ones. */
+    public Map<Long, long[]> countsByCustomer(Collection<Long> customerIds) {
+        Map<Long, long[]> result = new HashMap<>();
+        db.sql("""
+                        SELECT customer_id, COUNT(*),
+                          SUM(CASE WHEN status IN ('new','open','pending') THEN 1 ELSE 0 END),
+                          SUM(CASE WHEN status IN ('solved','closed') THEN 1 ELSE 0 END)
+                        FROM tkt_ticket WHERE customer_id IN (:ids) GROUP BY customer_id
+                        """).param("ids", customerIds).query(rs -> {
+            result.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        });
+        return result;
+    }
+
+    /** Solved tickets whose customer has not answered since the cutoff. */
+    public List<Long> solvedBefore(java.time.Instant cutoff, int limit) {
+        return db.sql("SELECT id FROM tkt_ticket WHERE status = 'solved' AND solved_at < ? ORDER BY solved_at LIMIT ?")
+                .params(Times.sql(cutoff), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    public Map<Long, Set<String>> tagsOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Set<String>> tags = new LinkedHashMap<>();
+        db.sql("SELECT ticket_id, tag FROM tkt_tag WHERE ticket_id IN (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    tags.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
+                });
+        return tags;
+    }
+
+    public List<String> allTags() {
+        return db.sql("SELECT DISTINCT tag FROM tkt_tag ORDER BY tag")
+                .query(String.class)
+                .list();
+    }
+
+    private record Row(
+            long id,
+            long number,
+            String subject,
+            String status,
+            String outcome,
+            String priority,
+            String channel,
+            long customerId,
+            Long assigneeId,
+            Long teamId,
+            String language,
+            Long repeatOf,
+            java.time.Instant createdAt,
+            java.time.Instant updatedAt,
+            java.time.Instant solvedAt,
+            java.time.Instant closedAt,
+            int version) {
+
+        Ticket toTicket(Set<String> tags) {
+            return new Ticket(
+                    id,
+                    number,
+                    subject,
+                    Codes.parse(TicketStatus.class, status, "status"),
+                    Codes.parse(Outcome.class, outcome, "outcome"),
+                    Codes.parse(Priority.class, priority, "priority"),
+                    Codes.parse(Channel.class, channel, "channel"),
+                    customerId,
+                    assigneeId,
+                    teamId,
+                    language,
+                    repeatOf,
+                    tags,
+                    createdAt,
+                    updatedAt,
+                    solvedAt,
+                    closedAt,
+                    version);
+        }
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                rs.getString("status"),
+                rs.getString("outcome"),
+                rs.getString("priority"),
+                rs.getString("channel"),
+                rs.getLong("customer_id"),
+                nullableLong(rs, "assignee_id"),
+                nullableLong(rs, "team_id"),
+                rs.getString("language"),
+                nullableLong(rs, "repeat_of"),
+                Times.instant(rs, "created_at"),
+                Times.instant(rs, "updated_at"),
+                Times.instant(rs, "solved_at"),
+                Times.instant(rs, "closed_at"),
+                rs.getInt("version"));
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

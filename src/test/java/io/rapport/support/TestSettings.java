@@ -1,0 +1,63 @@
+package io.rapport.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Settings every integration test context shares: a fresh data directory, the first admin, small limits. */
+abstract class TestSettings implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("rapport-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("rapport.data-dir", dir.toString());
+        settings.put("rapport.admin.email", IntegrationTest.ADMIN_EMAIL);
+        settings.put("rapport.admin.password", IntegrationTest.ADMIN_PASSWORD);
+        settings.put("rapport.demo-data", "false");
+        settings.put("rapport.attachments.max-size", "1MB");
+        settings.put("spring.servlet.multipart.max-file-size", "1MB");
+        settings.put("rapport.api.max-json-body", "256KB");
+        settings.putAll(database(dir));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("rapport-test", settings));
+    }
+
+    abstract Map<String, Object> database(Path dataDir);
+
+    /** The embedded default: an H2 file database in the data directory. */
+    static final class H2 extends TestSettings {
+        @Override
+        Map<String, Object> database(Path dir) {
+            return Map.of(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + dir + "/rapport;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+        }
+    }
+
+    /** PostgreSQL: the local server or an embedded one (see {@link TestDatabases}). */
+    static final class Postgres extends TestSettings {
+        @Override
+        Map<String, Object> database(Path dir) {
+            String url = TestDatabases.postgresUrl();
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("spring.datasource.url", url);
+            settings.put("spring.datasource.password", "");
+            String user = TestDatabases.user(url);
+            if (user != null) {
+                settings.put("spring.datasource.username", user);
+            }
+            return settings;
+        }
+    }
+}

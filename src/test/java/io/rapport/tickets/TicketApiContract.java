@@ -1,0 +1,436 @@
+package io.rapport.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.support.Api;
+import io.rapport.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The ticket, message, agent and customer calls of CONTRACT.md, black-box over HTTP; run on H2 and PostgreSQL. */
+abstract class TicketApiContract extends IntegrationTest {
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    JsonNode openTicket(String email, String subject) {
+        var response = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                subject,
+                                "body",
+                                "My card payment was declined at the shop today.",
+                                "customer",
+                                Map.of("email", email, "name", "Ada Customer"),
+                                "priority",
+                                "high",
+                                "tags",
+                                List.of("Cards", "declined")));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    JsonNode newAgent(String role) {
+        var response = admin().post(
+                        "/api/v1/agents",
+                        Map.of(
+                                "email",
+                                unique(role) + "@rapport.test",
+                                "name",
+                                "Agent " + role,
+                                "password",
+                                "agent-password-1",
+                                "role",
+                                role,
+                                "languages",
+                                List.of(Map.of("code", "de", "level", "fluent")),
+                                "skills",
+                                List.of(Map.of("name", "Billing", "level", 3)),
+                                "tier",
+                                2,
+                                "capacity",
+                                7));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json();
+    }
+
+    @Test
+    void healthIsUpWithoutSignIn() {
+        var health = anonymous().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void createsATicketAndReadsItBackWithItsMessages() {
+        String email = unique("ada") + "@example.com";
+        JsonNode ticket = openTicket(email, "Card declined");
+        assertThat(ticket.get("number").asLong()).isGreaterThanOrEqualTo(1001);
+        assertThat(ticket.get("status").asString()).isEqualTo("new");
+        assertThat(ticket.get("outcome").asString()).isEqualTo("unknown");
+        assertThat(ticket.get("priority").asString()).isEqualTo("high");
+        assertThat(ticket.get("channel").asString()).isEqualTo("api");
+        assertThat(ticket.get("customer").get("email").asString()).isEqualTo(email);
+        assertThat(ticket.get("customer").get("name").asString()).isEqualTo("Ada Customer");
+        assertThat(ticket.get("tags").toString()).isEqualTo("[\"cards\",\"declined\"]");
+        assertThat(ticket.get("createdAt").asString()).endsWith("Z");
+        assertThat(ticket.has("assigneeId")).isTrue();
+        assertThat(ticket.has("language")).isTrue();
+
+        var read = admin().get("/api/v1/tickets/" + ticket.get("id").asLong());
+        assertThat(read.status()).isEqualTo(200);
+        JsonNode message = read.json().get("messages").get(0);
+        assertThat(message.get("author").get("type").asString()).isEqualTo("customer");
+        assertThat(message.get("visibility").asString()).isEqualTo("public");
+        assertThat(message.get("body").asString()).contains("declined");
+        assertThat(message.get("attachments").isArray()).isTrue();
+    }
+
+    @Test
+    void numbersAreUniqueAndIncreasing() {
+        long first =
+                openTicket(unique("n") + "@example.com", "one").get("number").asLong();
+        long second =
+                openTicket(unique("n") + "@example.com", "two").get("number").asLong();
+        assertThat(second).isGreaterThan(first);
+    }
+
+    @Test
+    void listsWithFiltersAndPaging() {
+        String email = unique("list") + "@example.com";
+        for (int i = 0; i < 3; i++) {
+            openTicket(email, "Paging " + i);
+        }
+        var page = admin().get("/api/v1/tickets?customerEmail=" + email + "&size=2&page=0");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("total").asLong()).isEqualTo(3);
+        assertThat(page.json().get("items").size()).isEqualTo(2);
+        var second = admin().get("/api/v1/tickets?customerEmail=" + email + "&size=2&page=1");
+        assertThat(second.json().get("items").size()).isEqualTo(1);
+
+        var byStatus = admin().get("/api/v1/tickets?customerEmail=" + email + "&status=solved");
+        assertThat(byStatus.json().get("total").asLong()).isZero();
+        var byText = admin().get("/api/v1/tickets?customerEmail=" + email + "&q=paging%201");
+        assertThat(byText.json().get("total").asLong()).isEqualTo(1);
+        var nobody = admin().get("/api/v1/tickets?customerEmail=nobody-" + UUID.randomUUID() + "@example.com");
+        assertThat(nobody.json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void patchMovesThroughTheWorkflowAndAssigns() {
+        JsonNode ticket = openTicket(unique("wf") + "@example.com", "Workflow");
+        long id = ticket.get("id").asLong();
+        JsonNode agent = newAgent("agent");
+
+        var assigned = admin().patch(
+                        "/api/v1/tickets/" + id,
+                        Map.of("assigneeId", agent.get("id").asLong(), "priority", "urgent", "tags", List.of("vip")));
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        assertThat(assigned.json().get("assigneeId").asLong())
+                .isEqualTo(agent.get("id").asLong());
+        assertThat(assigned.json().get("priority").asString()).isEqualTo("urgent");
+        assertThat(assigned.json().get("tags").toString()).isEqualTo("[\"vip\"]");
+
+        var solved = admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
+        assertThat(solved.json().get("status").asString()).isEqualTo("solved");
+        var illegal = admin().patch("/api/v1/tickets/" + id, Map.of("status", "pending"));
+        assertThat(illegal.status()).isEqualTo(409);
+        assertThat(illegal.contentType()).startsWith("application/problem+json");
+        assertThat(illegal.json().get("detail").asString()).contains("solved").contains("pending");
+
+        var unassigned = admin().patch("/api/v1/tickets/" + id, "{\"assigneeId\":null}");
+        assertThat(unassigned.json().get("assigneeId").isNull()).isTrue();
+
+        var closed = admin().patch("/api/v1/tickets/" + id, Map.of("status", "closed"));
+        assertThat(closed.json().get("status").asString()).isEqualTo("closed");
+        assertThat(closed.json().get("outcome").asString()).isEqualTo("unconfirmed");
+
+        List<JsonNode> audit = admin().get("/api/v1/tickets/" + id + "/audit")
+                .json()
+                .valueStream()
+                .toList();
+        assertThat(audit)
+                .anySatisfy(e -> {
+                    assertThat(e.get("field").asString()).isEqualTo("status");
+                    assertThat(e.get("before").asString()).isEqualTo("new");
+                    assertThat(e.get("after").asString()).isEqualTo("solved");
+                    assertThat(e.get("actor").get("name").asString()).isEqualTo("Administrator");
+                })
+                .anySatisfy(e -> assertThat(e.get("field").asString()).isEqualTo("priority"))
+                .anySatisfy(e -> assertThat(e.get("field").asString()).isEqualTo("assignee"));
+    }
+
+    @Test
+    void repliesAndNotes() {
+        long id =
+                openTicket(unique("msg") + "@example.com", "Messages").get("id").asLong();
+        var reply = admin().post(
+                        "/api/v1/tickets/" + id + "/messages", Map.of("body", "We are on it.", "visibility", "public"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().get("author").get("type").asString()).isEqualTo("agent");
+        var note = admin().post(
+                        "/api/v1/tickets/" + id + "/messages",
+                        Map.of("body", "Customer is a VIP.", "visibility", "internal"));
+        assertThat(note.json().get("visibility").asString()).isEqualTo("internal");
+
+        JsonNode ticket = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(ticket.get("status").asString())
+                .as("an agent's first reply opens a new ticket")
+                .isEqualTo("open");
+        assertThat(ticket.get("messages").size()).isEqualTo(3);
+    }
+
+    @Test
+    void hostileHtmlIsSanitizedAndTextIsDerived() {
+        var response = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "HTML",
+                                "bodyHtml",
+                                "<p>Hello <b>there</b><script>alert(1)</script><img src=x onerror=alert(2)>"
+                                        + "<a href=\"javascript:alert(3)\">x</a><a href=\"https://ex.com\" onclick=\"y()\">ok</a></p>",
+                                "customer",
+                                Map.of("email", unique("html") + "@example.com")));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        JsonNode message = admin().get(
+                        "/api/v1/tickets/" + response.json().get("id").asLong())
+                .json()
+                .get("messages")
+                .get(0);
+        String html = message.get("bodyHtml").asString();
+        assertThat(html).contains("<b>there</b>").contains("https://ex.com");
+        assertThat(html.toLowerCase()).doesNotContain("script", "onerror", "javascript:", "onclick", "<img");
+        assertThat(message.get("body").asString()).startsWith("Hello there");
+    }
+
+    @Test
+    void attachmentsAreStoredAndServedOnlyAsDownloads() {
+        byte[] file = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        var created = admin().multipart(
+                        "/api/v1/tickets",
+                        "ticket",
+                        Map.of(
+                                "subject", "With a file",
+                                "body", "See attached.",
+                                "customer", Map.of("email", unique("att") + "@example.com")),
+                        "../../evil.html",
+                        file);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode attachment = admin().get(
+                        "/api/v1/tickets/" + created.json().get("id").asLong())
+                .json()
+                .get("messages")
+                .get(0)
+                .get("attachments")
+                .get(0);
+        assertThat(attachment.get("filename").asString()).isEqualTo("evil.html");
+        assertThat(attachment.get("size").asLong()).isEqualTo(file.length);
+        var download = admin().get("/api/v1/attachments/" + attachment.get("id").asLong());
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Disposition")).startsWith("attachment");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.contentType()).doesNotContain("html");
+        assertThat(download.body()).isEqualTo(new String(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void oversizeAttachmentIs413AndNothingIsCreated() {
+        String email = unique("big") + "@example.com";
+        var response = admin().multipart(
+                        "/api/v1/tickets",
+                        "ticket",
+                        Map.of("subject", "Too big", "body", "x", "customer", Map.of("email", email)),
+                        "big.bin",
+                        new byte[1024 * 1024 + 10]);
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(admin().get("/api/v1/tickets?customerEmail=" + email)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void badInputGetsAClearProblem() {
+        var missing = admin().post("/api/v1/tickets", Map.of("body", "x", "customer", Map.of("email", "a@b.co")));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("detail").asString()).contains("subject");
+        assertThat(missing.json().get("title").asString()).isNotBlank();
+
+        var overlong = admin().post(
+                        "/api/v1/tickets",
+                        Map.of("subject", "s".repeat(251), "body", "x", "customer", Map.of("email", "a@b.co")));
+        assertThat(overlong.status()).isEqualTo(400);
+        assertThat(overlong.json().get("detail").asString()).contains("subject");
+
+        var badEmail = admin().post(
+                        "/api/v1/tickets", Map.of("subject", "s", "body", "x", "customer", Map.of("email", "nope")));
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.json().get("detail").asString()).contains("email");
+
+        var badPriority = admin().post(
+                        "/api/v1/tickets",
+                        Map.of("subject", "s", "body", "x", "priority", "asap", "customer", Map.of("email", "a@b.co")));
+        assertThat(badPriority.status()).isEqualTo(400);
+        assertThat(badPriority.json().get("detail").asString()).contains("priority");
+
+        var malformed = admin().post("/api/v1/tickets", "{\"subject\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.body()).doesNotContain("Exception", "at io.");
+
+        var wrongType = admin().post("/api/v1/tickets", "{\"subject\": \"s\", \"tags\": 5}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("detail").asString()).contains("tags");
+
+        var unknown = admin().get("/api/v1/tickets/987654321");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+        var notANumber = admin().get("/api/v1/tickets/abc");
+        assertThat(notANumber.status()).isEqualTo(400);
+
+        var badPage = admin().get("/api/v1/tickets?size=5000");
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.json().get("detail").asString()).contains("size");
+
+        String huge =
+                "{\"subject\":\"s\",\"body\":\"" + "x".repeat(300 * 1024) + "\",\"customer\":{\"email\":\"a@b.co\"}}";
+        var tooLarge = admin().post("/api/v1/tickets", huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+
+        var unknownRoute = admin().get("/api/v1/nothing-here");
+        assertThat(unknownRoute.status()).isEqualTo(404);
+        assertThat(unknownRoute.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void signInIsRequiredAndRolesAreEnforced() {
+        var anon = anonymous().get("/api/v1/tickets");
+        assertThat(anon.status()).isEqualTo(401);
+        assertThat(anon.contentType()).startsWith("application/problem+json");
+
+        var wrong = anonymous().basic(ADMIN_EMAIL, "not-the-password").get("/api/v1/tickets");
+        assertThat(wrong.status()).isEqualTo(401);
+
+        JsonNode agent = newAgent("agent");
+        Api asAgent = anonymous().basic(agent.get("email").asString(), "agent-password-1");
+        assertThat(asAgent.get("/api/v1/tickets").status()).isEqualTo(200);
+        var forbidden = asAgent.post(
+                "/api/v1/agents",
+                Map.of("email", unique("x") + "@rapport.test", "name", "X", "password", "long-enough-1"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.contentType()).startsWith("application/problem+json");
+        assertThat(asAgent.get("/api/v1/tokens").status()).isEqualTo(403);
+    }
+
+    @Test
+    void repeatedFailedSignInsBackOff() {
+        JsonNode agent = newAgent("agent");
+        String email = agent.get("email").asString();
+        Api wrong = anonymous().basic(email, "wrong-password");
+        for (int i = 0; i < 5; i++) {
+            assertThat(wrong.get("/api/v1/tickets").status()).isEqualTo(401);
+        }
+        assertThat(wrong.get("/api/v1/tickets").status()).isEqualTo(401);
+        var throttled = anonymous().basic(email, "agent-password-1").get("/api/v1/tickets");
+        assertThat(throttled.status())
+                .as("even the right password waits during back-off")
+                .isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isNotNull();
+        assertThat(throttled.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void apiTokensAreCreatedUsedAndRevoked() {
+        var created = admin().post("/api/v1/tokens", Map.of("name", "integration"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String secret = created.json().get("secret").asString();
+        assertThat(secret).startsWith("rpt_");
+        long id = created.json().get("token").get("id").asLong();
+
+        Api withToken = anonymous().bearer(secret);
+        assertThat(withToken.get("/api/v1/tickets").status()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/tokens").body()).doesNotContain(secret);
+
+        assertThat(admin().delete("/api/v1/tokens/" + id).status()).isEqualTo(204);
+        var revoked = withToken.get("/api/v1/tickets");
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(anonymous().bearer("rpt_made-up").get("/api/v1/tickets").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void agentsAreCreatedWithoutExposingPasswords() {
+        JsonNode agent = newAgent("supervisor");
+        assertThat(agent.toString()).doesNotContain("password");
+        assertThat(agent.get("role").asString()).isEqualTo("supervisor");
+        assertThat(agent.get("tier").asInt()).isEqualTo(2);
+        assertThat(agent.get("capacity").asInt()).isEqualTo(7);
+        assertThat(agent.get("skills").get(0).get("name").asString()).isEqualTo("billing");
+        assertThat(agent.get("languages").get(0).get("code").asString()).isEqualTo("de");
+        long id = agent.get("id").asLong();
+
+        var presence = admin().put("/api/v1/agents/" + id + "/presence", Map.of("status", "online"));
+        assertThat(presence.status()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/agents/" + id).json().get("presence").asString())
+                .isEqualTo("online");
+        assertThat(admin().put("/api/v1/agents/" + id + "/presence", Map.of("status", "busy"))
+                        .status())
+                .isEqualTo(400);
+
+        var patched = admin().patch("/api/v1/agents/" + id, Map.of("name", "Renamed", "capacity", 3));
+        assertThat(patched.json().get("name").asString()).isEqualTo("Renamed");
+        assertThat(admin().get("/api/v1/agents").json().get("items").size()).isGreaterThanOrEqualTo(2);
+
+        var duplicate = admin().post(
+                        "/api/v1/agents",
+                        Map.of("email", agent.get("email").asString(), "name", "X", "password", "long-enough-1"));
+        assertThat(duplicate.status()).isEqualTo(409);
+        var shortPassword = admin().post(
+                        "/api/v1/agents",
+                        Map.of("email", unique("p") + "@rapport.test", "name", "X", "password", "short"));
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.json().get("detail").asString()).contains("password");
+    }
+
+    @Test
+    void customersWithIdentitiesAndTicketCounts() {
+        String email = unique("cust") + "@example.com";
+        openTicket(email, "First");
+        openTicket(email.toUpperCase(), "Second, same customer");
+        var found = admin().get("/api/v1/customers?email=" + email);
+        assertThat(found.status()).isEqualTo(200);
+        JsonNode customer = found.json().get("items").get(0);
+        assertThat(customer.get("identities").get(0).get("kind").asString()).isEqualTo("email");
+        assertThat(customer.get("identities").get(0).get("value").asString()).isEqualTo(email);
+        assertThat(customer.get("ticketCounts").get("total").asLong()).isEqualTo(2);
+        assertThat(admin().get("/api/v1/customers/" + customer.get("id").asLong())
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin().get("/api/v1/customers/99999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void openApiDocumentCoversTheApi() {
+        var doc = anonymous().get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        JsonNode paths = doc.json().get("paths");
+        assertThat(paths.has("/api/v1/tickets")).isTrue();
+        assertThat(paths.has("/api/v1/tickets/{id}")).isTrue();
+        assertThat(paths.has("/api/v1/tickets/{id}/messages")).isTrue();
+        assertThat(paths.has("/api/v1/agents")).isTrue();
+        assertThat(paths.has("/api/v1/agents/{id}/presence")).isTrue();
+        assertThat(paths.has("/api/v1/customers")).isTrue();
+    }
+}
