@@ -104,6 +104,7 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/img/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/webjars/**",
                                 "/error",
                                 "/v3/api-docs/**",

@@ -1,0 +1,397 @@
+package io.rapport.demo;
+
+import io.rapport.accounts.AgentLanguage;
+import io.rapport.accounts.AgentPrincipal;
+import io.rapport.accounts.AgentSkill;
+import io.rapport.accounts.AgentView;
+import io.rapport.accounts.Agents;
+import io.rapport.accounts.CreateAgent;
+import io.rapport.accounts.CustomerRef;
+import io.rapport.accounts.Customers;
+import io.rapport.accounts.Role;
+import io.rapport.accounts.TeamView;
+import io.rapport.accounts.Teams;
+import io.rapport.common.PageRequest;
+import io.rapport.tickets.AddMessage;
+import io.rapport.tickets.Author;
+import io.rapport.tickets.ChangeTicket;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.OpenTicket;
+import io.rapport.tickets.Priority;
+import io.rapport.tickets.TicketQuery;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.Tickets;
+import io.rapport.tickets.Visibility;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads a support organization into an empty database: 2 teams, 8 agents, 200 customers and 2,000 tickets across every
+ * status and outcome. Ticket texts are real customer queries from the banking77 corpus when it is at hand
+ * (rapport.demo.corpus), else a short built-in list. Deterministic: the same seed gives the same desk.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "rapport-demo";
+    static final String ADMIN = "admin@demo.rapport.io";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final boolean enabled;
+    private final Path corpus;
+    private final int ticketCount;
+    private final int customerCount;
+    private final Agents agents;
+    private final Teams teams;
+    private final Customers customers;
+    private final Tickets tickets;
+    private final TransactionTemplate transactions;
+    private final String baseUrl;
+
+    DemoData(
+            @Value("${rapport.demo-data:false}") boolean enabled,
+            @Value("${rapport.demo.corpus:../shared/corpora/support/banking77/train.csv}") Path corpus,
+            @Value("${rapport.demo.tickets:2000}") int ticketCount,
+            @Value("${rapport.demo.customers:200}") int customerCount,
+            @Value("${rapport.base-url}") String baseUrl,
+            Agents agents,
+            Teams teams,
+            Customers customers,
+            Tickets tickets,
+            TransactionTemplate transactions) {
+        this.enabled = enabled;
+        this.corpus = corpus;
+        this.ticketCount = ticketCount;
+        this.customerCount = customerCount;
+        this.baseUrl = baseUrl;
+        this.agents = agents;
+        this.teams = teams;
+        this.customers = customers;
+        this.tickets = tickets;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        if (tickets.find(TicketQuery.all(new PageRequest(0, 1))).total() > 0) {
+            log.info("Demo data: the database already has tickets; loading nothing.");
+            printSignIn();
+            return;
+        }
+        long started = System.nanoTime();
+        load();
+        log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+        printSignIn();
+    }
+
+    private void printSignIn() {
+        log.info(
+                """
+
+                ================================================================
+                  Rapport is running at {}
+                  Agent workspace: {}/login
+                    admin   {} / {}
+                    agent   maya.lindqvist@demo.rapport.io / {}
+                  Customer portal: {}/portal (sign-in links are printed in this log)
+                ================================================================""",
+                baseUrl,
+                baseUrl,
+                agents.anyAdmin() && agents.principalByEmail(ADMIN).isPresent() ? ADMIN : "(RAPPORT_ADMIN_EMAIL)",
+                agents.principalByEmail(ADMIN).isPresent() ? PASSWORD : "(RAPPORT_ADMIN_PASSWORD)",
+                PASSWORD,
+                baseUrl);
+    }
+
+    record Query(String text, String category) {}
+
+    void load() {
+        Random random = new Random(77);
+        TeamView cards = teams.create("Cards & Payments");
+        TeamView accounts = teams.create("Accounts & Transfers");
+        if (agents.principalByEmail(ADMIN).isEmpty()) {
+            agents.create(new CreateAgent(
+                    ADMIN,
+                    "Demo Admin",
+                    PASSWORD,
+                    Role.ADMIN,
+                    List.of(cards.id(), accounts.id()),
+                    List.of(new AgentLanguage("en", "native")),
+                    List.of(),
+                    3,
+                    10));
+        }
+        List<AgentView> staff = new ArrayList<>();
+        staff.add(agent("Maya Lindqvist", Role.SUPERVISOR, cards, 3, "en:native,de:fluent", "cards:5,payments:4"));
+        staff.add(agent("Jonas Becker", Role.AGENT, cards, 2, "de:native,en:fluent", "cards:4,fraud:3"));
+        staff.add(agent("Priya Raman", Role.AGENT, cards, 1, "en:native", "payments:3,cards:2"));
+        staff.add(agent("Tomás Ortega", Role.AGENT, cards, 1, "en:fluent,es:native", "payments:2,top-up:3"));
+        staff.add(agent("Lea Hoffmann", Role.SUPERVISOR, accounts, 3, "de:native,en:fluent", "transfers:5,identity:4"));
+        staff.add(agent("Samuel Okafor", Role.AGENT, accounts, 2, "en:native,fr:fluent", "transfers:4,exchange:3"));
+        staff.add(agent("Hannah Weiss", Role.AGENT, accounts, 1, "de:native", "identity:3,accounts:2"));
+        List<AgentPrincipal> cardAgents = principals(staff.subList(0, 4));
+        List<AgentPrincipal> accountAgents = principals(staff.subList(4, 7));
+
+        List<CustomerRef> people = new ArrayList<>();
+        for (int i = 0; i < customerCount; i++) {
+            String first = FIRST[random.nextInt(FIRST.length)];
+            String last = LAST[random.nextInt(LAST.length)];
+            String email = (first + "." + last + (i + 1) + "@example.com").toLowerCase(Locale.ROOT);
+            CustomerRef customer = customers.identifyByEmail(email, first + " " + last);
+            if (random.nextInt(5) == 0) {
+                customers.setPreferredLanguage(customer.id(), "de");
+            }
+            people.add(customer);
+        }
+
+        List<Query> queries = queries();
+        int batch = 100;
+        for (int start = 0; start < ticketCount; start += batch) {
+            int from = start;
+            transactions.executeWithoutResult(tx -> {
+                for (int i = from; i < Math.min(ticketCount, from + batch); i++) {
+                    Query query = queries.get(random.nextInt(queries.size()));
+                    CustomerRef customer = people.get(random.nextInt(people.size()));
+                    boolean cardTopic = CARD_TOPICS.stream().anyMatch(query.category()::contains);
+                    List<AgentPrincipal> pool = cardTopic ? cardAgents : accountAgents;
+                    ticket(random, query, customer, cardTopic ? cards : accounts, pool);
+                }
+            });
+        }
+    }
+
+    private void ticket(Random random, Query query, CustomerRef customer, TeamView team, List<AgentPrincipal> pool) {
+        Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        Priority priority = random.nextInt(10) == 0
+                ? Priority.URGENT
+                : random.nextInt(5) == 0 ? Priority.HIGH : random.nextInt(6) == 0 ? Priority.LOW : Priority.NORMAL;
+        TicketView ticket = tickets.open(new OpenTicket(
+                subject(query),
+                query.text(),
+                null,
+                customer.email(),
+                customer.name(),
+                channel,
+                priority,
+                Set.of(tag(query.category())),
+                List.of(),
+                null));
+        long id = ticket.id();
+        int roll = random.nextInt(100);
+        if (roll < 15) {
+            // new: untouched, some not even routed to a team yet
+            if (random.nextBoolean()) {
+                tickets.change(
+                        id, new ChangeTicket(null, null, Optional.of(team.id()), null, null, null), Author.system());
+            }
+            return;
+        }
+        AgentPrincipal agent = pool.get(random.nextInt(pool.size()));
+        Author by = Author.agent(agent);
+        tickets.change(
+                id, new ChangeTicket(null, Optional.of(agent.id()), Optional.of(team.id()), null, null, null), by);
+        if (random.nextInt(4) == 0) {
+            tickets.addMessage(
+                    id,
+                    new AddMessage(
+                            NOTES[random.nextInt(NOTES.length)], null, Visibility.INTERNAL, null, by, List.of()));
+        }
+        tickets.addMessage(
+                id,
+                new AddMessage(
+                        REPLIES[random.nextInt(REPLIES.length)].formatted(
+                                customer.name().split(" ")[0], agent.name()),
+                        null,
+                        Visibility.PUBLIC,
+                        null,
+                        by,
+                        List.of()));
+        if (roll < 35) {
+            return; // open
+        }
+        if (roll < 45) {
+            tickets.change(id, ChangeTicket.status(TicketStatus.PENDING), by);
+            return;
+        }
+        tickets.change(id, ChangeTicket.status(TicketStatus.SOLVED), by);
+        if (roll < 60) {
+            return; // solved, waiting for the customer's answer
+        }
+        if (roll < 83) {
+            tickets.confirmSolved(id, customer);
+        } else if (roll < 93) {
+            tickets.change(id, ChangeTicket.status(TicketStatus.CLOSED), by); // closed without the customer's word
+        } else {
+            tickets.rejectSolution(id, customer); // the customer said no: back in the queue
+            tickets.addCustomerMessage(
+                    id, customer, "It still does not work, sorry. Same problem as before.", List.of());
+        }
+    }
+
+    private AgentView agent(String name, Role role, TeamView team, int tier, String languages, String skills) {
+        String email = name.toLowerCase(Locale.ROOT).replace("á", "a").replace(' ', '.') + "@demo.rapport.io";
+        return agents.principalByEmail(email)
+                .map(p -> agents.get(p.id()))
+                .orElseGet(() -> agents.create(new CreateAgent(
+                        email,
+                        name,
+                        PASSWORD,
+                        role,
+                        List.of(team.id()),
+                        pairs(languages).stream()
+                                .map(p -> new AgentLanguage(p[0], p[1]))
+                                .toList(),
+                        pairs(skills).stream()
+                                .map(p -> new AgentSkill(p[0], Integer.parseInt(p[1])))
+                                .toList(),
+                        tier,
+                        8 + tier * 2)));
+    }
+
+    private List<AgentPrincipal> principals(List<AgentView> views) {
+        return views.stream()
+                .map(v -> agents.principalByEmail(v.email()).orElseThrow().withoutPassword())
+                .toList();
+    }
+
+    private static List<String[]> pairs(String spec) {
+        return java.util.Arrays.stream(spec.split(",")).map(s -> s.split(":")).toList();
+    }
+
+    static String tag(String category) {
+        return category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "").replace('_', '-');
+    }
+
+    static String subject(Query query) {
+        String text = query.text().strip();
+        String firstSentence = text.split("(?<=[.?!])\\s+")[0];
+        String subject = firstSentence.length() <= 80
+                ? firstSentence
+                : firstSentence.substring(0, 77).strip() + "…";
+        return Character.toUpperCase(subject.charAt(0)) + subject.substring(1);
+    }
+
+    List<Query> queries() {
+        if (Files.isReadable(corpus)) {
+            try {
+                List<Query> fromCorpus = Files.readAllLines(corpus, StandardCharsets.UTF_8).stream()
+                        .skip(1)
+                        .map(DemoData::parseCsvLine)
+                        .filter(q -> q != null && q.text().length() >= 12)
+                        .toList();
+                if (!fromCorpus.isEmpty()) {
+                    log.info(
+                            "Demo data: {} customer queries from {}",
+                            fromCorpus.size(),
+                            corpus.toAbsolutePath().normalize());
+                    return fromCorpus;
+                }
+            } catch (IOException e) {
+                log.warn("Demo data: cannot read {}: {}", corpus, e.getMessage());
+            }
+        }
+        log.info("Demo data: corpus {} not found; using the built-in queries", corpus);
+        return BUILT_IN;
+    }
+
+    /** A line of text,category where the text may be quoted with doubled quotes inside. */
+    static Query parseCsvLine(String line) {
+        int comma = line.lastIndexOf(',');
+        if (comma <= 0) {
+            return null;
+        }
+        String text = line.substring(0, comma).strip();
+        if (text.startsWith("\"") && text.endsWith("\"") && text.length() >= 2) {
+            text = text.substring(1, text.length() - 1).replace("\"\"", "\"");
+        }
+        return new Query(text, line.substring(comma + 1).strip());
+    }
+
+    private static final Set<String> CARD_TOPICS = Set.of(
+            "card", "pin", "atm", "payment", "contactless", "apple_pay", "top_up", "cash_withdrawal", "declined");
+    private static final Channel[] CHANNELS = {
+        Channel.EMAIL,
+        Channel.EMAIL,
+        Channel.EMAIL,
+        Channel.WEB,
+        Channel.WEB,
+        Channel.CHAT,
+        Channel.PHONE,
+        Channel.MESSAGING,
+        Channel.API
+    };
+    private static final String[] FIRST = {
+        "Ada", "Ben", "Clara", "David", "Elif", "Felix", "Grace", "Hugo", "Ines", "Jakob", "Kofi", "Lina", "Mateo",
+        "Nora", "Oskar", "Paula", "Quentin", "Rosa", "Sven", "Tara", "Umar", "Vera", "Wen", "Yusuf", "Zoe", "Anna",
+        "Lukas", "Mia", "Noah", "Emma"
+    };
+    private static final String[] LAST = {
+        "Schmidt",
+        "Nguyen",
+        "Garcia",
+        "Müller",
+        "Smith",
+        "Kowalski",
+        "Rossi",
+        "Jensen",
+        "Dubois",
+        "Yilmaz",
+        "Tanaka",
+        "Silva",
+        "Novak",
+        "Fischer",
+        "Brown",
+        "Andersen",
+        "Costa",
+        "Meyer",
+        "Khan",
+        "Ivanova"
+    };
+    private static final String[] REPLIES = {
+        "Hi %s,\n\nthanks for reaching out. I have looked into your account and found the cause. I have fixed it on our side; it can take up to an hour to show in the app.\n\nCould you check and let me know if everything works now?\n\nBest,\n%s",
+        "Hello %s,\n\nsorry for the trouble. I need one more detail to help: could you tell me the date and the amount of the transaction?\n\nThanks,\n%s",
+        "Hi %s,\n\nI understand how frustrating this is. I have escalated it to our payments team and will update you as soon as I hear back, by tomorrow at the latest.\n\n%s",
+        "Dear %s,\n\nthank you for your patience. The issue is resolved: the amount has been returned to your balance.\n\nKind regards,\n%s",
+    };
+    private static final String[] NOTES = {
+        "Checked the ledger: the transaction is still pending with the card network.",
+        "Customer has called twice about this already. Please handle with care.",
+        "Looks like the known issue with the card processor this week.",
+        "Verified identity via the app; safe to proceed.",
+    };
+    private static final List<Query> BUILT_IN = List.of(
+            new Query("My card payment was declined at the shop today, what is wrong?", "declined_card_payment"),
+            new Query("I ordered a new card two weeks ago and it still has not arrived.", "card_arrival"),
+            new Query("How do I change the PIN of my card?", "change_pin"),
+            new Query("The ATM did not give me the cash but my account was charged.", "cash_withdrawal_not_recognised"),
+            new Query("My transfer to my landlord has been pending for three days.", "pending_transfer"),
+            new Query("Why was I charged a fee for exchanging currency?", "exchange_charge"),
+            new Query("I think someone used my card without my permission.", "compromised_card"),
+            new Query("My top-up with a bank transfer has not shown up yet.", "top_up_by_bank_transfer_charge"),
+            new Query("How can I verify my identity? The app keeps rejecting my photo.", "unable_to_verify_identity"),
+            new Query("I want to close my account. How do I do that?", "terminate_account"),
+            new Query("Apple Pay stopped working with my card.", "apple_pay_or_google_pay"),
+            new Query("A refund from a shop is not showing in my account.", "Refund_not_showing_up"));
+}

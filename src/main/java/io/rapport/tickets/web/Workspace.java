@@ -1,0 +1,226 @@
+package io.rapport.tickets.web;
+
+import io.rapport.accounts.AgentPrincipal;
+import io.rapport.accounts.AgentView;
+import io.rapport.accounts.Agents;
+import io.rapport.accounts.Teams;
+import io.rapport.common.Codes;
+import io.rapport.common.InvalidInput;
+import io.rapport.common.Page;
+import io.rapport.common.PageRequest;
+import io.rapport.tickets.AddMessage;
+import io.rapport.tickets.Author;
+import io.rapport.tickets.ChangeTicket;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.Priority;
+import io.rapport.tickets.TicketQuery;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.Tickets;
+import io.rapport.tickets.Visibility;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The agent workspace: ticket views with counts, one ticket with its conversation, replies, notes and changes. */
+@Controller
+class Workspace {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Tickets tickets;
+    private final Agents agents;
+    private final Teams teams;
+
+    Workspace(Tickets tickets, Agents agents, Teams teams) {
+        this.tickets = tickets;
+        this.agents = agents;
+        this.teams = teams;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/tickets";
+    }
+
+    /** A view of tickets. An htmx request gets just the table, the full page otherwise. */
+    @GetMapping("/tickets")
+    String views(
+            @RequestParam(defaultValue = "mine") String view,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "-updated") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @AuthenticationPrincipal AgentPrincipal principal,
+            Model model) {
+        AgentView me = agents.get(principal.id());
+        AgentViewKind kind = AgentViewKind.of(view);
+        PageRequest paging = new PageRequest(Math.max(0, page), PAGE_SIZE);
+        TicketQuery query = kind.query(me, q, sort, paging);
+        Page<TicketView> result = tickets.find(query);
+        model.addAttribute("view", kind.code());
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", result);
+        model.addAttribute("agentNames", agentNames());
+        if (htmx != null) {
+            return "tickets/views :: table";
+        }
+        model.addAttribute("counts", tickets.counts(me.id(), me.teamIds()));
+        model.addAttribute(
+                "views",
+                Arrays.stream(AgentViewKind.values()).map(AgentViewKind::code).toList());
+        return "tickets/views";
+    }
+
+    @GetMapping("/tickets/{id}")
+    String ticket(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me, Model model) {
+        TicketView ticket = tickets.get(id);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute(
+                "agents", agents.list().stream().filter(AgentView::active).toList());
+        model.addAttribute("agentNames", agentNames());
+        model.addAttribute("teams", teams.list());
+        model.addAttribute("statuses", allowedStatuses(ticket));
+        model.addAttribute(
+                "priorities",
+                Arrays.stream(Priority.values()).map(Priority::code).toList());
+        model.addAttribute(
+                "customerTickets",
+                tickets
+                        .find(new TicketQuery(
+                                null,
+                                null,
+                                false,
+                                null,
+                                ticket.customer().id(),
+                                null,
+                                null,
+                                "-created",
+                                new PageRequest(0, 10)))
+                        .items()
+                        .stream()
+                        .filter(t -> t.id() != id)
+                        .toList());
+        model.addAttribute("audit", tickets.audit(id));
+        return "tickets/ticket";
+    }
+
+    /** The conversation alone, for live refresh when a message arrives. */
+    @GetMapping("/tickets/{id}/conversation")
+    String conversation(@PathVariable long id, Model model) {
+        model.addAttribute("ticket", tickets.get(id));
+        return "tickets/ticket :: conversation";
+    }
+
+    @PostMapping("/tickets/{id}/messages")
+    String reply(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "public") String visibility,
+            @RequestParam(required = false) String statusAfter,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            Visibility v = Codes.parse(Visibility.class, visibility, "visibility");
+            tickets.addMessage(
+                    id, new AddMessage(body, null, v, Channel.WEB, Author.agent(me), TicketApi.attachments(files)));
+            if (statusAfter != null && !statusAfter.isBlank()) {
+                tickets.change(
+                        id,
+                        ChangeTicket.status(Codes.parse(TicketStatus.class, statusAfter, "statusAfter")),
+                        Author.agent(me));
+            }
+        } catch (InvalidInput | io.rapport.common.Conflict e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("draft", body);
+        }
+        return "redirect:/tickets/" + id + "#composer";
+    }
+
+    @PostMapping("/tickets/{id}")
+    String change(
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String assigneeId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String tags,
+            @RequestParam(required = false) Integer version,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            tickets.change(
+                    id,
+                    new ChangeTicket(
+                            Codes.parse(TicketStatus.class, blankToNull(status), "status"),
+                            optionalId(assigneeId, "assigneeId"),
+                            optionalId(teamId, "teamId"),
+                            Codes.parse(Priority.class, blankToNull(priority), "priority"),
+                            tags == null
+                                    ? null
+                                    : Arrays.stream(tags.split(","))
+                                            .map(String::strip)
+                                            .filter(s -> !s.isEmpty())
+                                            .collect(Collectors.toCollection(LinkedHashSet::new)),
+                            version),
+                    Author.agent(me));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput | io.rapport.common.Conflict e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/tickets/" + id;
+    }
+
+    @GetMapping("/tickets/{id}/attachments/{attachmentId}")
+    ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        return AttachmentDownloads.download(tickets.attachment(attachmentId));
+    }
+
+    private Map<Long, String> agentNames() {
+        return agents.list().stream().collect(Collectors.toMap(AgentView::id, AgentView::name, (a, b) -> a));
+    }
+
+    /** The current status and those the workflow allows from it. */
+    private static List<String> allowedStatuses(TicketView ticket) {
+        TicketStatus current = Codes.parse(TicketStatus.class, ticket.status(), "status");
+        return Arrays.stream(TicketStatus.values())
+                .filter(s -> s == current || current.canMoveTo(s))
+                .map(TicketStatus::code)
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Optional<Long> optionalId(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "must be an id");
+        }
+    }
+}

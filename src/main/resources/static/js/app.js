@@ -1,0 +1,122 @@
+// Rapport workspace behaviour: CSRF for htmx, keyboard shortcuts, live ticket updates and "who else is here".
+// Plain JavaScript, no inline handlers (the Content-Security-Policy forbids them).
+(function () {
+  "use strict";
+
+  const csrfToken = () => document.querySelector('meta[name="_csrf"]')?.content;
+  const csrfHeader = () => document.querySelector('meta[name="_csrf_header"]')?.content;
+
+  document.addEventListener("htmx:configRequest", (e) => {
+    if (csrfToken()) e.detail.headers[csrfHeader()] = csrfToken();
+  });
+
+  // A select marked data-autosubmit submits its form when changed (language switch).
+  document.addEventListener("change", (e) => {
+    if (e.target.matches("select[data-autosubmit]")) e.target.form.submit();
+  });
+
+  const typing = (el) => el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+
+  // ---- ticket views: rows, selection and shortcuts ----
+  function rows() { return Array.from(document.querySelectorAll('[data-rapport="ticket-row"]')); }
+  let selected = -1;
+  function select(i) {
+    const all = rows();
+    if (!all.length) return;
+    selected = Math.max(0, Math.min(all.length - 1, i));
+    all.forEach((r, j) => r.classList.toggle("selected", j === selected));
+    all[selected].scrollIntoView({ block: "nearest" });
+    all[selected].querySelector("a")?.focus({ preventScroll: true });
+  }
+  document.addEventListener("click", (e) => {
+    const row = e.target.closest('[data-rapport="ticket-row"]');
+    if (row && !e.target.closest("a")) window.location = row.dataset.href;
+  });
+  document.addEventListener("htmx:afterSwap", () => { selected = -1; });
+
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (typing(e.target)) {
+      if (e.key === "Escape") e.target.blur();
+      return;
+    }
+    const page = document.body.dataset.page;
+    if (e.key === "?") { document.getElementById("shortcuts")?.showModal(); e.preventDefault(); return; }
+    if (page === "views") {
+      if (e.key === "j") { select(selected + 1); e.preventDefault(); }
+      else if (e.key === "k") { select(selected - 1); e.preventDefault(); }
+      else if ((e.key === "o" || e.key === "Enter") && selected >= 0) { window.location = rows()[selected].dataset.href; e.preventDefault(); }
+      else if (e.key === "/") { document.getElementById("q")?.focus(); e.preventDefault(); }
+      else if (/^[1-9]$/.test(e.key)) {
+        const link = document.querySelector('[data-rapport="view-link"][data-shortcut="' + e.key + '"]');
+        if (link) { window.location = link.href; e.preventDefault(); }
+      }
+    } else if (page === "ticket") {
+      if (e.key === "r") { document.querySelector('[data-rapport="reply-body"]')?.focus(); e.preventDefault(); }
+      else if (e.key === "u") { window.location = document.querySelector('[data-rapport="back"]').href; e.preventDefault(); }
+    }
+  });
+
+  // ---- one open ticket: live conversation and presence of other agents ----
+  const ticketId = document.body.dataset.page === "ticket" ? document.body.dataset.ticketId : null;
+  if (!ticketId) return;
+
+  const presenceBox = document.getElementById("presence");
+  const reply = document.querySelector('[data-rapport="reply-body"]');
+  let lastTyped = 0;
+  reply?.addEventListener("input", () => {
+    const wasReplying = Date.now() - lastTyped < 15000;
+    lastTyped = Date.now();
+    if (!wasReplying) heartbeat();
+  });
+  const state = () => (Date.now() - lastTyped < 15000 ? "replying" : "viewing");
+
+  function heartbeat() {
+    const body = new URLSearchParams({ state: state() });
+    fetch("/tickets/" + ticketId + "/presence", {
+      method: "POST", body, headers: csrfToken() ? { [csrfHeader()]: csrfToken() } : {}, credentials: "same-origin",
+    }).catch(() => {});
+  }
+  heartbeat();
+  setInterval(heartbeat, 10000);
+  window.addEventListener("pagehide", () => {
+    const data = new FormData();
+    data.append("state", "left");
+    if (csrfToken()) data.append("_csrf", csrfToken());
+    navigator.sendBeacon("/tickets/" + ticketId + "/presence", data);
+  });
+
+  function showPresence(others) {
+    presenceBox.replaceChildren();
+    others.forEach((o) => {
+      const note = document.createElement("div");
+      note.className = "alert info";
+      note.dataset.rapport = "presence-notice";
+      const template = o.state === "replying" ? presenceBox.dataset.replying : presenceBox.dataset.viewing;
+      note.textContent = template.replace("{0}", o.name);
+      presenceBox.appendChild(note);
+    });
+  }
+
+  function refreshConversation() {
+    if (window.htmx) {
+      htmx.ajax("GET", "/tickets/" + ticketId + "/conversation", { target: "#conversation", swap: "outerHTML" });
+    }
+  }
+
+  const events = new EventSource("/tickets/" + ticketId + "/events");
+  events.addEventListener("presence", (e) => showPresence(JSON.parse(e.data)));
+  events.addEventListener("message", () => refreshConversation());
+  events.addEventListener("changed", () => {
+    if (!presenceBox.querySelector('[data-rapport="ticket-updated"]')) {
+      const note = document.createElement("div");
+      note.className = "alert info";
+      note.dataset.rapport = "ticket-updated";
+      const link = document.createElement("a");
+      link.href = window.location.pathname;
+      link.textContent = presenceBox.dataset.updated;
+      note.appendChild(link);
+      presenceBox.prepend(note);
+    }
+  });
+})();
