@@ -69,7 +69,7 @@ class DemoData implements ApplicationRunner {
 
     DemoData(
             @Value("${rapport.demo-data:false}") boolean enabled,
-            @Value("${rapport.demo.corpus:../shared/corpora/support/banking77/train.csv}") Path corpus,
+            @Value("${rapport.demo.corpus:../shared/corpora/support/banking77/train.csv}") String corpus,
             @Value("${rapport.demo.tickets:2000}") int ticketCount,
             @Value("${rapport.demo.customers:200}") int customerCount,
             @Value("${rapport.base-url}") String baseUrl,
@@ -79,7 +79,7 @@ class DemoData implements ApplicationRunner {
             Tickets tickets,
             TransactionTemplate transactions) {
         this.enabled = enabled;
-        this.corpus = corpus;
+        this.corpus = Path.of(corpus);
         this.ticketCount = ticketCount;
         this.customerCount = customerCount;
         this.baseUrl = baseUrl;

@@ -1,0 +1,177 @@
+package io.rapport.tickets;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.rapport.support.BrowserTest;
+import io.rapport.support.H2Database;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The agent's day: sign in, find a ticket, open it, reply, note, change it; live updates and presence. */
+@H2Database
+class AgentWorkspaceBrowserTests extends BrowserTest {
+
+    JsonNode ticket(String subject) {
+        var created = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                subject,
+                                "body",
+                                "My card payment was declined at the shop today.",
+                                "customer",
+                                Map.of("email", "c-" + UUID.randomUUID() + "@example.com", "name", "Cleo Customer"),
+                                "tags",
+                                List.of("cards")));
+        return created.json();
+    }
+
+    JsonNode agent(String name) {
+        return admin().post(
+                        "/api/v1/agents",
+                        Map.of(
+                                "email",
+                                name.toLowerCase().replace(' ', '.') + "-"
+                                        + UUID.randomUUID().toString().substring(0, 6) + "@rapport.test",
+                                "name",
+                                name,
+                                "password",
+                                "agent-password-1"))
+                .json();
+    }
+
+    @Test
+    void agentSignsInOpensATicketAndReplies() {
+        JsonNode ticket = ticket(
+                "Card declined at the bakery " + UUID.randomUUID().toString().substring(0, 6));
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets?view=open");
+        screenshot("agent-views");
+        page.getByText(ticket.get("subject").asString()).click();
+        page.waitForURL("**/tickets/" + ticket.get("id").asLong());
+
+        page.fill("[data-rapport=reply-body]", "Hello Cleo, I have unblocked your card. Please try again.");
+        page.click("[data-rapport=reply-send]");
+        page.waitForURL("**/tickets/" + ticket.get("id").asLong() + "**");
+        Locator replies = page.locator("[data-rapport=message][data-visibility=public][data-author=agent]");
+        assertThat(replies).hasCount(1);
+        assertThat(replies.first()).containsText("I have unblocked your card");
+        assertThat(page.locator("[data-rapport=status]")).hasText("Open");
+
+        page.fill("[data-rapport=reply-body]", "Card was blocked by the fraud rule FR-12.");
+        page.click("[data-rapport=note-send]");
+        assertThat(page.locator("[data-rapport=message][data-visibility=internal]"))
+                .hasCount(1);
+        screenshot("agent-ticket");
+
+        JsonNode stored =
+                admin().get("/api/v1/tickets/" + ticket.get("id").asLong()).json();
+        assertThat(stored.get("messages").size()).isEqualTo(3);
+        assertThat(stored.get("messages").get(1).get("visibility").asString()).isEqualTo("public");
+        assertThat(stored.get("messages").get(2).get("visibility").asString()).isEqualTo("internal");
+    }
+
+    @Test
+    void agentChangesPropertiesAndSolvesWithTheReply() {
+        JsonNode ticket = ticket("Properties " + UUID.randomUUID().toString().substring(0, 6));
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets/" + ticket.get("id").asLong());
+        page.selectOption("#priority", "urgent");
+        page.fill("#tags", "cards, vip");
+        page.click("[data-rapport=save-properties]");
+        assertThat(page.locator("#priority")).hasValue("urgent");
+        assertThat(page.locator("#tags")).hasValue("cards, vip");
+
+        page.fill("[data-rapport=reply-body]", "Fixed. Let us know if it works.");
+        page.selectOption("#statusAfter", "solved");
+        page.click("[data-rapport=reply-send]");
+        assertThat(page.locator("[data-rapport=status]")).hasText("Solved");
+        JsonNode stored =
+                admin().get("/api/v1/tickets/" + ticket.get("id").asLong()).json();
+        assertThat(stored.get("status").asString()).isEqualTo("solved");
+        assertThat(stored.get("priority").asString()).isEqualTo("urgent");
+    }
+
+    @Test
+    void emptyReplyIsRefusedAndNothingIsLost() {
+        JsonNode ticket = ticket("Empty reply " + UUID.randomUUID().toString().substring(0, 6));
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets/" + ticket.get("id").asLong());
+        page.evaluate("document.querySelector('[data-rapport=reply-body]').removeAttribute('required')");
+        page.fill("[data-rapport=reply-body]", "   ");
+        page.click("[data-rapport=reply-send]");
+        assertThat(page.locator(".alert.error")).containsText("body");
+        assertThat(page.locator("[data-rapport=message]")).hasCount(1);
+    }
+
+    @Test
+    void keyboardMovesThroughTheListAndOpensATicket() {
+        ticket("Keyboard " + UUID.randomUUID().toString().substring(0, 6));
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets?view=all");
+        page.keyboard().press("j");
+        assertThat(page.locator("tr.selected")).hasCount(1);
+        page.keyboard().press("Enter");
+        page.waitForURL("**/tickets/*");
+        page.keyboard().press("r");
+        assertThat(page.locator("[data-rapport=reply-body]")).isFocused();
+        page.keyboard().press("Escape");
+        page.keyboard().press("u");
+        page.waitForURL("**/tickets");
+        page.keyboard().press("?");
+        assertThat(page.locator("#shortcuts")).isVisible();
+    }
+
+    @Test
+    void newMessagesAppearLiveAndOtherAgentsAreShown() {
+        JsonNode ticket = ticket("Live " + UUID.randomUUID().toString().substring(0, 6));
+        long id = ticket.get("id").asLong();
+        JsonNode ben = agent("Ben Second");
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets/" + id);
+        assertThat(page.locator("[data-rapport=message]")).hasCount(1);
+
+        BrowserContext other = newContext();
+        try {
+            Page benPage = other.newPage();
+            signInAsAgent(benPage, ben.get("email").asString(), "agent-password-1");
+            benPage.navigate("/tickets/" + id);
+            assertThat(page.locator("[data-rapport=presence-notice]")).containsText("Ben Second is viewing");
+            benPage.fill("[data-rapport=reply-body]", "Typing an answer");
+            assertThat(page.locator("[data-rapport=presence-notice]")).containsText("Ben Second is replying");
+            assertThat(benPage.locator("[data-rapport=presence-notice]")).containsText("Administrator is viewing");
+        } finally {
+            other.close();
+        }
+
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "Sent from the API while the page is open"));
+        assertThat(page.locator("[data-rapport=message]")).hasCount(2);
+        assertThat(page.locator("[data-rapport=conversation], #conversation")).containsText("Sent from the API");
+    }
+
+    @Test
+    void adminPagesNeedTheAdminRole() {
+        JsonNode plain = agent("Plain Agent");
+        signInAsAgent(page, plain.get("email").asString(), "agent-password-1");
+        var response = page.navigate("/admin/agents");
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void wrongPasswordShowsAnErrorAndEveryPageHasAContentSecurityPolicy() {
+        var login = page.navigate("/login");
+        assertThat(login.headers().get("content-security-policy")).contains("script-src 'self'");
+        page.fill("input[name=username]", ADMIN_EMAIL);
+        page.fill("input[name=password]", "wrong-password");
+        page.click("button[type=submit]");
+        assertThat(page.locator(".alert.error")).isVisible();
+        screenshot("agent-login");
+    }
+}

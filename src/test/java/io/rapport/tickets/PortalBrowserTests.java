@@ -1,0 +1,157 @@
+package io.rapport.tickets;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import io.rapport.support.BrowserTest;
+import io.rapport.support.H2Database;
+import io.rapport.support.TestMail;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The customer's side: sign in by emailed link, open a ticket, read the agent's reply, say whether it is solved. */
+@H2Database
+class PortalBrowserTests extends BrowserTest {
+
+    static String email() {
+        return "customer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    long openTicketInPortal(String subject) {
+        page.click("[data-rapport=new-ticket]");
+        page.fill("input[name=subject]", subject);
+        page.fill("textarea[name=body]", "The app says my card is frozen, but I never froze it.");
+        page.setInputFiles(
+                "input[name=attachments]",
+                new FilePayload("screenshot.txt", "text/plain", "frozen card screen".getBytes(StandardCharsets.UTF_8)));
+        page.click("[data-rapport=submit-ticket]");
+        page.waitForURL("**/portal/tickets/*");
+        return Long.parseLong(page.url().substring(page.url().lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void customerOpensATicketSeesTheReplyAndConfirmsItIsSolved() {
+        String email = email();
+        signInAsCustomer(page, email);
+        screenshot("portal-tickets");
+        long id = openTicketInPortal("My card is frozen");
+        assertThat(page.locator("[data-rapport=message]")).hasCount(1);
+        assertThat(page.locator(".attachments a")).hasText("screenshot.txt");
+
+        JsonNode ticket = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(ticket.get("channel").asString()).isEqualTo("web");
+        assertThat(ticket.get("customer").get("email").asString()).isEqualTo(email);
+        assertThat(ticket.get("messages")
+                        .get(0)
+                        .get("attachments")
+                        .get(0)
+                        .get("filename")
+                        .asString())
+                .isEqualTo("screenshot.txt");
+
+        admin().post(
+                        "/api/v1/tickets/" + id + "/messages",
+                        Map.of("body", "I have unfrozen your card. Please try again."));
+        admin().post(
+                        "/api/v1/tickets/" + id + "/messages",
+                        Map.of("body", "Fraud rule fired", "visibility", "internal"));
+        admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
+
+        page.reload();
+        assertThat(page.locator("[data-rapport=message][data-author=agent]")).containsText("I have unfrozen your card");
+        assertThat(page.getByText("Fraud rule fired")).hasCount(0);
+        assertThat(page.locator("[data-rapport=confirm-solved]")).isVisible();
+        screenshot("portal-solved-question");
+        page.click("[data-rapport=confirm-solved]");
+        assertThat(page.locator("[data-rapport=status]")).hasText("Closed");
+        assertThat(page.locator("[data-rapport=confirm-solved]")).hasCount(0);
+
+        JsonNode done = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(done.get("outcome").asString()).isEqualTo("confirmed");
+        assertThat(done.get("status").asString()).isEqualTo("closed");
+    }
+
+    @Test
+    void notSolvedReopensTheTicketWithTheCustomersWords() {
+        signInAsCustomer(page, email());
+        long id = openTicketInPortal("Still frozen");
+        admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
+        page.reload();
+        page.fill("input[name=comment]", "It is still frozen this morning.");
+        page.click("[data-rapport=not-solved]");
+        assertThat(page.locator("[data-rapport=status]")).hasText("In progress");
+
+        JsonNode ticket = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(ticket.get("outcome").asString()).isEqualTo("not_solved");
+        assertThat(ticket.get("status").asString()).isEqualTo("open");
+        assertThat(ticket.get("messages")
+                        .get(ticket.get("messages").size() - 1)
+                        .get("body")
+                        .asString())
+                .isEqualTo("It is still frozen this morning.");
+    }
+
+    @Test
+    void aCustomerCannotSeeAnotherCustomersTicket() {
+        var other = admin().post(
+                        "/api/v1/tickets",
+                        Map.of("subject", "Private", "body", "Mine only", "customer", Map.of("email", email())))
+                .json();
+        long otherId = other.get("id").asLong();
+        signInAsCustomer(page, email());
+        assertThat(page.navigate("/portal/tickets/" + otherId).status()).isEqualTo(404);
+        assertThat(page.locator("body")).not().containsText("Mine only");
+        assertThat(page.navigate("/portal/tickets/987654321").status()).isEqualTo(404);
+        var attachment = page.request().get("/portal/attachments/1");
+        assertThat(attachment.status()).isIn(404);
+        var forged = page.request().post("/portal/tickets/" + otherId + "/confirm");
+        assertThat(forged.status()).as("no CSRF token: refused").isEqualTo(403);
+    }
+
+    @Test
+    void agentAndCustomerSessionsAreSeparate() {
+        signInAsCustomer(page, email());
+        assertThat(page.navigate("/tickets").url()).contains("/login");
+        Page fresh = context.newPage();
+        signInAsAgent(fresh, ADMIN_EMAIL, ADMIN_PASSWORD);
+        fresh.navigate("/portal/tickets");
+        assertThat(fresh.url()).contains("/portal/tickets");
+        fresh.navigate("/tickets");
+        assertThat(fresh.url()).endsWith("/tickets");
+    }
+
+    @Test
+    void aSignInLinkWorksOnce() {
+        String email = email();
+        page.navigate("/portal");
+        page.fill("input[name=email]", email);
+        page.click("[data-rapport=send-link]");
+        String link = TestMail.signInLink(email);
+        String path = link.substring(link.indexOf("/portal/auth"));
+        page.navigate(path);
+        page.waitForURL("**/portal/tickets");
+        page.click("button:has-text('Sign out')");
+        page.navigate(path);
+        page.waitForURL("**/portal/login");
+        assertThat(page.locator(".alert.error")).isVisible();
+    }
+
+    @Test
+    void thePortalSpeaksTheCustomersLanguage() {
+        String email = email();
+        signInAsCustomer(page, email);
+        page.selectOption("#lang", "de");
+        page.waitForLoadState();
+        assertThat(page.locator("h1")).hasText("Ihre Anfragen");
+        // the preference is stored: a new session in an English browser still gets German
+        page.click("button:has-text('Abmelden')");
+        signInAsCustomer(page, email);
+        assertThat(page.locator("h1")).hasText("Ihre Anfragen");
+        screenshot("portal-german");
+    }
+}
