@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The ticket, message, agent and customer calls of CONTRACT.md, black-box over HTTP; run on H2 and PostgreSQL. */
@@ -58,6 +59,38 @@ abstract class TicketApiContract extends IntegrationTest {
                                 7));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
+    }
+
+    @Autowired
+    Tickets tickets;
+
+    @Test
+    void solvedTicketsWithoutAnAnswerCloseUnconfirmedAfterTheWait() throws InterruptedException {
+        long waited = openTicket(unique("auto") + "@example.com", "Auto close")
+                .get("id")
+                .asLong();
+        admin().patch("/api/v1/tickets/" + waited, Map.of("status", "solved"));
+        Thread.sleep(20);
+        long fresh = openTicket(unique("auto") + "@example.com", "Just solved")
+                .get("id")
+                .asLong();
+        admin().patch("/api/v1/tickets/" + fresh, Map.of("status", "solved"));
+
+        tickets.closeUnanswered(java.time.Duration.ofMillis(15), 1000);
+
+        JsonNode closed = admin().get("/api/v1/tickets/" + waited).json();
+        assertThat(closed.get("status").asString()).isEqualTo("closed");
+        assertThat(closed.get("outcome").asString()).isEqualTo("unconfirmed");
+        assertThat(admin().get("/api/v1/tickets/" + fresh).json().get("status").asString())
+                .isEqualTo("solved");
+        List<JsonNode> audit = admin().get("/api/v1/tickets/" + waited + "/audit")
+                .json()
+                .valueStream()
+                .toList();
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.get("actor").get("type").asString()).isEqualTo("system");
+            assertThat(e.get("after").asString()).isEqualTo("unconfirmed");
+        });
     }
 
     @Test

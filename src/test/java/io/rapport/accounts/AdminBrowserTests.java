@@ -1,0 +1,81 @@
+package io.rapport.accounts;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.support.BrowserTest;
+import io.rapport.support.H2Database;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** An admin runs the desk: teams, agents with skills and languages, API tokens shown once and revoked. */
+@H2Database
+class AdminBrowserTests extends BrowserTest {
+
+    @Test
+    void adminAddsATeamAndAnAgentWithSkills() {
+        String team = "Team " + UUID.randomUUID().toString().substring(0, 6);
+        String email = "new-" + UUID.randomUUID().toString().substring(0, 6) + "@rapport.test";
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/teams");
+        page.fill("#team-name", team);
+        page.click("button:has-text('Add a team')");
+        assertThat(page.locator("table.grid")).containsText(team);
+
+        page.navigate("/admin/agents");
+        page.fill("#name", "Nina New");
+        page.fill("#email", email);
+        page.fill("#password", "a-long-password");
+        page.selectOption("#role", "supervisor");
+        page.getByLabel(team).check();
+        page.fill("#skills", "billing:4, cards:2");
+        page.fill("#languages", "de:native, en:fluent");
+        page.click("[data-rapport=new-agent] button[type=submit]");
+        assertThat(page.locator(".alert.success")).containsText("Nina New");
+        assertThat(page.locator("tr:has-text('Nina New')")).containsText(team);
+        screenshot("admin-agents");
+
+        JsonNode agent = admin().get("/api/v1/agents")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(a -> a.get("email").asString().equals(email))
+                .findFirst()
+                .orElseThrow();
+        assertThat(agent.get("role").asString()).isEqualTo("supervisor");
+        assertThat(agent.get("skills").toString()).contains("billing").contains("cards");
+        assertThat(agent.get("languages").get(0).get("code").asString()).isEqualTo("de");
+        assertThat(agent.get("teamIds").size()).isEqualTo(1);
+    }
+
+    @Test
+    void badAgentInputSaysWhatIsWrong() {
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/agents");
+        page.fill("#name", "Bad Skills");
+        page.fill("#email", "bad-" + UUID.randomUUID().toString().substring(0, 6) + "@rapport.test");
+        page.fill("#password", "a-long-password");
+        page.fill("#skills", "billing:nine");
+        page.click("[data-rapport=new-agent] button[type=submit]");
+        assertThat(page.locator(".alert.error")).containsText("skills");
+    }
+
+    @Test
+    void tokenIsShownOnceWorksAndIsRevoked() {
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/tokens");
+        page.fill("#token-name", "zapier");
+        page.click("button:has-text('Create a token')");
+        String secret =
+                page.locator("[data-rapport=token-secret]").textContent().strip();
+        assertThat(secret).startsWith("rpt_");
+        assertThat(anonymous().bearer(secret).get("/api/v1/tickets").status()).isEqualTo(200);
+        screenshot("admin-tokens");
+
+        page.reload();
+        assertThat(page.locator("[data-rapport=token-secret]")).hasCount(0);
+        page.locator("tr:has-text('zapier') button:has-text('Revoke')").first().click();
+        assertThat(anonymous().bearer(secret).get("/api/v1/tickets").status()).isEqualTo(401);
+    }
+}
