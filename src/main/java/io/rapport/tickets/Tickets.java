@@ -205,9 +205,37 @@ public class Tickets {
         return views(tickets.find(query));
     }
 
+    /**
+     * The agent's view counts. The agent's own and team counts are exact; the desk-wide ones are shared by all agents
+     * and refreshed at most every {@link #SHARED_COUNTS_TTL}, as other help desks do, so that a page load does not
+     * count every ticket in play.
+     */
     @Transactional(readOnly = true)
     public ViewCounts counts(long agentId, Collection<Long> teamIds) {
-        return tickets.counts(agentId, teamIds);
+        long[] shared = sharedCounts();
+        return new ViewCounts(
+                tickets.countActiveForAgent(agentId),
+                shared[0],
+                tickets.countActiveForTeams(teamIds),
+                shared[1],
+                shared[2],
+                shared[3]);
+    }
+
+    static final java.time.Duration SHARED_COUNTS_TTL = java.time.Duration.ofSeconds(10);
+
+    private record SharedCounts(long[] values, Instant at) {}
+
+    private volatile SharedCounts sharedCounts;
+
+    private long[] sharedCounts() {
+        SharedCounts cached = sharedCounts;
+        Instant now = clock.instant();
+        if (cached == null || cached.at().plus(SHARED_COUNTS_TTL).isBefore(now)) {
+            cached = new SharedCounts(tickets.sharedCounts(), now);
+            sharedCounts = cached;
+        }
+        return cached.values();
     }
 
     @Transactional(readOnly = true)

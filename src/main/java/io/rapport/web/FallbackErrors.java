@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(2)
 class FallbackErrors {
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     ModelAndView noResource(HttpServletRequest request, HttpServletResponse response) throws IOException {
         return answer(request, response, HttpStatus.NOT_FOUND, "there is nothing at " + request.getRequestURI());
     }

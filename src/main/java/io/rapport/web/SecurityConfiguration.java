@@ -100,11 +100,8 @@ class SecurityConfiguration {
     SecurityFilterChain agentChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
-                                "/css/**",
-                                "/js/**",
-                                "/img/**",
+                                "/assets/**",
                                 "/favicon.ico",
-                                "/favicon.svg",
                                 "/webjars/**",
                                 "/error",
                                 "/v3/api-docs/**",

@@ -9,7 +9,6 @@ import io.rapport.tickets.Outcome;
 import io.rapport.tickets.Priority;
 import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketStatus;
-import io.rapport.tickets.ViewCounts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -129,8 +128,13 @@ public class TicketRepository {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q.statuses() != null && !q.statuses().isEmpty()) {
-            where.append(" AND t.status IN (:statuses)");
-            params.put("statuses", q.statuses().stream().map(TicketStatus::code).toList());
+            // Inlined, not bound: the codes come from the enum, and literals let PostgreSQL match the partial indexes.
+            where.append(" AND t.status IN (")
+                    .append(q.statuses().stream()
+                            .sorted()
+                            .map(s -> "'" + s.code() + "'")
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    .append(")");
         }
         if (q.assigneeId() != null) {
             where.append(" AND t.assignee_id = :assignee");
@@ -194,23 +198,37 @@ public class TicketRepository {
         return new Page<>(tickets, total, q.page().page(), q.page().size());
     }
 
-    /** All view counts in one pass over the tickets still in play (closed ones are left out by the index). */
-    public ViewCounts counts(long agentId, Collection<Long> teamIds) {
-        Collection<Long> teams = teamIds.isEmpty() ? List.of(-1L) : teamIds;
+    /** The desk-wide view counts: one pass over the tickets still in play. */
+    public long[] sharedCounts() {
         return db.sql("""
                         SELECT
-                          COALESCE(SUM(CASE WHEN assignee_id = :me AND status IN ('new','open','pending') THEN 1 ELSE 0 END), 0),
                           COALESCE(SUM(CASE WHEN assignee_id IS NULL AND status IN ('new','open') THEN 1 ELSE 0 END), 0),
-                          COALESCE(SUM(CASE WHEN team_id IN (:teams) AND status IN ('new','open','pending') THEN 1 ELSE 0 END), 0),
                           COALESCE(SUM(CASE WHEN status IN ('new','open') THEN 1 ELSE 0 END), 0),
                           COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0),
                           COALESCE(SUM(CASE WHEN status = 'solved' THEN 1 ELSE 0 END), 0)
                         FROM tkt_ticket WHERE status IN ('new', 'open', 'pending', 'solved')
                         """)
-                .param("me", agentId)
-                .param("teams", teams)
-                .query((rs, n) -> new ViewCounts(
-                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                .single();
+    }
+
+    /** Tickets in play assigned to one agent (served by the assignee index). */
+    public long countActiveForAgent(long agentId) {
+        return db.sql("SELECT COUNT(*) FROM tkt_ticket WHERE assignee_id = ? AND status IN ('new', 'open', 'pending')")
+                .param(agentId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Tickets in play in the given teams (served by the team index). */
+    public long countActiveForTeams(Collection<Long> teamIds) {
+        if (teamIds.isEmpty()) {
+            return 0;
+        }
+        return db.sql(
+                        "SELECT COUNT(*) FROM tkt_ticket WHERE team_id IN (:teams) AND status IN ('new', 'open', 'pending')")
+                .param("teams", teamIds)
+                .query(Long.class)
                 .single();
     }
 

@@ -68,7 +68,11 @@ class Workspace {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @AuthenticationPrincipal AgentPrincipal principal,
             Model model) {
-        AgentView me = agents.get(principal.id());
+        List<AgentView> all = agents.list();
+        AgentView me = all.stream()
+                .filter(a -> a.id() == principal.id())
+                .findFirst()
+                .orElseGet(() -> agents.get(principal.id()));
         AgentViewKind kind = AgentViewKind.of(view);
         PageRequest paging = new PageRequest(Math.max(0, page), PAGE_SIZE);
         TicketQuery query = kind.query(me, q, sort, paging);
@@ -77,7 +81,8 @@ class Workspace {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("sort", sort);
         model.addAttribute("page", result);
-        model.addAttribute("agentNames", agentNames());
+        model.addAttribute(
+                "agentNames", all.stream().collect(Collectors.toMap(AgentView::id, AgentView::name, (a, b) -> a)));
         if (htmx != null) {
             return "tickets/views :: table";
         }

@@ -1,0 +1,197 @@
+// Load client for Rapport: creates tickets through the API and reads the agent views, printing throughput and
+// p50/p95/p99. No dependencies: run with the JDK's source launcher, `java bench/LoadClient.java --help`.
+// Every loop is bounded by a request count and a time limit, and it only talks to the base URL it is given.
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class LoadClient {
+
+    static String base = "http://127.0.0.1:8080";
+    static String user = "admin@bench.rapport.io";
+    static String password = "bench-password-1";
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (args.length > 0 && args[0].equals("--help")) {
+            System.out.println("java bench/LoadClient.java --base URL --user EMAIL --password PW "
+                    + "--mode seed|create|views --count N --concurrency C --seconds S");
+            return;
+        }
+        base = opts.getOrDefault("base", base);
+        user = opts.getOrDefault("user", user);
+        password = opts.getOrDefault("password", password);
+        String mode = opts.getOrDefault("mode", "create");
+        int count = Integer.parseInt(opts.getOrDefault("count", "2000"));
+        int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "8"));
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
+        String token = token();
+        switch (mode) {
+            case "seed", "create" -> {
+                if (mode.equals("create")) {
+                    run("warm-up create", 200, concurrency, 30, i -> createTicket(token, i));
+                }
+                run(mode + " tickets (concurrency " + concurrency + ")", count, concurrency, seconds, i -> createTicket(token, i));
+            }
+            case "views" -> {
+                HttpClient browser = signedInBrowser();
+                String[] views = {"mine", "unassigned", "team", "open", "pending", "solved", "all"};
+                run("warm-up views", 100, concurrency, 30, i -> view(browser, views[i % views.length], 0));
+                run("agent view page, 50 rows (concurrency " + concurrency + ")", count, concurrency, seconds,
+                        i -> view(browser, views[i % views.length], i % 3));
+                String[] statuses = {"new", "open", "pending", "solved", "new,open"};
+                run("API list, 50 rows (concurrency " + concurrency + ")", count, concurrency, seconds,
+                        i -> get(token, "/api/v1/tickets?size=50&status=" + statuses[i % statuses.length]));
+            }
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+    }
+
+    /** Runs `count` requests with `concurrency` workers, stopping early after `seconds`; prints the figures. */
+    static void run(String name, int count, int concurrency, int seconds, IntFunction<Integer> request) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong firstError = new AtomicLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long start = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(concurrency)) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+                        long t0 = System.nanoTime();
+                        int status = request.apply(i);
+                        latencies.add(System.nanoTime() - t0);
+                        if (status >= 400 || status == 0) {
+                            if (errors.incrementAndGet() == 1) {
+                                firstError.set(status);
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(
+                "%-52s n=%6d  %8.1f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %7.2f ms  errors %d%s%n",
+                name, sorted.length, sorted.length / elapsed, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get(),
+                errors.get() > 0 ? " (first status " + firstError.get() + ")" : "");
+    }
+
+    static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    static final String[] QUERIES = {
+        "My card payment was declined at the shop today.", "I am still waiting on my card, it has been two weeks.",
+        "Why was I charged an extra fee for my transfer?", "The ATM did not give me my cash but charged my account.",
+        "How do I change my PIN?", "My top-up has not arrived in my account yet.", "I think my card was stolen.",
+        "Can I get a refund for a payment I did not make?"
+    };
+    static final String[] PRIORITIES = {"low", "normal", "normal", "normal", "high", "urgent"};
+    static final String[] CHANNELS = {"email", "web", "chat", "phone", "api", "messaging"};
+
+    static int createTicket(String token, int i) {
+        String query = QUERIES[i % QUERIES.length];
+        String body = "{\"subject\":\"" + query + "\",\"body\":\"" + query + " (request " + i + ")\","
+                + "\"customer\":{\"email\":\"bench-" + (i % 5000) + "@example.com\",\"name\":\"Bench Customer " + (i % 5000) + "\"},"
+                + "\"priority\":\"" + PRIORITIES[i % PRIORITIES.length] + "\",\"channel\":\"" + CHANNELS[i % CHANNELS.length] + "\","
+                + "\"tags\":[\"bench\",\"topic-" + (i % QUERIES.length) + "\"]}";
+        return send(HTTP, HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static int get(String token, String path) {
+        return send(HTTP, HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    static int view(HttpClient browser, String view, int page) {
+        return send(browser, HttpRequest.newBuilder(URI.create(base + "/tickets?view=" + view + "&page=" + page)).GET());
+    }
+
+    static int send(HttpClient client, HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** An API token for the admin, created with Basic auth (one slow password check, then fast token checks). */
+    static String token() throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench " + System.nanoTime() + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("could not create a token: " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    /** A browser-like client signed in to the workspace by the form (CSRF token and session cookie). */
+    static HttpClient signedInBrowser() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = signIn.headers().firstValue("Location").orElse("");
+        if (!location.endsWith("/")) {
+            throw new IllegalStateException("sign-in failed: " + signIn.statusCode() + " " + location);
+        }
+        return browser;
+    }
+}
