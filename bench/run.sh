@@ -35,8 +35,8 @@ echo "== Rapport server benchmark: $db, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%
 echo "-- seeding $seed tickets through the API"
 "${client[@]}" --mode seed --count "$seed" --concurrency 8 --seconds 900
 if [ "$db" = postgresql ]; then
-  # A live desk's tables have statistics (autovacuum analyzes them); a table seeded a minute ago may not yet.
-  psql -q -h 127.0.0.1 -U postgres -d "$name" -c "ANALYZE"
+  # A live desk's tables are vacuumed and analyzed by autovacuum; a table seeded a minute ago may not be yet.
+  psql -q -h 127.0.0.1 -U postgres -d "$name" -c "VACUUM ANALYZE"
 fi
 echo "-- measurements with $(curl -s -u admin@bench.rapport.io:bench-password-1 "http://127.0.0.1:$port/api/v1/tickets?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/') tickets stored"
 "${client[@]}" --mode create --count 2000 --concurrency 1 --seconds 60

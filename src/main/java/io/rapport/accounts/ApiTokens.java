@@ -87,11 +87,23 @@ public class ApiTokens {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        record Live(long id, long agentId, Instant lastUsedAt) {}
-        Optional<Live> token = db.sql(
-                        "SELECT id, agent_id, last_used_at FROM acc_api_token WHERE token_hash = ? AND revoked_at IS NULL")
+        record Live(long id, Instant lastUsedAt, AgentPrincipal agent) {}
+        Optional<Live> token = db.sql("""
+                        SELECT t.id, t.last_used_at, a.id AS agent_id, a.email, a.name, a.role, a.active
+                        FROM acc_api_token t JOIN acc_agent a ON a.id = t.agent_id
+                        WHERE t.token_hash = ? AND t.revoked_at IS NULL
+                        """)
                 .param(Hashing.sha256Hex(secret))
-                .query((rs, n) -> new Live(rs.getLong(1), rs.getLong(2), Times.instant(rs, "last_used_at")))
+                .query((rs, n) -> new Live(
+                        rs.getLong("id"),
+                        Times.instant(rs, "last_used_at"),
+                        new AgentPrincipal(
+                                rs.getLong("agent_id"),
+                                rs.getString("email"),
+                                rs.getString("name"),
+                                Role.of(rs.getString("role")),
+                                "",
+                                rs.getBoolean("active"))))
                 .optional();
         if (token.isEmpty()) {
             return Optional.empty();
@@ -104,7 +116,7 @@ public class ApiTokens {
                     .params(Times.sql(now), token.get().id())
                     .update();
         }
-        return agents.findPrincipal(token.get().agentId()).filter(AgentPrincipal::active);
+        return Optional.of(token.get().agent()).filter(AgentPrincipal::active);
     }
 
     private static final String SELECT = """

@@ -3,11 +3,18 @@ package io.rapport.common;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a longer list, with the total across all pages. */
-public record Page<T>(List<T> items, long total, int page, int size) {
+/**
+ * One page of a longer list, with the total across all pages. When {@code totalIsLowerBound}, counting stopped at
+ * {@code total} and there are more ("10,000+").
+ */
+public record Page<T>(List<T> items, long total, int page, int size, boolean totalIsLowerBound) {
+
+    public Page(List<T> items, long total, int page, int size) {
+        this(items, total, page, size, false);
+    }
 
     public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), total, page, size);
+        return new Page<>(items.stream().map(mapper).toList(), total, page, size, totalIsLowerBound);
     }
 
     public int pageCount() {
@@ -15,7 +22,7 @@ public record Page<T>(List<T> items, long total, int page, int size) {
     }
 
     public boolean hasNext() {
-        return (long) (page + 1) * size < total;
+        return totalIsLowerBound ? items.size() == size : (long) (page + 1) * size < total;
     }
 
     public boolean hasPrevious() {

@@ -74,8 +74,7 @@ public class Tickets {
         CustomerRef customer = customers.identifyByEmail(command.customerEmail(), command.customerName());
         Channel channel = command.channel() == null ? Channel.API : command.channel();
         Instant now = Times.now(clock);
-        Ticket ticket = Ticket.open(
-                tickets.nextNumber(),
+        Ticket draft = Ticket.open(
                 subject,
                 command.priority() == null ? Priority.NORMAL : command.priority(),
                 channel,
@@ -83,7 +82,9 @@ public class Tickets {
                 customer.preferredLanguage(),
                 tags,
                 now);
-        long id = tickets.insert(ticket);
+        TicketRepository.Inserted row = tickets.insert(draft);
+        Ticket ticket = draft.stored(row.id(), row.number());
+        long id = row.id();
         Author customerAuthor = Author.customer(customer);
         Author opener = command.openedBy() == null ? customerAuthor : command.openedBy();
         audit.record(id, opener, "created", null, null, subject, now);
@@ -91,7 +92,8 @@ public class Tickets {
                 id, customerAuthor, Visibility.PUBLIC.code(), channel.code(), body.text(), body.html(), now);
         storeAttachments(id, messageId, command.attachments(), now);
         events.publishEvent(new TicketCreated(id, ticket.number(), customer.id(), channel.code()));
-        return view(load(id));
+        // Everything the answer needs is in hand: no need to read the ticket back.
+        return toView(ticket, customer);
     }
 
     /** Adds a message. A customer's message reopens a pending or solved ticket; an agent's first reply opens a new one. */
@@ -203,6 +205,15 @@ public class Tickets {
     @Transactional(readOnly = true)
     public Page<TicketView> find(TicketQuery query) {
         return views(tickets.find(query));
+    }
+
+    /** Counting past this many matches tells an agent nothing; "10,000+" is the answer. */
+    public static final long VIEW_COUNT_LIMIT = 10_000;
+
+    /** A page for an agent view: the total is exact up to {@link #VIEW_COUNT_LIMIT}, then a lower bound. */
+    @Transactional(readOnly = true)
+    public Page<TicketView> findForView(TicketQuery query) {
+        return views(tickets.find(query, VIEW_COUNT_LIMIT));
     }
 
     /**
@@ -329,31 +340,32 @@ public class Tickets {
     private Page<TicketView> views(Page<Ticket> page) {
         Map<Long, CustomerRef> refs = customers.refs(
                 page.items().stream().map(Ticket::customerId).distinct().toList());
-        return page.map(t -> {
-            CustomerRef c = refs.get(t.customerId());
-            return new TicketView(
-                    t.id(),
-                    t.number(),
-                    t.subject(),
-                    t.status().code(),
-                    t.outcome().code(),
-                    t.priority().code(),
-                    t.channel().code(),
-                    c == null
-                            ? new TicketView.CustomerSummary(t.customerId(), null, null)
-                            : new TicketView.CustomerSummary(c.id(), c.email(), c.name()),
-                    t.assigneeId(),
-                    t.teamId(),
-                    List.copyOf(new java.util.TreeSet<>(t.tags())),
-                    t.language(),
-                    t.repeatOf(),
-                    t.createdAt(),
-                    t.updatedAt(),
-                    t.solvedAt(),
-                    t.closedAt(),
-                    t.version(),
-                    null);
-        });
+        return page.map(t -> toView(t, refs.get(t.customerId())));
+    }
+
+    private static TicketView toView(Ticket t, CustomerRef c) {
+        return new TicketView(
+                t.id(),
+                t.number(),
+                t.subject(),
+                t.status().code(),
+                t.outcome().code(),
+                t.priority().code(),
+                t.channel().code(),
+                c == null
+                        ? new TicketView.CustomerSummary(t.customerId(), null, null)
+                        : new TicketView.CustomerSummary(c.id(), c.email(), c.name()),
+                t.assigneeId(),
+                t.teamId(),
+                List.copyOf(new java.util.TreeSet<>(t.tags())),
+                t.language(),
+                t.repeatOf(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.solvedAt(),
+                t.closedAt(),
+                t.version(),
+                null);
     }
 
     private record Body(String text, String html) {}

@@ -29,8 +29,11 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Path chromium = Paths.get("/usr/bin/chromium");
+        boolean debianChromium = Files.isExecutable(chromium);
+        // With Debian's Chromium, Playwright must not download a browser (it cannot here); without it, it may.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(debianChromium ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of()));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
                 .setHeadless(true)
                 .setArgs(List.of(
@@ -40,8 +43,7 @@ public abstract class BrowserTest extends IntegrationTest {
                         "--disable-component-update",
                         "--disable-sync",
                         "--no-first-run"));
-        Path chromium = Paths.get("/usr/bin/chromium");
-        if (Files.isExecutable(chromium)) {
+        if (debianChromium) {
             options.setExecutablePath(chromium);
         }
         browser = playwright.chromium().launch(options);

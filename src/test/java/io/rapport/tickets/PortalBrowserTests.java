@@ -97,6 +97,28 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anOversizeUploadIsRefusedWithAClearPageAndNothingIsCreated() {
+        String email = email();
+        signInAsCustomer(page, email);
+        page.click("[data-rapport=new-ticket]");
+        page.fill("input[name=subject]", "Big file");
+        page.fill("textarea[name=body]", "See the attached file.");
+        page.setInputFiles(
+                "input[name=attachments]",
+                new FilePayload("huge.bin", "application/octet-stream", new byte[1024 * 1024 + 100]));
+        var response = page.waitForResponse(
+                r -> r.url().endsWith("/portal/tickets") && r.request().method().equals("POST"),
+                () -> page.click("[data-rapport=submit-ticket]"));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(page.locator("h1")).containsText("413");
+        assertThat(admin().get("/api/v1/tickets?customerEmail=" + email)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
     void aCustomerCannotSeeAnotherCustomersTicket() {
         var other = admin().post(
                         "/api/v1/tickets",

@@ -22,11 +22,14 @@ class FirstAdmin implements ApplicationRunner {
     private final Agents agents;
     private final String email;
     private final String password;
+    private final boolean demo;
 
     FirstAdmin(
             Agents agents,
             @Value("${rapport.admin.email:}") String email,
-            @Value("${rapport.admin.password:}") String password) {
+            @Value("${rapport.admin.password:}") String password,
+            @Value("${rapport.demo-data:false}") boolean demo) {
+        this.demo = demo;
         this.agents = agents;
         this.email = email;
         this.password = password;
@@ -38,6 +41,9 @@ class FirstAdmin implements ApplicationRunner {
             return;
         }
         if (email.isBlank() || password.isBlank()) {
+            if (demo) {
+                return; // the demo data brings its own admin
+            }
             log.warn(
                     "No admin exists. Set RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD (10+ characters) and restart.");
             return;

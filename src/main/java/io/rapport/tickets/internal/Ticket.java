@@ -95,9 +95,31 @@ public class Ticket {
         this.version = version;
     }
 
-    /** A ticket just opened: status new, outcome unknown. */
+    /** This new ticket with the id and number the database gave it. */
+    public Ticket stored(long newId, long newNumber) {
+        return new Ticket(
+                newId,
+                newNumber,
+                subject,
+                status,
+                outcome,
+                priority,
+                channel,
+                customerId,
+                assigneeId,
+                teamId,
+                language,
+                repeatOf,
+                tags,
+                createdAt,
+                updatedAt,
+                solvedAt,
+                closedAt,
+                version);
+    }
+
+    /** A ticket just opened: status new, outcome unknown; id and number come when it is stored. */
     public static Ticket open(
-            long number,
             String subject,
             Priority priority,
             Channel channel,
@@ -107,7 +129,7 @@ public class Ticket {
             Instant now) {
         return new Ticket(
                 null,
-                number,
+                0,
                 subject,
                 TicketStatus.NEW,
                 Outcome.UNKNOWN,

@@ -46,21 +46,18 @@ public class TicketRepository {
         this.db = db;
     }
 
-    public long nextNumber() {
-        return db.sql("SELECT nextval('tkt_ticket_number_seq')")
-                .query(Long.class)
-                .single();
-    }
+    /** The database's id and the human ticket number it drew from the sequence. */
+    public record Inserted(long id, long number) {}
 
-    public long insert(Ticket t) {
+    /** Inserts a new ticket; the number comes from the sequence in the same statement. */
+    public Inserted insert(Ticket t) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO tkt_ticket (number, subject, status, outcome, priority, channel, customer_id,
                             assignee_id, team_id, language, repeat_of, created_at, updated_at, version)
-                        VALUES (:number, :subject, :status, :outcome, :priority, :channel, :customer, :assignee, :team,
-                            :language, :repeatOf, :created, :updated, 0)
+                        VALUES (nextval('tkt_ticket_number_seq'), :subject, :status, :outcome, :priority, :channel,
+                            :customer, :assignee, :team, :language, :repeatOf, :created, :updated, 0)
                         """)
-                .param("number", t.number())
                 .param("subject", t.subject())
                 .param("status", t.status().code())
                 .param("outcome", t.outcome().code())
@@ -73,10 +70,13 @@ public class TicketRepository {
                 .param("repeatOf", t.repeatOf())
                 .param("created", Times.sql(t.createdAt()))
                 .param("updated", Times.sql(t.updatedAt()))
-                .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
-        insertTags(id, t.tags());
-        return id;
+                .update(keys, "id", "number");
+        Map<String, Object> generated = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        generated.putAll(keys.getKeys());
+        Inserted inserted = new Inserted(
+                ((Number) generated.get("id")).longValue(), ((Number) generated.get("number")).longValue());
+        insertTags(inserted.id(), t.tags());
+        return inserted;
     }
 
     /** Writes the ticket back; fails with a conflict when someone else changed it since it was read. */
@@ -108,12 +108,20 @@ public class TicketRepository {
         }
     }
 
+    /** All tags in one statement. */
     private void insertTags(long id, Collection<String> tags) {
-        for (String tag : tags) {
-            db.sql("INSERT INTO tkt_tag (ticket_id, tag) VALUES (?, ?)")
-                    .params(id, tag)
-                    .update();
+        if (tags.isEmpty()) {
+            return;
         }
+        List<Object> params = new java.util.ArrayList<>();
+        tags.forEach(tag -> {
+            params.add(id);
+            params.add(tag);
+        });
+        db.sql("INSERT INTO tkt_tag (ticket_id, tag) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(tags.size(), "(?, ?)")))
+                .params(params)
+                .update();
     }
 
     public Optional<Ticket> find(long id) {
@@ -125,6 +133,11 @@ public class TicketRepository {
     }
 
     public Page<Ticket> find(TicketQuery q) {
+        return find(q, null);
+    }
+
+    /** As {@link #find(TicketQuery)}, but counting stops after {@code countLimit} matches (null: exact count). */
+    public Page<Ticket> find(TicketQuery q, Long countLimit) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q.statuses() != null && !q.statuses().isEmpty()) {
@@ -172,10 +185,14 @@ public class TicketRepository {
                     "text",
                     "%" + text.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        long total = db.sql("SELECT COUNT(*) FROM tkt_ticket t" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        String count = countLimit == null
+                ? "SELECT COUNT(*) FROM tkt_ticket t" + where
+                : "SELECT COUNT(*) FROM (SELECT 1 FROM tkt_ticket t" + where + " LIMIT " + (countLimit + 1) + ") c";
+        long total = db.sql(count).params(params).query(Long.class).single();
+        boolean capped = countLimit != null && total > countLimit;
+        if (capped) {
+            total = countLimit;
+        }
         String sort = q.sort() == null || q.sort().isBlank() ? "-updated" : q.sort();
         boolean descending = sort.startsWith("-");
         String column = SORTS.get(descending ? sort.substring(1) : sort);
@@ -195,7 +212,7 @@ public class TicketRepository {
         List<Ticket> tickets = rows.stream()
                 .map(r -> r.toTicket(tags.getOrDefault(r.id(), Set.of())))
                 .toList();
-        return new Page<>(tickets, total, q.page().page(), q.page().size());
+        return new Page<>(tickets, total, q.page().page(), q.page().size(), capped);
     }
 
     /** The desk-wide view counts: one pass over the tickets still in play. */

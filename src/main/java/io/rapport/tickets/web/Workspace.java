@@ -76,13 +76,12 @@ class Workspace {
         AgentViewKind kind = AgentViewKind.of(view);
         PageRequest paging = new PageRequest(Math.max(0, page), PAGE_SIZE);
         TicketQuery query = kind.query(me, q, sort, paging);
-        Page<TicketView> result = tickets.find(query);
+        Page<TicketView> result = tickets.findForView(query);
         model.addAttribute("view", kind.code());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("sort", sort);
         model.addAttribute("page", result);
-        model.addAttribute(
-                "agentNames", all.stream().collect(Collectors.toMap(AgentView::id, AgentView::name, (a, b) -> a)));
+        model.addAttribute("agentNames", names(all));
         if (htmx != null) {
             return "tickets/views :: table";
         }
@@ -96,10 +95,9 @@ class Workspace {
     @GetMapping("/tickets/{id}")
     String ticket(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me, Model model) {
         TicketView ticket = tickets.get(id);
+        List<AgentView> all = agents.list();
         model.addAttribute("ticket", ticket);
-        model.addAttribute(
-                "agents", agents.list().stream().filter(AgentView::active).toList());
-        model.addAttribute("agentNames", agentNames());
+        model.addAttribute("agents", all.stream().filter(AgentView::active).toList());
         model.addAttribute("teams", teams.list());
         model.addAttribute("statuses", allowedStatuses(ticket));
         model.addAttribute(
@@ -123,6 +121,10 @@ class Workspace {
                         .filter(t -> t.id() != id)
                         .toList());
         model.addAttribute("audit", tickets.audit(id));
+        // the audit trail stores agent ids; the activity list shows names
+        model.addAttribute(
+                "agentLabels",
+                all.stream().collect(Collectors.toMap(a -> String.valueOf(a.id()), AgentView::name, (a, b) -> a)));
         return "tickets/ticket";
     }
 
@@ -198,8 +200,8 @@ class Workspace {
         return AttachmentDownloads.download(tickets.attachment(attachmentId));
     }
 
-    private Map<Long, String> agentNames() {
-        return agents.list().stream().collect(Collectors.toMap(AgentView::id, AgentView::name, (a, b) -> a));
+    private static Map<Long, String> names(List<AgentView> all) {
+        return all.stream().collect(Collectors.toMap(AgentView::id, AgentView::name, (a, b) -> a));
     }
 
     /** The current status and those the workflow allows from it. */
