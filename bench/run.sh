@@ -39,7 +39,16 @@ if [ "$db" = postgresql ]; then
   psql -q -h 127.0.0.1 -U postgres -d "$name" -c "VACUUM ANALYZE"
 fi
 echo "-- measurements with $(curl -s -u admin@bench.rapport.io:bench-password-1 "http://127.0.0.1:$port/api/v1/tickets?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/') tickets stored"
-"${client[@]}" --mode create --count 2000 --concurrency 1 --seconds 60
-"${client[@]}" --mode create --count 10000 --concurrency 8 --seconds 60
+if command -v wrk >/dev/null; then
+  # wrk leaves the two cores to the server and the database; the JDK client below would take a share itself
+  token=$(curl -s -u admin@bench.rapport.io:bench-password-1 -H 'Content-Type: application/json' \
+    -d '{"name":"wrk"}' "http://127.0.0.1:$port/api/v1/tokens" | sed -E 's/.*"secret":"([^"]+)".*/\1/')
+  for c in 1 8; do
+    RAPPORT_TOKEN=$token RAPPORT_CONNECTIONS=$c wrk -t1 -c$c -d20s -s bench/create.lua "http://127.0.0.1:$port" | tail -1
+  done
+else
+  "${client[@]}" --mode create --count 2000 --concurrency 1 --seconds 60
+  "${client[@]}" --mode create --count 10000 --concurrency 8 --seconds 60
+fi
 "${client[@]}" --mode views --count 3000 --concurrency 8 --seconds 60
 "${client[@]}" --mode views --count 1000 --concurrency 1 --seconds 60 | grep -v warm-up

@@ -41,8 +41,10 @@ public class Agents {
     @Transactional
     public AgentView create(CreateAgent command) {
         String email = normalizeEmail(command.email());
-        if (command.name() == null || command.name().isBlank()) {
-            throw new InvalidInput("name", "is required");
+        if (command.name() == null
+                || command.name().isBlank()
+                || command.name().strip().length() > 200) {
+            throw new InvalidInput("name", "is required and at most 200 characters");
         }
         checkPassword(command.password());
         if (agents.findPrincipalByEmail(email).isPresent()) {
@@ -67,8 +69,9 @@ public class Agents {
     @Transactional
     public AgentView update(long id, UpdateAgent change) {
         get(id);
-        if (change.name() != null && change.name().isBlank()) {
-            throw new InvalidInput("name", "must not be blank");
+        if (change.name() != null
+                && (change.name().isBlank() || change.name().strip().length() > 200)) {
+            throw new InvalidInput("name", "must not be blank and at most 200 characters");
         }
         if (change.password() != null) {
             checkPassword(change.password());
@@ -136,6 +139,22 @@ public class Agents {
         return email == null
                 ? Optional.empty()
                 : agents.findPrincipalByEmail(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The agent as signed in: role and active flag as they are now. */
+    @Transactional(readOnly = true)
+    public Optional<AgentPrincipal> principal(long id) {
+        return agents.findPrincipal(id);
+    }
+
+    /** Whether the password is the agent's current one. */
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(long id, String password) {
+        return password != null
+                && agents.find(id)
+                        .flatMap(a -> agents.findPrincipalByEmail(a.email()))
+                        .map(p -> passwords.matches(password, p.passwordHash()))
+                        .orElse(false);
     }
 
     @Transactional(readOnly = true)

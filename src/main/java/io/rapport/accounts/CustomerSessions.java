@@ -31,7 +31,12 @@ public class CustomerSessions {
     }
 
     public void signIn(CustomerRef customer, HttpServletRequest request, HttpServletResponse response) {
-        request.changeSessionId();
+        // A new session id on sign-in (no fixation); a link opened in a fresh browser has no session yet.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        } else {
+            request.getSession(true);
+        }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new CustomerPrincipal(customer.id(), customer.email(), customer.name()),

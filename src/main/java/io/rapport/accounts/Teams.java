@@ -59,6 +59,15 @@ public class Teams {
         return list().stream().filter(t -> t.id() == id).findFirst().orElseThrow(() -> NotFound.of("team", id));
     }
 
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return db.sql("SELECT COUNT(*) FROM acc_team WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     void requireAll(Collection<Long> ids) {
         for (Long id : ids) {
             if (id == null

@@ -3,6 +3,7 @@ package io.rapport.tickets;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
+import io.rapport.accounts.Teams;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.Page;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The tickets module's entry point: open tickets, add messages, move them through the workflow, read them back. */
 @Service
@@ -43,6 +45,8 @@ public class Tickets {
     private final AttachmentStore files;
     private final Customers customers;
     private final Agents agents;
+    private final Teams teams;
+    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -53,8 +57,12 @@ public class Tickets {
             AttachmentStore files,
             Customers customers,
             Agents agents,
+            Teams teams,
+            TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.teams = teams;
+        this.transactions = transactions;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
@@ -99,7 +107,7 @@ public class Tickets {
     /** Adds a message. A customer's message reopens a pending or solved ticket; an agent's first reply opens a new one. */
     @Transactional
     public MessageView addMessage(long ticketId, AddMessage command) {
-        Ticket ticket = load(ticketId);
+        Ticket ticket = lock(ticketId);
         Visibility visibility = command.visibility() == null ? Visibility.PUBLIC : command.visibility();
         if (command.author().isCustomer() && visibility == Visibility.INTERNAL) {
             throw new InvalidInput("visibility", "customers cannot write internal notes");
@@ -126,7 +134,7 @@ public class Tickets {
     /** Changes status, assignee, team, priority or tags in one step, each change audited. */
     @Transactional
     public TicketView change(long ticketId, ChangeTicket change, Author by) {
-        Ticket ticket = load(ticketId);
+        Ticket ticket = lock(ticketId);
         if (change.expectedVersion() != null && change.expectedVersion() != ticket.version()) {
             throw new io.rapport.common.Conflict(
                     "ticket " + ticket.number() + " was changed by someone else; reload and try again");
@@ -142,7 +150,11 @@ public class Tickets {
             ticket.assign(assignee, by, now);
         }
         if (change.teamId() != null) {
-            ticket.moveToTeam(change.teamId().orElse(null), by, now);
+            Long team = change.teamId().orElse(null);
+            if (team != null && !teams.exists(team)) {
+                throw new InvalidInput("teamId", "no team with id " + team);
+            }
+            ticket.moveToTeam(team, by, now);
         }
         if (change.priority() != null) {
             ticket.prioritize(change.priority(), by, now);
@@ -170,22 +182,35 @@ public class Tickets {
     }
 
     private TicketView customerAnswer(long ticketId, CustomerRef customer, Consumer<Ticket> answer) {
-        Ticket ticket = requireOwnedBy(ticketId, customer.id());
+        Ticket ticket = lock(ticketId);
+        if (ticket.customerId() != customer.id()) {
+            throw NotFound.of("ticket", ticketId);
+        }
         answer.accept(ticket);
         save(ticket, Set.copyOf(ticket.tags()));
         return forCustomer(ticketId, customer.id());
     }
 
-    /** Closes solved tickets the customer did not answer within the given time; returns how many were closed. */
-    @Transactional
+    /**
+     * Closes solved tickets the customer did not answer within the given time; returns how many were closed. Each ticket
+     * closes in its own transaction, so one that changes meanwhile (the customer answers) is skipped, not the batch.
+     */
     public int closeUnanswered(java.time.Duration after, int batch) {
-        Instant now = Times.now(clock);
+        Instant cutoff = Times.now(clock).minus(after);
         int closed = 0;
-        for (long id : tickets.solvedBefore(now.minus(after), batch)) {
-            Ticket ticket = load(id);
-            ticket.closeUnconfirmed(now);
-            save(ticket, Set.copyOf(ticket.tags()));
-            closed++;
+        for (long id : tickets.solvedBefore(cutoff, batch)) {
+            Boolean done = transactions.execute(tx -> {
+                Ticket ticket = lock(id);
+                if (ticket.status() != TicketStatus.SOLVED || !ticket.solvedAt().isBefore(cutoff)) {
+                    return false;
+                }
+                ticket.closeUnconfirmed(Times.now(clock));
+                save(ticket, Set.copyOf(ticket.tags()));
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                closed++;
+            }
         }
         return closed;
     }
@@ -281,6 +306,11 @@ public class Tickets {
                 .orElseThrow(() -> NotFound.of("attachment", attachmentId));
         requireOwnedBy(stored.ticketId(), customerId);
         return new AttachmentContent(stored.view(), files.path(stored.storageKey()));
+    }
+
+    /** The ticket with its row locked for the rest of the transaction: for every change. */
+    private Ticket lock(long id) {
+        return tickets.findForUpdate(id).orElseThrow(() -> NotFound.of("ticket", id));
     }
 
     private Ticket load(long id) {

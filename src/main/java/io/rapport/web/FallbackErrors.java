@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +39,22 @@ class FallbackErrors {
             HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         return answer(request, response, HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ModelAndView unsupportedType(
+            HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        return answer(
+                request,
+                response,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send the body as " + e.getSupportedMediaTypes() + ", not " + e.getContentType());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ModelAndView notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return answer(request, response, HttpStatus.NOT_ACCEPTABLE, "this answer is available as JSON only");
     }
 
     @ExceptionHandler({MaxUploadSizeExceededException.class, TooLarge.class})

@@ -84,11 +84,11 @@ class SecurityConfiguration {
     SecurityFilterChain portalChain(HttpSecurity http, CustomerSessions sessions) throws Exception {
         http.securityMatcher("/portal/**", "/portal")
                 .securityContext(c -> c.securityContextRepository(sessions.repository()))
-                .authorizeHttpRequests(
-                        a -> a.requestMatchers("/portal", "/portal/login", "/portal/auth", "/portal/link-sent")
-                                .permitAll()
-                                .anyRequest()
-                                .hasRole("CUSTOMER"))
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/portal", "/portal/login", "/portal/auth", "/portal/link-sent", "/portal/language")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("CUSTOMER"))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal/login")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
@@ -97,7 +97,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain agentChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain agentChain(HttpSecurity http, SignInThrottle throttle, Agents agents) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/assets/**",
@@ -124,6 +124,9 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .addFilterBefore(new FormSignInBackOff(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(
+                        new AgentSessionCheck(agents),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 swagger(), new ContentSecurityPolicyHeaderWriter(CSP_SWAGGER)))

@@ -29,6 +29,8 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         settings.put("rapport.attachments.max-size", "1MB");
         settings.put("spring.servlet.multipart.max-file-size", "1MB");
         settings.put("rapport.api.max-json-body", "256KB");
+        // tests gain nothing from graceful shutdown, which waits for browsers' open event streams
+        settings.put("server.shutdown", "immediate");
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", TestMail.smtpPort());
         settings.putAll(database(dir));

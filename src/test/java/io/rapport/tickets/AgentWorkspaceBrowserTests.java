@@ -157,6 +157,16 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aDeactivatedAgentIsSignedOutAtOnce() {
+        JsonNode leaving = agent("Leaving Agent");
+        signInAsAgent(page, leaving.get("email").asString(), "agent-password-1");
+        admin().patch("/api/v1/agents/" + leaving.get("id").asLong(), Map.of("active", false));
+        page.navigate("/tickets");
+        assertThat(page.url()).contains("/login");
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    @Test
     void adminPagesNeedTheAdminRole() {
         JsonNode plain = agent("Plain Agent");
         signInAsAgent(page, plain.get("email").asString(), "agent-password-1");

@@ -164,6 +164,32 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aLinkOpenedInAnotherBrowserSignsIn() {
+        String email = email();
+        page.navigate("/portal");
+        page.fill("input[name=email]", email);
+        page.click("[data-rapport=send-link]");
+        String link = TestMail.signInLink(email);
+        var phone = newContext();
+        try {
+            Page other = phone.newPage();
+            other.navigate(link.substring(link.indexOf("/portal/auth")));
+            other.waitForURL("**/portal/tickets");
+            assertThat(other.locator("[data-rapport=new-ticket]")).isVisible();
+        } finally {
+            phone.close();
+        }
+    }
+
+    @Test
+    void theLanguageCanBeChosenBeforeSigningIn() {
+        page.navigate("/portal/login");
+        page.selectOption("#lang", "de");
+        page.waitForURL("**/portal/login");
+        assertThat(page.locator("h1")).hasText("Anmelden, um Ihre Anfragen zu sehen");
+    }
+
+    @Test
     void thePortalSpeaksTheCustomersLanguage() {
         String email = email();
         signInAsCustomer(page, email);

@@ -94,6 +94,93 @@ abstract class TicketApiContract extends IntegrationTest {
     }
 
     @Test
+    void concurrentFirstContactsFromOneAddressMakeOneCustomer() throws Exception {
+        String email = unique("race") + "@example.com";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> admin().post(
+                                "/api/v1/tickets",
+                                Map.of("subject", "Race", "body", "Same person", "customer", Map.of("email", email)))
+                        .status()));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode customers = admin().get("/api/v1/customers?email=" + email).json();
+        assertThat(customers.get("total").asLong()).isEqualTo(1);
+        assertThat(customers
+                        .get("items")
+                        .get(0)
+                        .get("ticketCounts")
+                        .get("total")
+                        .asLong())
+                .isEqualTo(8);
+    }
+
+    @Test
+    void moreBadInputIsNamed() {
+        long id = openTicket(unique("bad") + "@example.com", "Bad input")
+                .get("id")
+                .asLong();
+        var team = admin().patch("/api/v1/tickets/" + id, Map.of("teamId", 987654));
+        assertThat(team.status()).isEqualTo(400);
+        assertThat(team.json().get("detail").asString()).contains("teamId");
+
+        var longName = admin().post(
+                        "/api/v1/agents",
+                        Map.of(
+                                "email",
+                                unique("n") + "@rapport.test",
+                                "name",
+                                "n".repeat(201),
+                                "password",
+                                "long-enough-1"));
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(longName.json().get("detail").asString()).contains("name");
+
+        var form = admin().postRaw("/api/v1/tickets", "application/x-www-form-urlencoded", "subject=x".getBytes());
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.contentType()).startsWith("application/problem+json");
+
+        assertThat(admin().get("/api/v1/tickets?q=abc%5C").status()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/customers?q=50%25%5C_").status()).isEqualTo(200);
+    }
+
+    @Test
+    void changingYourOwnPasswordNeedsTheCurrentOne() {
+        JsonNode agent = newAgent("agent");
+        long id = agent.get("id").asLong();
+        Api self = anonymous().basic(agent.get("email").asString(), "agent-password-1");
+        var without = self.patch("/api/v1/agents/" + id, Map.of("password", "another-password-2"));
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(without.json().get("detail").asString()).contains("currentPassword");
+        var with = self.patch(
+                "/api/v1/agents/" + id,
+                Map.of("password", "another-password-2", "currentPassword", "agent-password-1"));
+        assertThat(with.status()).isEqualTo(200);
+        assertThat(anonymous()
+                        .basic(agent.get("email").asString(), "another-password-2")
+                        .get("/api/v1/tickets")
+                        .status())
+                .isEqualTo(200);
+        var selfDemote = admin().get("/api/v1/agents")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(a -> a.get("email").asString().equals(ADMIN_EMAIL))
+                .findFirst()
+                .orElseThrow();
+        assertThat(admin().patch("/api/v1/agents/" + selfDemote.get("id").asLong(), Map.of("role", "agent"))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void healthIsUpWithoutSignIn() {
         var health = anonymous().get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);

@@ -23,6 +23,7 @@ class AccountsConfiguration {
 
     @Bean
     UserDetailsService agentDetails(Agents agents) {
+        // Sessions keep the principal without its hash (see AgentSessionCheck, which also keeps it current).
         return username -> agents.principalByEmail(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no agent with that email"));
     }

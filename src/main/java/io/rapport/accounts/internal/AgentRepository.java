@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Agents and their teams, languages and skills, in acc_agent and its side tables. */
-@Repository
+// A plain component: JdbcClient already translates SQL errors, so no exception-translation proxy is needed.
+@Component
 public class AgentRepository {
 
     private static final String COLUMNS =

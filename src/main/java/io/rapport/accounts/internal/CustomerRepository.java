@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Customers and their identities in acc_customer and acc_customer_identity. */
-@Repository
+// A plain component: JdbcClient already translates SQL errors, so no exception-translation proxy is needed.
+@Component
 public class CustomerRepository {
 
     private static final String REF_SELECT = """
@@ -35,16 +36,24 @@ public class CustomerRepository {
         this.db = db;
     }
 
+    /**
+     * Creates a customer with this email, or returns the one another request created at the same moment: the identity
+     * insert yields to the unique (kind, address) constraint instead of failing the transaction.
+     */
     public CustomerRef insertWithEmail(String name, String email, Instant now) {
         var keys = new GeneratedKeyHolder();
         db.sql("INSERT INTO acc_customer (name, created_at, updated_at) VALUES (?, ?, ?)")
                 .params(name, Times.sql(now), Times.sql(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        db.sql("""
+        int inserted = db.sql("""
                         INSERT INTO acc_customer_identity (customer_id, kind, address, is_primary, created_at)
-                        VALUES (?, 'email', ?, TRUE, ?)
+                        VALUES (?, 'email', ?, TRUE, ?) ON CONFLICT DO NOTHING
                         """).params(id, email, Times.sql(now)).update();
+        if (inserted == 0) {
+            db.sql("DELETE FROM acc_customer WHERE id = ?").param(id).update();
+            return findByIdentity("email", email).orElseThrow();
+        }
         return new CustomerRef(id, email, name, null);
     }
 
@@ -76,8 +85,10 @@ public class CustomerRepository {
             pattern = "%"
                     + filter.strip()
                             .toLowerCase(Locale.ROOT)
+                            .replace("\\", "\\\\")
                             .replace("%", "\\%")
-                            .replace("_", "\\_") + "%";
+                            .replace("_", "\\_")
+                    + "%";
             where = """
                      WHERE LOWER(c.name) LIKE :p OR EXISTS (SELECT 1 FROM acc_customer_identity i
                        WHERE i.customer_id = c.id AND i.address LIKE :p)

@@ -57,7 +57,8 @@ class AgentApi {
             List<AgentSkill> skills,
             Integer tier,
             Integer capacity,
-            Boolean active) {
+            Boolean active,
+            String currentPassword) {
 
         boolean onlyPersonal() {
             return role == null
@@ -109,6 +110,16 @@ class AgentApi {
             @PathVariable long id, @RequestBody UpdateAgentRequest r, @AuthenticationPrincipal AgentPrincipal me) {
         if (!me.isAdmin() && !(me.id() == id && r.onlyPersonal())) {
             throw new Forbidden("only admins can change other agents, roles, teams, skills or capacity");
+        }
+        if (me.id() == id
+                && (Boolean.FALSE.equals(r.active())
+                        || (r.role() != null && !"admin".equals(r.role()) && me.isAdmin()))) {
+            throw new io.rapport.common.InvalidInput(
+                    "role", "you cannot remove your own admin role or deactivate yourself");
+        }
+        if (me.id() == id && r.password() != null && !agents.passwordMatches(id, r.currentPassword())) {
+            // a leaked API token must not be enough to take over the agent's password
+            throw new io.rapport.common.InvalidInput("currentPassword", "is required to change your own password");
         }
         return agents.update(
                 id,

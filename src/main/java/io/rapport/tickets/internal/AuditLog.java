@@ -6,10 +6,11 @@ import io.rapport.tickets.Author;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The audit trail in tkt_audit_event: append-only. */
-@Repository
+// A plain component: JdbcClient already translates SQL errors, so no exception-translation proxy is needed.
+@Component
 public class AuditLog {
 
     private static final int MAX_VALUE = 1000;

@@ -9,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes solved tickets the customer never answered, with outcome unconfirmed. Each ticket is closed by a versioned
- * update, so two nodes running this at once cannot close one twice: the loser gets a conflict and skips it.
+ * Closes solved tickets the customer never answered, with outcome unconfirmed. Each ticket closes in its own
+ * transaction under a row lock and is checked again first, so two nodes running this at once cannot close one twice.
  */
 @Component
 class AutoClose {

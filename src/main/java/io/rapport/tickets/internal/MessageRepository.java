@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** A ticket's conversation in tkt_message, with attachment rows in tkt_attachment. */
-@Repository
+// A plain component: JdbcClient already translates SQL errors, so no exception-translation proxy is needed.
+@Component
 public class MessageRepository {
 
     private final JdbcClient db;

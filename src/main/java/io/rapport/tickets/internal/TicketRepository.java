@@ -22,10 +22,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Tickets and their tags in tkt_ticket and tkt_tag; the queries behind the agent views. */
-@Repository
+// A plain component: JdbcClient already translates SQL errors, so no exception-translation proxy is needed.
+@Component
 public class TicketRepository {
 
     private static final String COLUMNS = """
@@ -124,6 +125,18 @@ public class TicketRepository {
                 .update();
     }
 
+    /**
+     * The ticket, its row locked until the transaction ends: concurrent changes to one ticket queue up instead of
+     * failing on the version check (a customer's reply must not bounce because an agent saved a field).
+     */
+    public Optional<Ticket> findForUpdate(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE t.id = ? FOR UPDATE")
+                .param(id)
+                .query(TicketRepository::row)
+                .optional()
+                .map(r -> r.toTicket(tagsOf(List.of(id)).getOrDefault(id, Set.of())));
+    }
+
     public Optional<Ticket> find(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE t.id = ?")
                 .param(id)
@@ -183,7 +196,12 @@ public class TicketRepository {
             }
             params.put(
                     "text",
-                    "%" + text.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+                    "%"
+                            + text.toLowerCase(Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
         String count = countLimit == null
                 ? "SELECT COUNT(*) FROM tkt_ticket t" + where

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -91,6 +92,16 @@ class LiveTickets {
         } else {
             push.run();
         }
+    }
+
+    /**
+     * Ends every stream when the application shuts down: graceful shutdown waits for open requests, and a ticket page's
+     * stream would otherwise hold it for the full timeout. Browsers reconnect to whichever node comes back.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        subscribers.values().forEach(list -> list.forEach(s -> s.emitter().complete()));
+        subscribers.clear();
     }
 
     @Scheduled(fixedDelay = 10_000)

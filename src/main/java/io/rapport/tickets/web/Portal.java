@@ -199,6 +199,8 @@ class Portal {
             tickets.addCustomerMessage(id, ref(me), body, TicketApi.attachments(files));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", e.field());
+        } catch (io.rapport.common.Conflict e) {
+            redirect.addFlashAttribute("error", "closed");
         }
         return "redirect:/portal/tickets/" + id;
     }
