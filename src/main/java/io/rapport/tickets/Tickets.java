@@ -243,8 +243,8 @@ public class Tickets {
 
     /**
      * The agent's view counts. The agent's own and team counts are exact; the desk-wide ones are shared by all agents
-     * and refreshed at most every {@link #SHARED_COUNTS_TTL}, as other help desks do, so that a page load does not
-     * count every ticket in play.
+     * and recounted in the background every {@link #SHARED_COUNTS_TTL}, as other help desks do, so that a page load
+     * does not count every ticket in play.
      */
     @Transactional(readOnly = true)
     public ViewCounts counts(long agentId, Collection<Long> teamIds) {
@@ -260,18 +260,26 @@ public class Tickets {
 
     static final java.time.Duration SHARED_COUNTS_TTL = java.time.Duration.ofSeconds(10);
 
-    private record SharedCounts(long[] values, Instant at) {}
+    /** The desk-wide counts and when they were taken. */
+    public record SharedCounts(long[] values, Instant at) {}
 
     private volatile SharedCounts sharedCounts;
 
     private long[] sharedCounts() {
         SharedCounts cached = sharedCounts;
-        Instant now = clock.instant();
-        if (cached == null || cached.at().plus(SHARED_COUNTS_TTL).isBefore(now)) {
-            cached = new SharedCounts(tickets.sharedCounts(), now);
-            sharedCounts = cached;
+        if (cached == null) {
+            cached = refreshSharedCounts();
         }
         return cached.values();
+    }
+
+    /** Recounts the desk-wide views in the background, so that no page load waits for it. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
+    @Transactional(readOnly = true)
+    public SharedCounts refreshSharedCounts() {
+        SharedCounts fresh = new SharedCounts(tickets.sharedCounts(), clock.instant());
+        sharedCounts = fresh;
+        return fresh;
     }
 
     @Transactional(readOnly = true)
