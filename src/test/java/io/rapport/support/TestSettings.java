@@ -45,7 +45,8 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         Map<String, Object> database(Path dir) {
             return Map.of(
                     "spring.datasource.url",
-                    "jdbc:h2:file:" + dir + "/rapport;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+                    "jdbc:h2:file:" + dir
+                            + "/rapport;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
         }
     }
 
