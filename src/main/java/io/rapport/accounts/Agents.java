@@ -6,10 +6,8 @@ import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.Times;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -127,11 +125,6 @@ public class Agents {
     @Transactional(readOnly = true)
     public List<AgentView> list() {
         return agents.findAll();
-    }
-
-    @Transactional(readOnly = true)
-    public Map<Long, AgentView> byIds(Collection<Long> ids) {
-        return agents.findAllById(ids);
     }
 
     @Transactional(readOnly = true)

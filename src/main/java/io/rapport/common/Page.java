@@ -17,10 +17,6 @@ public record Page<T>(List<T> items, long total, int page, int size, boolean tot
         return new Page<>(items.stream().map(mapper).toList(), total, page, size, totalIsLowerBound);
     }
 
-    public int pageCount() {
-        return size == 0 ? 0 : (int) ((total + size - 1) / size);
-    }
-
     public boolean hasNext() {
         return totalIsLowerBound ? items.size() == size : (long) (page + 1) * size < total;
     }

@@ -243,7 +243,7 @@ public class Tickets {
 
     /**
      * The agent's view counts. The agent's own and team counts are exact; the desk-wide ones are shared by all agents
-     * and recounted in the background every {@link #SHARED_COUNTS_TTL}, as other help desks do, so that a page load
+     * and recounted in the background every 10 seconds, as other help desks do, so that a page load
      * does not count every ticket in play.
      */
     @Transactional(readOnly = true)
@@ -257,8 +257,6 @@ public class Tickets {
                 shared[2],
                 shared[3]);
     }
-
-    static final java.time.Duration SHARED_COUNTS_TTL = java.time.Duration.ofSeconds(10);
 
     /** The desk-wide counts and when they were taken. */
     public record SharedCounts(long[] values, Instant at) {}
@@ -288,16 +286,6 @@ public class Tickets {
         return audit.forTicket(ticketId);
     }
 
-    @Transactional(readOnly = true)
-    public List<String> knownTags() {
-        return tickets.allTags();
-    }
-
-    @Transactional(readOnly = true)
-    public Map<Long, long[]> countsByCustomer(Collection<Long> customerIds) {
-        return tickets.countsByCustomer(customerIds);
-    }
-
     /** An attachment for an agent. */
     @Transactional(readOnly = true)
     public AttachmentContent attachment(long attachmentId) {
@@ -314,6 +302,12 @@ public class Tickets {
                 .orElseThrow(() -> NotFound.of("attachment", attachmentId));
         requireOwnedBy(stored.ticketId(), customerId);
         return new AttachmentContent(stored.view(), files.path(stored.storageKey()));
+    }
+
+    /** Whether a ticket with this id exists. */
+    @Transactional(readOnly = true)
+    public boolean exists(long ticketId) {
+        return tickets.exists(ticketId);
     }
 
     /** The ticket with its row locked for the rest of the transaction: for every change. */

@@ -70,13 +70,17 @@ abstract class TicketApiContract extends IntegrationTest {
                 .get("id")
                 .asLong();
         admin().patch("/api/v1/tickets/" + waited, Map.of("status", "solved"));
-        Thread.sleep(20);
-        long fresh = openTicket(unique("auto") + "@example.com", "Just solved")
-                .get("id")
-                .asLong();
+        Thread.sleep(1000);
+        long fresh = openTicket(unique("auto") + "@example.com", "Just solved").get("id").asLong();
         admin().patch("/api/v1/tickets/" + fresh, Map.of("status", "solved"));
 
-        tickets.closeUnanswered(java.time.Duration.ofMillis(15), 1000);
+        // the cutoff falls midway between the two solve times, whatever the machine's load
+        java.time.Instant waitedAt = java.time.Instant.parse(
+                admin().get("/api/v1/tickets/" + waited).json().get("solvedAt").asString());
+        java.time.Instant freshAt = java.time.Instant.parse(
+                admin().get("/api/v1/tickets/" + fresh).json().get("solvedAt").asString());
+        java.time.Instant midway = waitedAt.plus(java.time.Duration.between(waitedAt, freshAt).dividedBy(2));
+        tickets.closeUnanswered(java.time.Duration.between(midway, java.time.Instant.now()), 1000);
 
         JsonNode closed = admin().get("/api/v1/tickets/" + waited).json();
         assertThat(closed.get("status").asString()).isEqualTo("closed");

@@ -75,6 +75,15 @@ public class MessageRepository {
 
     /** The conversation, oldest first; internal notes only when asked for. */
     public List<MessageView> forTicket(long ticketId, boolean includeInternal) {
+        return select(ticketId, includeInternal ? "" : " AND visibility = 'public'", null);
+    }
+
+    /** One message of a ticket, with its attachments. */
+    public Optional<MessageView> find(long ticketId, long messageId) {
+        return select(ticketId, " AND id = ?", messageId).stream().findFirst();
+    }
+
+    private List<MessageView> select(long ticketId, String filter, Long messageId) {
         Map<Long, List<AttachmentView>> attachments = new HashMap<>();
         db.sql("""
                         SELECT a.message_id, a.id, a.filename, a.content_type, a.size_bytes
@@ -84,10 +93,8 @@ public class MessageRepository {
                     .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(new AttachmentView(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
         });
-        return db.sql("SELECT * FROM tkt_message WHERE ticket_id = ?"
-                        + (includeInternal ? "" : " AND visibility = 'public'")
-                        + " ORDER BY created_at, id")
-                .param(ticketId)
+        return db.sql("SELECT * FROM tkt_message WHERE ticket_id = ?" + filter + " ORDER BY created_at, id")
+                .params(messageId == null ? List.of(ticketId) : List.of(ticketId, messageId))
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     return new MessageView(
@@ -105,12 +112,6 @@ public class MessageRepository {
                             List.copyOf(attachments.getOrDefault(id, List.of())));
                 })
                 .list();
-    }
-
-    public Optional<MessageView> find(long ticketId, long messageId) {
-        return forTicket(ticketId, true).stream()
-                .filter(m -> m.id() == messageId)
-                .findFirst();
     }
 
     /** An attachment row with the ticket it belongs to and whether its message is public. */

@@ -143,6 +143,14 @@ public class TicketRepository {
                 .map(r -> r.toTicket(tagsOf(List.of(id)).getOrDefault(id, Set.of())));
     }
 
+    public boolean exists(long id) {
+        return db.sql("SELECT COUNT(*) FROM tkt_ticket WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public Optional<Ticket> find(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE t.id = ?")
                 .param(id)
@@ -311,12 +319,6 @@ public class TicketRepository {
                     tags.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
                 });
         return tags;
-    }
-
-    public List<String> allTags() {
-        return db.sql("SELECT DISTINCT tag FROM tkt_tag ORDER BY tag")
-                .query(String.class)
-                .list();
     }
 
     private record Row(

@@ -29,7 +29,9 @@ class LiveTicketEndpoints {
 
     @GetMapping(value = "/tickets/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me) {
-        tickets.audit(id); // 404 for a ticket that does not exist
+        if (!tickets.exists(id)) {
+            throw io.rapport.common.NotFound.of("ticket", id);
+        }
         return live.subscribe(id, me.id());
     }
 
