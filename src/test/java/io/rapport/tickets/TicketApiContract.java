@@ -71,7 +71,9 @@ abstract class TicketApiContract extends IntegrationTest {
                 .asLong();
         admin().patch("/api/v1/tickets/" + waited, Map.of("status", "solved"));
         Thread.sleep(1000);
-        long fresh = openTicket(unique("auto") + "@example.com", "Just solved").get("id").asLong();
+        long fresh = openTicket(unique("auto") + "@example.com", "Just solved")
+                .get("id")
+                .asLong();
         admin().patch("/api/v1/tickets/" + fresh, Map.of("status", "solved"));
 
         // the cutoff falls midway between the two solve times, whatever the machine's load
@@ -79,7 +81,8 @@ abstract class TicketApiContract extends IntegrationTest {
                 admin().get("/api/v1/tickets/" + waited).json().get("solvedAt").asString());
         java.time.Instant freshAt = java.time.Instant.parse(
                 admin().get("/api/v1/tickets/" + fresh).json().get("solvedAt").asString());
-        java.time.Instant midway = waitedAt.plus(java.time.Duration.between(waitedAt, freshAt).dividedBy(2));
+        java.time.Instant midway =
+                waitedAt.plus(java.time.Duration.between(waitedAt, freshAt).dividedBy(2));
         tickets.closeUnanswered(java.time.Duration.between(midway, java.time.Instant.now()), 1000);
 
         JsonNode closed = admin().get("/api/v1/tickets/" + waited).json();
