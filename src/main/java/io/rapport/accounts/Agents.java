@@ -27,12 +27,14 @@ public class Agents {
     private final AgentRepository agents;
     private final Teams teams;
     private final PasswordEncoder passwords;
+    private final ApiTokens tokens;
     private final Clock clock;
 
-    Agents(AgentRepository agents, Teams teams, PasswordEncoder passwords, Clock clock) {
+    Agents(AgentRepository agents, Teams teams, PasswordEncoder passwords, ApiTokens tokens, Clock clock) {
         this.agents = agents;
         this.teams = teams;
         this.passwords = passwords;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -89,6 +91,7 @@ public class Agents {
                 change.capacity(),
                 change.active(),
                 Times.now(clock));
+        tokens.forgetAgent(id);
         if (change.teamIds() != null) {
             teams.requireAll(change.teamIds());
             agents.replaceTeams(id, change.teamIds());

@@ -10,28 +10,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API tokens: created and revoked by admins, each acting as one agent. Only a SHA-256 hash of the secret is stored; the
  * secret has 256 bits of entropy, so a slow hash would add cost without adding safety.
+ *
+ * <p>A script sends the same token on every call, so a checked token is remembered for a few seconds (ADR 8). Revoking
+ * a token, or changing or deactivating its agent, forgets it at once on this node, after the change commits.
  */
 @Service
 public class ApiTokens {
 
     public static final String PREFIX = "rpt_";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final Duration REMEMBER = Duration.ofSeconds(5);
+    private static final int REMEMBER_AT_MOST = 10_000;
+
+    private record Checked(long tokenId, AgentPrincipal agent, Instant until) {}
+
+    private final ConcurrentHashMap<String, Checked> checked = new ConcurrentHashMap<>();
 
     private final JdbcClient db;
     private final AgentRepository agents;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ApiTokens(JdbcClient db, AgentRepository agents, Clock clock) {
+    ApiTokens(JdbcClient db, AgentRepository agents, TransactionTemplate transactions, Clock clock) {
         this.db = db;
         this.agents = agents;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -65,6 +81,28 @@ public class ApiTokens {
         db.sql("UPDATE acc_api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(Times.sql(Times.now(clock)), id)
                 .update();
+        forget(c -> c.tokenId() == id);
+    }
+
+    /** The agent's tokens act with their new role or stop working; called when an agent changes. */
+    void forgetAgent(long agentId) {
+        forget(c -> c.agent().id() == agentId);
+    }
+
+    /**
+     * Forgets now and again after commit: a request checking the token between the two could otherwise remember the
+     * row as it was before the change.
+     */
+    private void forget(Predicate<Checked> which) {
+        checked.values().removeIf(which);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    checked.values().removeIf(which);
+                }
+            });
+        }
     }
 
     @Transactional(readOnly = true)
@@ -82,18 +120,36 @@ public class ApiTokens {
     }
 
     /** The agent a live token acts as; empty for an unknown or revoked token or an inactive agent. */
-    @Transactional
     public Optional<AgentPrincipal> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
+        String hash = Hashing.sha256Hex(secret);
+        Instant now = Times.now(clock);
+        Checked known = checked.get(hash);
+        if (known != null && known.until().isAfter(now)) {
+            return Optional.of(known.agent());
+        }
+        Optional<Checked> fresh = transactions.execute(tx -> check(hash, now));
+        if (fresh.isEmpty()) {
+            checked.remove(hash);
+            return Optional.empty();
+        }
+        if (checked.size() >= REMEMBER_AT_MOST) {
+            checked.clear();
+        }
+        checked.put(hash, fresh.get());
+        return Optional.of(fresh.get().agent());
+    }
+
+    private Optional<Checked> check(String hash, Instant now) {
         record Live(long id, Instant lastUsedAt, AgentPrincipal agent) {}
         Optional<Live> token = db.sql("""
                         SELECT t.id, t.last_used_at, a.id AS agent_id, a.email, a.name, a.role, a.active
                         FROM acc_api_token t JOIN acc_agent a ON a.id = t.agent_id
                         WHERE t.token_hash = ? AND t.revoked_at IS NULL
                         """)
-                .param(Hashing.sha256Hex(secret))
+                .param(hash)
                 .query((rs, n) -> new Live(
                         rs.getLong("id"),
                         Times.instant(rs, "last_used_at"),
@@ -108,7 +164,6 @@ public class ApiTokens {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = Times.now(clock);
         // Writing on every call would turn each read into a write; a minute's resolution is enough to spot unused
         // tokens.
         if (token.get().lastUsedAt() == null || token.get().lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
@@ -116,7 +171,9 @@ public class ApiTokens {
                     .params(Times.sql(now), token.get().id())
                     .update();
         }
-        return Optional.of(token.get().agent()).filter(AgentPrincipal::active);
+        return Optional.of(token.get().agent())
+                .filter(AgentPrincipal::active)
+                .map(agent -> new Checked(token.get().id(), agent, now.plus(REMEMBER)));
     }
 
     private static final String SELECT = """

@@ -498,6 +498,30 @@ abstract class TicketApiContract extends IntegrationTest {
     }
 
     @Test
+    void aTokenFollowsItsAgentsRoleAndActiveFlagAtOnce() {
+        long agentId = newAgent("admin").get("id").asLong();
+        var created = admin().post("/api/v1/tokens", Map.of("name", "follows", "agentId", agentId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api withToken = anonymous().bearer(created.json().get("secret").asString());
+        assertThat(withToken.get("/api/v1/tokens").status()).as("admin call").isEqualTo(200);
+
+        assertThat(admin().patch("/api/v1/agents/" + agentId, Map.of("role", "agent"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(withToken.get("/api/v1/tokens").status())
+                .as("demoted: no admin calls, even though the token was checked a moment ago")
+                .isEqualTo(403);
+        assertThat(withToken.get("/api/v1/tickets").status()).isEqualTo(200);
+
+        assertThat(admin().patch("/api/v1/agents/" + agentId, Map.of("active", false))
+                        .status())
+                .isEqualTo(200);
+        assertThat(withToken.get("/api/v1/tickets").status())
+                .as("deactivated agent")
+                .isEqualTo(401);
+    }
+
+    @Test
     void agentsAreCreatedWithoutExposingPasswords() {
         JsonNode agent = newAgent("supervisor");
         assertThat(agent.toString()).doesNotContain("password");
