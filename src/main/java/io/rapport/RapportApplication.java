@@ -1,5 +1,6 @@
 package io.rapport;
 
+import io.rapport.common.DeskClock;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,9 +18,9 @@ public class RapportApplication {
         SpringApplication.run(RapportApplication.class, args);
     }
 
-    /** One clock for every module, so tests can move time (auto-close, link expiry) without sleeping. */
+    /** One clock for every module; demo data replays history on it (see DeskClock). */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    DeskClock clock() {
+        return new DeskClock(Clock.systemUTC());
     }
 }

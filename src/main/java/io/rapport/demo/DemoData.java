@@ -11,6 +11,7 @@ import io.rapport.accounts.Customers;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.TeamView;
 import io.rapport.accounts.Teams;
+import io.rapport.common.DeskClock;
 import io.rapport.common.PageRequest;
 import io.rapport.tickets.AddMessage;
 import io.rapport.tickets.Author;
@@ -20,14 +21,19 @@ import io.rapport.tickets.OpenTicket;
 import io.rapport.tickets.Priority;
 import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketStatus;
-import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,9 +50,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads a support organization into an empty database: 2 teams, 8 agents, 200 customers and 2,000 tickets across every
- * status and outcome. Ticket texts are real customer queries from the banking77 corpus when it is at hand
- * (rapport.demo.corpus), else a short built-in list. Deterministic: the same seed gives the same desk.
+ * Loads a support organization into an empty database: 2 teams, 8 agents, 200 customers and 2,000 tickets that arrived
+ * over the last 30 days. Each ticket's history (routing, answers, the customer's word, the nightly auto-close) is
+ * planned as timed steps and replayed in time order on the {@link DeskClock}, through the same domain calls as live
+ * work; steps later than now are left out, so recent tickets are still waiting. Ticket texts are real customer queries
+ * from the banking77 corpus when it is at hand (rapport.demo.corpus), else a short built-in list. The same seed gives
+ * the same desk, relative to the time it is loaded.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -65,19 +74,27 @@ class DemoData implements ApplicationRunner {
     private final Customers customers;
     private final Tickets tickets;
     private final TransactionTemplate transactions;
+    private final DeskClock clock;
+    private final Duration autoCloseAfter;
+    private final int days;
     private final String baseUrl;
+    private Instant now;
+    private Instant start;
 
     DemoData(
             @Value("${rapport.demo-data:false}") boolean enabled,
             @Value("${rapport.demo.corpus:../shared/corpora/support/banking77/train.csv}") String corpus,
             @Value("${rapport.demo.tickets:2000}") int ticketCount,
             @Value("${rapport.demo.customers:200}") int customerCount,
+            @Value("${rapport.demo.days:30}") int days,
+            @Value("${rapport.portal.auto-close-after:7d}") Duration autoCloseAfter,
             @Value("${rapport.base-url}") String baseUrl,
             Agents agents,
             Teams teams,
             Customers customers,
             Tickets tickets,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            DeskClock clock) {
         this.enabled = enabled;
         this.corpus = Path.of(corpus);
         this.ticketCount = ticketCount;
@@ -88,6 +105,9 @@ class DemoData implements ApplicationRunner {
         this.customers = customers;
         this.tickets = tickets;
         this.transactions = transactions;
+        this.clock = clock;
+        this.days = days;
+        this.autoCloseAfter = autoCloseAfter;
     }
 
     @Override
@@ -127,8 +147,24 @@ class DemoData implements ApplicationRunner {
 
     record Query(String text, String category) {}
 
+    /** The organization the tickets are written to: teams, agents (by team) and customers. */
+    private record Desk(
+            TeamView cards,
+            TeamView accounts,
+            List<AgentPrincipal> cardAgents,
+            List<AgentPrincipal> accountAgents,
+            List<CustomerRef> people) {}
+
     void load() {
+        now = clock.instant();
+        start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
         Random random = new Random(77);
+        // the team was set up a month before the first of these tickets
+        Desk desk = clock.replay(start.minus(Duration.ofDays(30)), () -> organization(random));
+        tickets(random, desk);
+    }
+
+    private Desk organization(Random random) {
         TeamView cards = teams.create("Cards & Payments");
         TeamView accounts = teams.create("Accounts & Transfers");
         if (agents.principalByEmail(ADMIN).isEmpty()) {
@@ -165,88 +201,208 @@ class DemoData implements ApplicationRunner {
             }
             people.add(customer);
         }
+        return new Desk(cards, accounts, cardAgents, accountAgents, people);
+    }
 
+    private void tickets(Random random, Desk desk) {
         List<Query> queries = queries();
-        int batch = 100;
-        for (int start = 0; start < ticketCount; start += batch) {
-            int from = start;
-            transactions.executeWithoutResult(tx -> {
-                for (int i = from; i < Math.min(ticketCount, from + batch); i++) {
-                    Query query = queries.get(random.nextInt(queries.size()));
-                    CustomerRef customer = people.get(random.nextInt(people.size()));
-                    boolean cardTopic = CARD_TOPICS.stream().anyMatch(query.category()::contains);
-                    List<AgentPrincipal> pool = cardTopic ? cardAgents : accountAgents;
-                    ticket(random, query, customer, cardTopic ? cards : accounts, pool);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < ticketCount; i++) {
+            Query query = queries.get(random.nextInt(queries.size()));
+            CustomerRef customer =
+                    desk.people().get(random.nextInt(desk.people().size()));
+            boolean cardTopic = CARD_TOPICS.stream().anyMatch(query.category()::contains);
+            List<AgentPrincipal> pool = cardTopic ? desk.cardAgents() : desk.accountAgents();
+            new Story(random, query, customer, cardTopic ? desk.cards() : desk.accounts(), pool, steps)
+                    .plan(arrival(random));
+        }
+        // the desk's nightly auto-close, as it would have run during those weeks
+        for (Instant day = start.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(26));
+                day.isBefore(now);
+                day = day.plus(Duration.ofDays(1))) {
+            steps.add(new Step(day, steps.size(), () -> {
+                while (tickets.closeUnanswered(autoCloseAfter, 500) == 500) {
+                    // next batch
                 }
-            });
+            }));
+        }
+        steps.removeIf(step -> step.at().isAfter(now));
+        steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order));
+        int batch = 200;
+        for (int from = 0; from < steps.size(); from += batch) {
+            List<Step> slice = steps.subList(from, Math.min(steps.size(), from + batch));
+            transactions.executeWithoutResult(tx -> slice.forEach(step -> clock.replay(step.at(), step.action())));
         }
     }
 
-    private void ticket(Random random, Query query, CustomerRef customer, TeamView team, List<AgentPrincipal> pool) {
-        Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
-        Priority priority = random.nextInt(10) == 0
-                ? Priority.URGENT
-                : random.nextInt(5) == 0 ? Priority.HIGH : random.nextInt(6) == 0 ? Priority.LOW : Priority.NORMAL;
-        TicketView ticket = tickets.open(new OpenTicket(
-                subject(query),
-                query.text(),
-                null,
-                customer.email(),
-                customer.name(),
-                channel,
-                priority,
-                Set.of(tag(query.category())),
-                List.of(),
-                null));
-        long id = ticket.id();
-        int roll = random.nextInt(100);
-        if (roll < 15) {
-            // new: untouched, some not even routed to a team yet
-            if (random.nextBoolean()) {
-                tickets.change(
-                        id, new ChangeTicket(null, null, Optional.of(team.id()), null, null, null), Author.system());
+    /** Something that happens on the desk at a time: opening a ticket, a reply, a customer's answer. */
+    private record Step(Instant at, int order, Runnable action) {}
+
+    /**
+     * When a ticket arrived: within the last {@code days}, mostly in working hours (07:00-19:00 UTC) and on weekdays,
+     * never in the last five minutes.
+     */
+    private Instant arrival(Random random) {
+        while (true) {
+            Instant day = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(random.nextInt(days)));
+            DayOfWeek weekday = day.atZone(ZoneOffset.UTC).getDayOfWeek();
+            if ((weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY) && random.nextInt(3) > 0) {
+                continue;
             }
-            return;
+            int minute = random.nextInt(4) > 0 ? 7 * 60 + random.nextInt(12 * 60) : random.nextInt(24 * 60);
+            Instant at = day.plus(Duration.ofMinutes(minute)).plusSeconds(random.nextInt(60));
+            if (at.isBefore(now.minus(Duration.ofMinutes(5)))) {
+                return at;
+            }
         }
-        AgentPrincipal agent = pool.get(random.nextInt(pool.size()));
-        Author by = Author.agent(agent);
-        tickets.change(
-                id, new ChangeTicket(null, Optional.of(agent.id()), Optional.of(team.id()), null, null, null), by);
-        if (random.nextInt(4) == 0) {
+    }
+
+    /**
+     * One ticket's history, planned as timed steps: the customer writes, the ticket is routed, an agent answers (some
+     * at once, some after asking for details, some after days), the customer confirms or rejects the solution or never
+     * answers. Steps later than now are dropped, so recent tickets are still new or open, as on a real desk.
+     */
+    private final class Story {
+
+        private final Random random;
+        private final Query query;
+        private final CustomerRef customer;
+        private final TeamView team;
+        private final AgentPrincipal agent;
+        private final List<Step> steps;
+        private long id;
+
+        Story(
+                Random random,
+                Query query,
+                CustomerRef customer,
+                TeamView team,
+                List<AgentPrincipal> pool,
+                List<Step> steps) {
+            this.random = random;
+            this.query = query;
+            this.customer = customer;
+            this.team = team;
+            this.agent = pool.get(random.nextInt(pool.size()));
+            this.steps = steps;
+        }
+
+        void plan(Instant received) {
+            Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
+            Priority priority = random.nextInt(10) == 0
+                    ? Priority.URGENT
+                    : random.nextInt(5) == 0 ? Priority.HIGH : random.nextInt(6) == 0 ? Priority.LOW : Priority.NORMAL;
+            Instant t = received;
+            at(
+                    t,
+                    () -> id = tickets.open(new OpenTicket(
+                                    subject(query),
+                                    query.text(),
+                                    null,
+                                    customer.email(),
+                                    customer.name(),
+                                    channel,
+                                    priority,
+                                    Set.of(tag(query.category())),
+                                    List.of(),
+                                    null))
+                            .id());
+            if (random.nextInt(10) > 0) {
+                t = later(t, 1, 20);
+                at(
+                        t,
+                        () -> tickets.change(
+                                id,
+                                new ChangeTicket(null, null, Optional.of(team.id()), null, null, null),
+                                Author.system()));
+            }
+            // first response: from ten minutes to two and a half days, faster for urgent tickets
+            t = later(t, 10, priority == Priority.URGENT ? 4 * 60 : 60 * 60);
+            Author by = Author.agent(agent);
+            at(
+                    t,
+                    () -> tickets.change(
+                            id,
+                            new ChangeTicket(null, Optional.of(agent.id()), Optional.of(team.id()), null, null, null),
+                            by));
+            if (random.nextInt(4) == 0) {
+                at(t, () -> note(NOTES[random.nextInt(NOTES.length)]));
+            }
+            int path = random.nextInt(100);
+            if (path < 45) { // solved with the first answer
+                at(t, () -> reply(random.nextBoolean() ? 0 : 3, TicketStatus.SOLVED));
+            } else if (path < 65) { // the agent needs details first
+                at(t, () -> reply(1, TicketStatus.PENDING));
+                if (random.nextInt(100) < 15) {
+                    return; // the customer never sent them
+                }
+                t = later(t, 60, 30 * 60);
+                at(
+                        t,
+                        () -> tickets.addCustomerMessage(
+                                id, customer, DETAILS[random.nextInt(DETAILS.length)], List.of()));
+                t = later(t, 30, 6 * 60);
+                at(t, () -> reply(3, TicketStatus.SOLVED));
+            } else { // escalated: solved hours or days later
+                at(t, () -> reply(2, null));
+                t = later(t, 2 * 60, path < 85 ? 24 * 60 : 10 * 24 * 60);
+                at(t, () -> reply(3, TicketStatus.SOLVED));
+            }
+            answer(t, true);
+        }
+
+        /** The customer's word on a solution, or none. */
+        private void answer(Instant solved, boolean firstTime) {
+            int roll = random.nextInt(100);
+            if (roll < 55) {
+                at(later(solved, 10, 3 * 24 * 60), () -> tickets.confirmSolved(id, customer));
+            } else if (roll < 65 && firstTime) {
+                Instant t = later(solved, 60, 2 * 24 * 60);
+                at(t, () -> {
+                    tickets.rejectSolution(id, customer);
+                    tickets.addCustomerMessage(
+                            id, customer, "It still does not work, sorry. Same problem as before.", List.of());
+                });
+                t = later(t, 60, 8 * 60);
+                at(t, () -> reply(4, TicketStatus.SOLVED));
+                answer(t, false);
+            } else if (roll < 70) {
+                at(
+                        later(solved, 24 * 60, 3 * 24 * 60),
+                        () -> tickets.change(id, ChangeTicket.status(TicketStatus.CLOSED), Author.agent(agent)));
+            }
+            // otherwise no answer: the nightly auto-close closes it as unconfirmed
+        }
+
+        private void reply(int text, TicketStatus then) {
+            Author by = Author.agent(agent);
             tickets.addMessage(
                     id,
                     new AddMessage(
-                            NOTES[random.nextInt(NOTES.length)], null, Visibility.INTERNAL, null, by, List.of()));
+                            REPLIES[text].formatted(customer.name().split(" ")[0], agent.name()),
+                            null,
+                            Visibility.PUBLIC,
+                            null,
+                            by,
+                            List.of()));
+            if (then != null) {
+                tickets.change(id, ChangeTicket.status(then), by);
+            }
         }
-        tickets.addMessage(
-                id,
-                new AddMessage(
-                        REPLIES[random.nextInt(REPLIES.length)].formatted(
-                                customer.name().split(" ")[0], agent.name()),
-                        null,
-                        Visibility.PUBLIC,
-                        null,
-                        by,
-                        List.of()));
-        if (roll < 35) {
-            return; // open
+
+        private void note(String text) {
+            tickets.addMessage(
+                    id, new AddMessage(text, null, Visibility.INTERNAL, null, Author.agent(agent), List.of()));
         }
-        if (roll < 45) {
-            tickets.change(id, ChangeTicket.status(TicketStatus.PENDING), by);
-            return;
+
+        private void at(Instant at, Runnable action) {
+            steps.add(new Step(at, steps.size(), action));
         }
-        tickets.change(id, ChangeTicket.status(TicketStatus.SOLVED), by);
-        if (roll < 60) {
-            return; // solved, waiting for the customer's answer
-        }
-        if (roll < 83) {
-            tickets.confirmSolved(id, customer);
-        } else if (roll < 93) {
-            tickets.change(id, ChangeTicket.status(TicketStatus.CLOSED), by); // closed without the customer's word
-        } else {
-            tickets.rejectSolution(id, customer); // the customer said no: back in the queue
-            tickets.addCustomerMessage(
-                    id, customer, "It still does not work, sorry. Same problem as before.", List.of());
+
+        /** A time between {@code min} and {@code max} minutes after {@code t}, spread evenly on a log scale. */
+        private Instant later(Instant t, int min, int max) {
+            double minutes = min * Math.pow((double) max / min, random.nextDouble());
+            return t.plusSeconds(Math.round(minutes * 60));
         }
     }
 
@@ -374,6 +530,13 @@ class DemoData implements ApplicationRunner {
         "Hello %s,\n\nsorry for the trouble. I need one more detail to help: could you tell me the date and the amount of the transaction?\n\nThanks,\n%s",
         "Hi %s,\n\nI understand how frustrating this is. I have escalated it to our payments team and will update you as soon as I hear back, by tomorrow at the latest.\n\n%s",
         "Dear %s,\n\nthank you for your patience. The issue is resolved: the amount has been returned to your balance.\n\nKind regards,\n%s",
+        "Hi %s,\n\nI am sorry my first fix did not hold. I found a second setting on your account that blocked it and have corrected it as well. Please try again and tell me if anything is still wrong.\n\n%s",
+    };
+    private static final String[] DETAILS = {
+        "It was on Tuesday, 45.90 EUR at the supermarket.",
+        "The transfer was 250 GBP, sent last Friday to my landlord.",
+        "Here are the details: 12.50 EUR, yesterday evening, at the train station machine.",
+        "I made the payment on the 3rd, about 80 dollars, online.",
     };
     private static final String[] NOTES = {
         "Checked the ledger: the transaction is still pending with the card network.",
