@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * secret has 256 bits of entropy, so a slow hash would add cost without adding safety.
  *
  * <p>A script sends the same token on every call, so a checked token is remembered for a few seconds (ADR 8). Revoking
- * a token, or changing or deactivating its agent, forgets it at once on this node, after the change commits.
+ * a token, or changing or deactivating its agent, forgets it on this node at once and again after the change commits;
+ * a check that read the row while such a change was under way is not remembered.
  */
 @Service
 public class ApiTokens {
@@ -38,6 +40,8 @@ public class ApiTokens {
     private record Checked(long tokenId, AgentPrincipal agent, Instant until) {}
 
     private final ConcurrentHashMap<String, Checked> checked = new ConcurrentHashMap<>();
+    /** Counts forgets, so a check that overlapped one does not remember what it read (see {@link #authenticate}). */
+    private final AtomicLong forgets = new AtomicLong();
 
     private final JdbcClient db;
     private final AgentRepository agents;
@@ -94,11 +98,13 @@ public class ApiTokens {
      * row as it was before the change.
      */
     private void forget(Predicate<Checked> which) {
+        forgets.incrementAndGet();
         checked.values().removeIf(which);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    forgets.incrementAndGet();
                     checked.values().removeIf(which);
                 }
             });
@@ -130,6 +136,7 @@ public class ApiTokens {
         if (known != null && known.until().isAfter(now)) {
             return Optional.of(known.agent());
         }
+        long forgetsBefore = forgets.get();
         Optional<Checked> fresh = transactions.execute(tx -> check(hash, now));
         if (fresh.isEmpty()) {
             checked.remove(hash);
@@ -138,7 +145,12 @@ public class ApiTokens {
         if (checked.size() >= REMEMBER_AT_MOST) {
             checked.clear();
         }
+        // Remember first, then look: a forget that began after this look removes the entry itself; one that began
+        // during the check (say a revoke not yet committed when the row was read) is seen here.
         checked.put(hash, fresh.get());
+        if (forgets.get() != forgetsBefore) {
+            checked.remove(hash, fresh.get());
+        }
         return Optional.of(fresh.get().agent());
     }
 

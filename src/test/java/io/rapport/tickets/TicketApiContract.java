@@ -2,14 +2,19 @@ package io.rapport.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.accounts.ApiTokens;
 import io.rapport.support.Api;
 import io.rapport.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The ticket, message, agent and customer calls of CONTRACT.md, black-box over HTTP; run on H2 and PostgreSQL. */
@@ -63,6 +68,12 @@ abstract class TicketApiContract extends IntegrationTest {
 
     @Autowired
     Tickets tickets;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void solvedTicketsWithoutAnAnswerCloseUnconfirmedAfterTheWait() throws InterruptedException {
@@ -519,6 +530,38 @@ abstract class TicketApiContract extends IntegrationTest {
         assertThat(withToken.get("/api/v1/tickets").status())
                 .as("deactivated agent")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenRevokedWhileItIsBeingCheckedIsNotRemembered() throws Exception {
+        var created = admin().post("/api/v1/tokens", Map.of("name", "race"));
+        String secret = created.json().get("secret").asString();
+        long id = created.json().get("token").get("id").asLong();
+        var checker = Executors.newSingleThreadExecutor();
+        try {
+            var check = new java.util.concurrent.atomic.AtomicReference<Future<?>>();
+            transactions.executeWithoutResult(tx -> {
+                tokens.revoke(id); // holds the row lock until commit
+                // reads the still-live row, then waits on the lock to note its first use
+                check.set(checker.submit(() -> tokens.authenticate(secret)));
+                pause(300);
+            });
+            check.get().get(20, TimeUnit.SECONDS);
+        } finally {
+            checker.shutdownNow();
+        }
+        assertThat(tokens.authenticate(secret))
+                .as("not remembered from the overlapping check")
+                .isEmpty();
+        assertThat(anonymous().bearer(secret).get("/api/v1/tickets").status()).isEqualTo(401);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
