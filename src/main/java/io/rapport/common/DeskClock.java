@@ -57,8 +57,25 @@ public final class DeskClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock, replays included, in another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return base.withZone(zone);
+        DeskClock desk = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return desk.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return desk.withZone(other);
+            }
+        };
     }
 }

@@ -121,7 +121,7 @@ class DemoData implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        load();
+        load(clock.instant());
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         printSignIn();
     }
@@ -155,18 +155,24 @@ class DemoData implements ApplicationRunner {
             List<AgentPrincipal> accountAgents,
             List<CustomerRef> people) {}
 
-    void load() {
-        now = clock.instant();
+    /**
+     * Writes the desk as it would stand at {@code at} (now, or a fixed past instant in tests), in one transaction:
+     * a failure leaves nothing half-loaded, and the live auto-close cannot touch tickets that are still being written.
+     */
+    void load(Instant at) {
+        now = at;
         start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days));
         Random random = new Random(77);
-        // the team was set up a month before the first of these tickets
-        Desk desk = clock.replay(start.minus(Duration.ofDays(30)), () -> organization(random));
-        tickets(random, desk);
+        transactions.executeWithoutResult(tx -> {
+            // the team was set up a month before the first of these tickets
+            Desk desk = clock.replay(start.minus(Duration.ofDays(30)), () -> organization(random));
+            tickets(random, desk);
+        });
     }
 
     private Desk organization(Random random) {
-        TeamView cards = teams.create("Cards & Payments");
-        TeamView accounts = teams.create("Accounts & Transfers");
+        TeamView cards = team("Cards & Payments");
+        TeamView accounts = team("Accounts & Transfers");
         if (agents.principalByEmail(ADMIN).isEmpty()) {
             agents.create(new CreateAgent(
                     ADMIN,
@@ -228,11 +234,14 @@ class DemoData implements ApplicationRunner {
         }
         steps.removeIf(step -> step.at().isAfter(now));
         steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order));
-        int batch = 200;
-        for (int from = 0; from < steps.size(); from += batch) {
-            List<Step> slice = steps.subList(from, Math.min(steps.size(), from + batch));
-            transactions.executeWithoutResult(tx -> slice.forEach(step -> clock.replay(step.at(), step.action())));
-        }
+        steps.forEach(step -> clock.replay(step.at(), step.action()));
+    }
+
+    private TeamView team(String name) {
+        return teams.list().stream()
+                .filter(team -> team.name().equals(name))
+                .findFirst()
+                .orElseGet(() -> teams.create(name));
     }
 
     /** Something that happens on the desk at a time: opening a ticket, a reply, a customer's answer. */
@@ -355,9 +364,9 @@ class DemoData implements ApplicationRunner {
         private void answer(Instant solved, boolean firstTime) {
             int roll = random.nextInt(100);
             if (roll < 55) {
-                at(later(solved, 10, 3 * 24 * 60), () -> tickets.confirmSolved(id, customer));
+                at(answerAt(solved, 10, 3 * 24 * 60), () -> tickets.confirmSolved(id, customer));
             } else if (roll < 65 && firstTime) {
-                Instant t = later(solved, 60, 2 * 24 * 60);
+                Instant t = answerAt(solved, 60, 2 * 24 * 60);
                 at(t, () -> {
                     tickets.rejectSolution(id, customer);
                     tickets.addCustomerMessage(
@@ -368,7 +377,7 @@ class DemoData implements ApplicationRunner {
                 answer(t, false);
             } else if (roll < 70) {
                 at(
-                        later(solved, 24 * 60, 3 * 24 * 60),
+                        answerAt(solved, 24 * 60, 3 * 24 * 60),
                         () -> tickets.change(id, ChangeTicket.status(TicketStatus.CLOSED), Author.agent(agent)));
             }
             // otherwise no answer: the nightly auto-close closes it as unconfirmed
@@ -397,6 +406,15 @@ class DemoData implements ApplicationRunner {
 
         private void at(Instant at, Runnable action) {
             steps.add(new Step(at, steps.size(), action));
+        }
+
+        /**
+         * When someone acts on a solution: between {@code min} and {@code max} minutes after it, but before the
+         * auto-close would have closed the ticket, however short that is set.
+         */
+        private Instant answerAt(Instant solved, int min, int max) {
+            int hi = (int) Math.min(max, Math.max(20, autoCloseAfter.toMinutes() * 4 / 5));
+            return later(solved, Math.max(1, Math.min(min, hi / 2)), hi);
         }
 
         /** A time between {@code min} and {@code max} minutes after {@code t}, spread evenly on a log scale. */

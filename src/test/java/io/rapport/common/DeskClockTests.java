@@ -26,6 +26,14 @@ class DeskClockTests {
     }
 
     @Test
+    void anotherZoneKeepsTheReplay() {
+        Instant past = NOW.minusSeconds(60);
+        Clock berlin = clock.withZone(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(clock.replay(past, berlin::instant)).isEqualTo(past);
+        assertThat(berlin.getZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
     void nestedReplaysRestoreTheOuterTime() {
         Instant outer = NOW.minusSeconds(7200);
         Instant inner = NOW.minusSeconds(60);

@@ -3,8 +3,13 @@ package io.rapport.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.support.IntegrationTest;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +35,18 @@ abstract class DemoDataContract extends IntegrationTest {
     @Autowired
     JdbcClient db;
 
+    /** The desk as it stands on the last Wednesday at 15:00 UTC: the same desk whatever day the tests run. */
     Instant loadedAt;
 
     @BeforeAll
     void load() {
-        loadedAt = Instant.now();
-        demo.load();
+        ZonedDateTime wednesday = ZonedDateTime.now(ZoneOffset.UTC)
+                .minusDays(1)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY))
+                .withHour(15)
+                .truncatedTo(ChronoUnit.HOURS);
+        loadedAt = wednesday.toInstant();
+        demo.load(loadedAt);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -35,9 +36,12 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         settings.put("spring.mail.port", TestMail.smtpPort());
         settings.putAll(database(dir));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("rapport-test", settings));
+        afterSettings(context, settings);
     }
 
     abstract Map<String, Object> database(Path dataDir);
+
+    void afterSettings(ConfigurableApplicationContext context, Map<String, Object> settings) {}
 
     /** The embedded default: an H2 file database in the data directory. */
     static final class H2 extends TestSettings {
@@ -54,7 +58,7 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
     static final class Postgres extends TestSettings {
         @Override
         Map<String, Object> database(Path dir) {
-            String url = TestDatabases.postgresUrl();
+            String url = TestDatabases.newPostgresDatabase();
             Map<String, Object> settings = new HashMap<>();
             settings.put("spring.datasource.url", url);
             settings.put("spring.datasource.password", "");
@@ -63,6 +67,18 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
                 settings.put("spring.datasource.username", user);
             }
             return settings;
+        }
+
+        /**
+         * Drops the context's database when the context closes. Registered before any bean, it is destroyed after all
+         * of them: the pool is closed first, and nothing queries a database that is gone (a JVM shutdown hook raced the
+         * context's own and left it waiting 30 s for a connection).
+         */
+        @Override
+        void afterSettings(ConfigurableApplicationContext context, Map<String, Object> settings) {
+            String url = (String) settings.get("spring.datasource.url");
+            ((DefaultListableBeanFactory) context.getBeanFactory())
+                    .registerDisposableBean("rapportTestDatabase", () -> TestDatabases.drop(url));
         }
     }
 }
