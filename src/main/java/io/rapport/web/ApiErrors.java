@@ -18,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -64,8 +65,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
+    /**
+     * A path id that cannot be one of ours names nothing that exists: 404, as for an unknown id (ids are opaque to
+     * callers). A query parameter of the wrong type is bad input: 400 naming it.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return Problems.of(HttpStatus.NOT_FOUND, "there is nothing with this " + e.getName());
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.getName() + ": is not a valid value");
         problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "is not a valid value")));
         return problem;

@@ -435,7 +435,21 @@ abstract class TicketApiContract extends IntegrationTest {
         assertThat(unknown.contentType()).startsWith("application/problem+json");
 
         var notANumber = admin().get("/api/v1/tickets/abc");
-        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.status())
+                .as("ids are opaque: one that cannot exist is unknown")
+                .isEqualTo(404);
+        assertThat(notANumber.contentType()).startsWith("application/problem+json");
+        assertThat(admin().get("/api/v1/agents/x1").status()).isEqualTo(404);
+        assertThat(admin().get("/api/v1/customers/x1").status()).isEqualTo(404);
+        assertThat(admin().post("/api/v1/tickets/987654321/messages", Map.of("body", "hello"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin().patch("/api/v1/tickets/987654321", Map.of("priority", "high"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin().get("/api/v1/tickets?page=first").status())
+                .as("a query parameter of the wrong type is bad input")
+                .isEqualTo(400);
 
         var badPage = admin().get("/api/v1/tickets?size=5000");
         assertThat(badPage.status()).isEqualTo(400);
