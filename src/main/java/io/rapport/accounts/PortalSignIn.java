@@ -67,6 +67,19 @@ public class PortalSignIn {
         mailer.send(address, secret, language);
     }
 
+    /** The address a valid, unused link signs in, without spending it. */
+    @Transactional(readOnly = true)
+    public Optional<String> pending(String secret) {
+        if (secret == null || secret.isBlank() || secret.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = Times.now(clock);
+        return db.sql("SELECT email FROM acc_magic_link WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+                .params(Hashing.sha256Hex(secret), Times.sql(now))
+                .query(String.class)
+                .optional();
+    }
+
     /** The customer a valid, unused link belongs to (created on first sign-in); the link is spent. */
     @Transactional
     public Optional<CustomerRef> redeem(String secret, Locale locale) {

@@ -33,10 +33,10 @@ class AgentSessionCheck extends OncePerRequestFilter {
         if (auth != null && auth.getPrincipal() instanceof AgentPrincipal signedIn) {
             Optional<AgentPrincipal> now = agents.principal(signedIn.id()).filter(AgentPrincipal::active);
             if (now.isEmpty()) {
-                SecurityContextHolder.clearContext();
-                if (request.getSession(false) != null) {
-                    request.getSession(false).invalidate();
-                }
+                // only the agent's sign-in goes; a customer's portal sign-in in the same browser is not theirs to end
+                var empty = SecurityContextHolder.createEmptyContext();
+                SecurityContextHolder.setContext(empty);
+                new HttpSessionSecurityContextRepository().saveContext(empty, request, response);
                 response.sendRedirect("/login?signedOut");
                 return;
             }

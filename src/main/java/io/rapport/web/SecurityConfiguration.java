@@ -127,7 +127,8 @@ class SecurityConfiguration {
                 .addFilterAfter(
                         new AgentSessionCheck(agents),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                // only the agent's sign-in goes: a customer signed in to the portal in the same browser stays signed in
+                .logout(l -> l.logoutUrl("/logout").invalidateHttpSession(false).logoutSuccessUrl("/login?signedOut"))
                 .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 swagger(), new ContentSecurityPolicyHeaderWriter(CSP_SWAGGER)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(

@@ -101,6 +101,7 @@ public abstract class BrowserTest extends IntegrationTest {
         p.waitForURL("**/portal/link-sent");
         String link = TestMail.signInLink(email);
         p.navigate(link.substring(link.indexOf("/portal/auth")));
+        p.click("[data-rapport=confirm-sign-in]");
         p.waitForURL("**/portal/tickets");
     }
 

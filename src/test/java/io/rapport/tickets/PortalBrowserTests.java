@@ -145,6 +145,18 @@ class PortalBrowserTests extends BrowserTest {
         assertThat(fresh.url()).contains("/portal/tickets");
         fresh.navigate("/tickets");
         assertThat(fresh.url()).endsWith("/tickets");
+
+        // signing out of one leaves the other signed in
+        fresh.click("button:has-text('Sign out')");
+        fresh.waitForURL("**/login?signedOut");
+        fresh.navigate("/portal/tickets");
+        assertThat(fresh.url()).as("customer still signed in").contains("/portal/tickets");
+        signInAsAgent(fresh, ADMIN_EMAIL, ADMIN_PASSWORD);
+        fresh.navigate("/portal/tickets");
+        fresh.click("button:has-text('Sign out')");
+        fresh.waitForURL("**/portal/login");
+        fresh.navigate("/tickets");
+        assertThat(fresh.url()).as("agent still signed in").endsWith("/tickets");
     }
 
     @Test
@@ -155,7 +167,12 @@ class PortalBrowserTests extends BrowserTest {
         page.click("[data-rapport=send-link]");
         String link = TestMail.signInLink(email);
         String path = link.substring(link.indexOf("/portal/auth"));
+        var scanner = page.request().get(path);
+        assertThat(scanner.status()).as("a mail scanner opening the link").isEqualTo(200);
         page.navigate(path);
+        assertThat(page.locator("main")).containsText(email);
+        screenshot("portal-confirm-sign-in");
+        page.click("[data-rapport=confirm-sign-in]");
         page.waitForURL("**/portal/tickets");
         page.click("button:has-text('Sign out')");
         page.navigate(path);
@@ -174,6 +191,7 @@ class PortalBrowserTests extends BrowserTest {
         try {
             Page other = phone.newPage();
             other.navigate(link.substring(link.indexOf("/portal/auth")));
+            other.click("[data-rapport=confirm-sign-in]");
             other.waitForURL("**/portal/tickets");
             assertThat(other.locator("[data-rapport=new-ticket]")).isVisible();
         } finally {

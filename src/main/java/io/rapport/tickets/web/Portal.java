@@ -89,7 +89,25 @@ class Portal {
         return "portal/link-sent";
     }
 
+    /**
+     * Opening the emailed link only asks to confirm: mail security scanners open links before the customer does, and a
+     * GET that spent the single-use link would leave the customer with a dead one.
+     */
     @GetMapping("/portal/auth")
+    String confirm(@RequestParam(defaultValue = "") String token, Model model, RedirectAttributes redirect) {
+        return signIn.pending(token)
+                .map(email -> {
+                    model.addAttribute("email", email);
+                    model.addAttribute("token", token);
+                    return "portal/confirm-sign-in";
+                })
+                .orElseGet(() -> {
+                    redirect.addFlashAttribute("error", "portal.login.expired");
+                    return "redirect:/portal/login";
+                });
+    }
+
+    @PostMapping("/portal/auth")
     String redeem(
             @RequestParam(defaultValue = "") String token,
             Locale locale,
