@@ -123,6 +123,19 @@ public class Tickets {
         return messages.find(ticketId, messageId).orElseThrow();
     }
 
+    /**
+     * Adds a message and then moves the ticket, in one transaction: if the move fails (a conflict, an illegal step),
+     * the message is not sent either, so trying again cannot send it twice.
+     */
+    @Transactional
+    public MessageView addMessage(long ticketId, AddMessage command, TicketStatus then) {
+        MessageView message = addMessage(ticketId, command);
+        if (then != null) {
+            change(ticketId, ChangeTicket.status(then), command.author());
+        }
+        return message;
+    }
+
     /** A customer's message on their own ticket; someone else's ticket is not found. */
     @Transactional
     public MessageView addCustomerMessage(long ticketId, CustomerRef customer, String body, List<NewAttachment> files) {
@@ -178,7 +191,19 @@ public class Tickets {
     /** "No, still a problem": the ticket reopens with outcome not_solved. */
     @Transactional
     public TicketView rejectSolution(long ticketId, CustomerRef customer) {
-        return customerAnswer(ticketId, customer, t -> t.rejectSolution(Author.customer(customer), Times.now(clock)));
+        return rejectSolution(ticketId, customer, null);
+    }
+
+    /** "No, still a problem", with what the customer says about it; both or neither are stored. */
+    @Transactional
+    public TicketView rejectSolution(long ticketId, CustomerRef customer, String comment) {
+        TicketView reopened =
+                customerAnswer(ticketId, customer, t -> t.rejectSolution(Author.customer(customer), Times.now(clock)));
+        if (comment == null || comment.isBlank()) {
+            return reopened;
+        }
+        addCustomerMessage(ticketId, customer, comment, List.of());
+        return forCustomer(ticketId, customer.id());
     }
 
     private TicketView customerAnswer(long ticketId, CustomerRef customer, Consumer<Ticket> answer) {

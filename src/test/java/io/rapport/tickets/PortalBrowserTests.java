@@ -97,6 +97,26 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aCommentTooLongToStoreLeavesTheTicketSolvedAndGivesTheWordsBack() {
+        signInAsCustomer(page, email());
+        long id = openTicketInPortal("Card blocked");
+        admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
+        page.reload();
+        page.locator("input[name=comment]").evaluate("(el) => el.value = 'x'.repeat(100001)");
+        page.click("[data-rapport=not-solved]");
+        assertThat(page.locator(".alert.error")).containsText("too long");
+        assertThat(page.locator("input[name=comment]").inputValue()).hasSize(100_001);
+        assertThat(page.locator("[data-rapport=solution-question]")).isVisible();
+
+        JsonNode ticket = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(ticket.get("status").asString())
+                .as("the rejection was not stored alone")
+                .isEqualTo("solved");
+        assertThat(ticket.get("outcome").asString()).isEqualTo("unknown");
+        assertThat(ticket.get("messages").size()).isEqualTo(1);
+    }
+
+    @Test
     void anOversizeUploadIsRefusedWithAClearPageAndNothingIsCreated() {
         String email = email();
         signInAsCustomer(page, email);

@@ -547,6 +547,27 @@ abstract class TicketApiContract extends IntegrationTest {
     }
 
     @Test
+    void aReplyWhoseStatusChangeFailsIsNotSentEither() {
+        long id = openTicket(unique("both") + "@example.com", "Reply and move")
+                .get("id")
+                .asLong();
+        Author agent = new Author(Author.AGENT, newAgent("agent").get("id").asLong(), "Agent");
+        var reply = new AddMessage("Here is the fix.", null, Visibility.PUBLIC, null, agent, List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tickets.addMessage(id, reply, TicketStatus.NEW))
+                .isInstanceOf(io.rapport.common.Conflict.class);
+        JsonNode after = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(after.get("messages").size())
+                .as("only the customer's first message")
+                .isEqualTo(1);
+        assertThat(after.get("status").asString()).isEqualTo("new");
+
+        tickets.addMessage(id, reply, TicketStatus.SOLVED);
+        after = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(after.get("messages").size()).isEqualTo(2);
+        assertThat(after.get("status").asString()).isEqualTo("solved");
+    }
+
+    @Test
     void aTokenRevokedWhileItIsBeingCheckedIsNotRemembered() throws Exception {
         var created = admin().post("/api/v1/tokens", Map.of("name", "race"));
         String secret = created.json().get("secret").asString();

@@ -236,12 +236,14 @@ class Portal {
             @RequestParam(defaultValue = "") String comment,
             @AuthenticationPrincipal CustomerPrincipal me,
             RedirectAttributes redirect) {
-        CustomerRef customer = ref(me);
-        tickets.rejectSolution(id, customer);
-        if (!comment.isBlank()) {
-            tickets.addCustomerMessage(id, customer, comment, List.of());
+        try {
+            tickets.rejectSolution(id, ref(me), comment);
+            redirect.addFlashAttribute("answered", "not_solved");
+        } catch (InvalidInput e) {
+            // nothing was stored: the ticket is still solved, and the customer gets their words back to shorten
+            redirect.addFlashAttribute("error", "comment");
+            redirect.addFlashAttribute("comment", comment);
         }
-        redirect.addFlashAttribute("answered", "not_solved");
         return "redirect:/portal/tickets/" + id;
     }
 

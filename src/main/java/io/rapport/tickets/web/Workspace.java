@@ -146,14 +146,13 @@ class Workspace {
             RedirectAttributes redirect) {
         try {
             Visibility v = Codes.parse(Visibility.class, visibility, "visibility");
+            TicketStatus then = statusAfter == null || statusAfter.isBlank()
+                    ? null
+                    : Codes.parse(TicketStatus.class, statusAfter, "statusAfter");
             tickets.addMessage(
-                    id, new AddMessage(body, null, v, Channel.WEB, Author.agent(me), TicketApi.attachments(files)));
-            if (statusAfter != null && !statusAfter.isBlank()) {
-                tickets.change(
-                        id,
-                        ChangeTicket.status(Codes.parse(TicketStatus.class, statusAfter, "statusAfter")),
-                        Author.agent(me));
-            }
+                    id,
+                    new AddMessage(body, null, v, Channel.WEB, Author.agent(me), TicketApi.attachments(files)),
+                    then);
         } catch (InvalidInput | io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addFlashAttribute("draft", body);
