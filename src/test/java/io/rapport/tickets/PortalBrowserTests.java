@@ -9,6 +9,7 @@ import io.rapport.support.BrowserTest;
 import io.rapport.support.H2Database;
 import io.rapport.support.TestMail;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,73 @@ class PortalBrowserTests extends BrowserTest {
         assertThat(attachment.status()).isIn(404);
         var forged = page.request().post("/portal/tickets/" + otherId + "/confirm");
         assertThat(forged.status()).as("no CSRF token: refused").isEqualTo(403);
+    }
+
+    @Test
+    void aCustomerCannotAnswerWriteOnOrDownloadFromAnotherCustomersTicket() {
+        var other = admin().multipart(
+                        "/api/v1/tickets",
+                        "ticket",
+                        Map.of("subject", "Theirs", "body", "Not yours", "customer", Map.of("email", email())),
+                        "theirs.txt",
+                        "private".getBytes(StandardCharsets.UTF_8))
+                .json();
+        long otherId = other.get("id").asLong();
+        long otherAttachment = admin().get("/api/v1/tickets/" + otherId)
+                .json()
+                .get("messages")
+                .get(0)
+                .get("attachments")
+                .get(0)
+                .get("id")
+                .asLong();
+        admin().patch("/api/v1/tickets/" + otherId, Map.of("status", "solved"));
+
+        signInAsCustomer(page, email());
+        long mine = openTicketInPortal("Mine");
+        var note = admin().multipart(
+                        "/api/v1/tickets/" + mine + "/messages",
+                        "message",
+                        Map.of("body", "internal check", "visibility", "internal"),
+                        "internal.txt",
+                        "agents only".getBytes(StandardCharsets.UTF_8))
+                .json();
+        long internalAttachment = note.get("attachments").get(0).get("id").asLong();
+        page.reload();
+        String csrf = page.locator("input[name=_csrf]").first().inputValue();
+        var form = com.microsoft.playwright.options.FormData.create().set("_csrf", csrf);
+
+        for (String action : List.of("confirm", "not-solved", "messages")) {
+            var forged = page.request()
+                    .post(
+                            "/portal/tickets/" + otherId + "/" + action,
+                            com.microsoft.playwright.options.RequestOptions.create()
+                                    .setForm(form.set("body", "hijack").set("comment", "hijack")));
+            assertThat(forged.status()).as(action + " with a valid CSRF token").isEqualTo(404);
+        }
+        JsonNode theirs = admin().get("/api/v1/tickets/" + otherId).json();
+        assertThat(theirs.get("status").asString()).isEqualTo("solved");
+        assertThat(theirs.get("outcome").asString()).isEqualTo("unknown");
+        assertThat(theirs.get("messages").size()).isEqualTo(1);
+
+        assertThat(page.request().get("/portal/attachments/" + otherAttachment).status())
+                .as("another customer's file")
+                .isEqualTo(404);
+        assertThat(page.request()
+                        .get("/portal/attachments/" + internalAttachment)
+                        .status())
+                .as("a file on an internal note of my own ticket")
+                .isEqualTo(404);
+        long myAttachment = admin().get("/api/v1/tickets/" + mine)
+                .json()
+                .get("messages")
+                .get(0)
+                .get("attachments")
+                .get(0)
+                .get("id")
+                .asLong();
+        assertThat(page.request().get("/portal/attachments/" + myAttachment).status())
+                .isEqualTo(200);
     }
 
     @Test
