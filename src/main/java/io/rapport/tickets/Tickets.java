@@ -107,6 +107,16 @@ public class Tickets {
     /** Adds a message. A customer's message reopens a pending or solved ticket; an agent's first reply opens a new one. */
     @Transactional
     public MessageView addMessage(long ticketId, AddMessage command) {
+        return addMessage(ticketId, command, null);
+    }
+
+    /**
+     * Adds a message and then moves the ticket, as one step: if the move fails (an illegal step), the message is not
+     * sent either, so trying again cannot send it twice. A reply that solves the ticket asks the customer whether it
+     * is solved (one mail, not two).
+     */
+    @Transactional
+    public MessageView addMessage(long ticketId, AddMessage command, TicketStatus then) {
         Ticket ticket = lock(ticketId);
         Visibility visibility = command.visibility() == null ? Visibility.PUBLIC : command.visibility();
         if (command.author().isCustomer() && visibility == Visibility.INTERNAL) {
@@ -119,21 +129,11 @@ public class Tickets {
                 ticketId, command.author(), visibility.code(), channel.code(), body.text(), body.html(), now);
         storeAttachments(ticketId, messageId, command.attachments(), now);
         ticket.messageAdded(messageId, command.author(), visibility, now);
+        if (then != null) {
+            ticket.moveTo(then, command.author(), now);
+        }
         save(ticket, Set.copyOf(ticket.tags()));
         return messages.find(ticketId, messageId).orElseThrow();
-    }
-
-    /**
-     * Adds a message and then moves the ticket, in one transaction: if the move fails (a conflict, an illegal step),
-     * the message is not sent either, so trying again cannot send it twice.
-     */
-    @Transactional
-    public MessageView addMessage(long ticketId, AddMessage command, TicketStatus then) {
-        MessageView message = addMessage(ticketId, command);
-        if (then != null) {
-            change(ticketId, ChangeTicket.status(then), command.author());
-        }
-        return message;
     }
 
     /** A customer's message on their own ticket; someone else's ticket is not found. */

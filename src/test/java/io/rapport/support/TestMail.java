@@ -6,6 +6,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,42 +32,65 @@ public final class TestMail {
 
     /** The newest mail to the address, waiting up to 10 s for it. */
     public static MimeMessage latestTo(String address) {
+        return waitFor(address, m -> true);
+    }
+
+    /** The portal sign-in link in the newest sign-in mail to the address (other mails may have come since). */
+    public static String signInLink(String address) {
+        Pattern link = Pattern.compile("(http://\\S+/portal/auth\\?token=[A-Za-z0-9_-]+)");
+        MimeMessage mail = waitFor(address, m -> link.matcher(text(m)).find());
+        Matcher m = link.matcher(text(mail));
+        m.find();
+        return m.group(1);
+    }
+
+    /** The newest mail to the address that matches, waiting up to 10 s for one. */
+    public static MimeMessage waitFor(String address, Predicate<MimeMessage> matching) {
         Instant until = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(until)) {
-            MimeMessage[] all = server().getReceivedMessagesForDomain(address);
-            MimeMessage[] mine = Arrays.stream(all)
-                    .filter(m -> {
-                        try {
-                            return Arrays.stream(m.getAllRecipients())
-                                    .anyMatch(a -> a.toString().equalsIgnoreCase(address));
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    })
-                    .toArray(MimeMessage[]::new);
-            if (mine.length > 0) {
-                return mine[mine.length - 1];
+        while (true) {
+            List<MimeMessage> mine = allTo(address);
+            for (int i = mine.size() - 1; i >= 0; i--) {
+                if (matching.test(mine.get(i))) {
+                    return mine.get(i);
+                }
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("no matching mail to " + address + " among " + mine.size());
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                throw new AssertionError("interrupted");
             }
         }
-        throw new AssertionError("no mail to " + address);
     }
 
-    /** The portal sign-in link in the newest mail to the address. */
-    public static String signInLink(String address) {
+    /** Every mail the address has received, oldest first. */
+    public static List<MimeMessage> allTo(String address) {
+        return Arrays.stream(server().getReceivedMessagesForDomain(address))
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    public static String subject(MimeMessage mail) {
         try {
-            String body = latestTo(address).getContent().toString();
-            Matcher m = Pattern.compile("(http://\\S+/portal/auth\\?token=[A-Za-z0-9_-]+)")
-                    .matcher(body);
-            if (!m.find()) {
-                throw new AssertionError("no sign-in link in: " + body);
-            }
-            return m.group(1);
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static String text(MimeMessage mail) {
+        try {
+            return mail.getContent().toString();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rapport.accounts.ApiTokens;
 import io.rapport.support.Api;
 import io.rapport.support.IntegrationTest;
+import io.rapport.support.TestMail;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -544,6 +545,44 @@ abstract class TicketApiContract extends IntegrationTest {
         assertThat(withToken.get("/api/v1/tickets").status())
                 .as("deactivated agent")
                 .isEqualTo(401);
+    }
+
+    @Autowired
+    io.rapport.accounts.Customers customers;
+
+    @Test
+    void theCustomerIsMailedRepliesAndAskedWhetherItIsSolvedInTheirLanguage() throws Exception {
+        String email = unique("mail") + "@example.com";
+        long id = openTicket(email, "Card blocked").get("id").asLong();
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "I unblocked your card."));
+        var reply = TestMail.waitFor(email, m -> TestMail.subject(m).endsWith("Card blocked"));
+        assertThat(TestMail.text(reply))
+                .contains("I unblocked your card.", "/portal/tickets/" + id)
+                .doesNotContain("really solved");
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "internal", "visibility", "internal"));
+
+        admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
+        var asked = TestMail.waitFor(email, m -> TestMail.subject(m).contains("Is your problem solved?"));
+        assertThat(TestMail.text(asked)).contains("/portal/tickets/" + id, "really solved", "after 7 days");
+        assertThat(TestMail.allTo(email))
+                .as("the internal note is not mailed")
+                .noneMatch(m -> TestMail.text(m).contains("internal"));
+
+        // a reply that solves the ticket: one mail that carries the question
+        String both = unique("both") + "@example.com";
+        long second = openTicket(both, "Transfer missing").get("id").asLong();
+        customers.setPreferredLanguage(customers.findByEmail(both).orElseThrow().id(), "de");
+        Author agent = new Author(Author.AGENT, newAgent("agent").get("id").asLong(), "Lea");
+        tickets.addMessage(
+                second,
+                new AddMessage("Die Überweisung ist da.", null, Visibility.PUBLIC, null, agent, List.of()),
+                TicketStatus.SOLVED);
+        var combined = TestMail.waitFor(both, m -> TestMail.text(m).contains("Die Überweisung ist da."));
+        assertThat(TestMail.text(combined)).contains("Lea hat auf Ihre Anfrage geantwortet", "wirklich gelöst");
+        Thread.sleep(1_000); // the solved event's own handler has had its turn
+        assertThat(TestMail.allTo(both))
+                .as("no second mail asking the same question")
+                .noneMatch(m -> TestMail.subject(m).contains("gelöst?"));
     }
 
     @Test

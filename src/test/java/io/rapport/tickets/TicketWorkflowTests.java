@@ -100,7 +100,7 @@ class TicketWorkflowTests {
         ticket.moveTo(TicketStatus.SOLVED, AGENT, NOW);
         assertThat(ticket.solvedAt()).isEqualTo(NOW);
         assertThat(ticket.outcome()).isEqualTo(Outcome.UNKNOWN);
-        assertThat(ticket.events()).contains(new TicketSolved(1L, null));
+        assertThat(ticket.events()).contains(new TicketSolved(1L, null, false));
     }
 
     @Test
@@ -179,7 +179,26 @@ class TicketWorkflowTests {
         Ticket replied = ticketIn(TicketStatus.NEW);
         replied.messageAdded(6L, AGENT, Visibility.PUBLIC, NOW);
         assertThat(replied.status()).isEqualTo(TicketStatus.OPEN);
-        assertThat(replied.events()).contains(new AgentReplied(1L, 6L, 7L));
+        assertThat(replied.events()).contains(new AgentReplied(1L, 6L, 7L, false));
+    }
+
+    @Test
+    void aReplyThatSolvesInTheSameStepCarriesTheQuestion() {
+        Ticket both = ticketIn(TicketStatus.OPEN);
+        both.messageAdded(6L, AGENT, Visibility.PUBLIC, NOW);
+        both.moveTo(TicketStatus.SOLVED, AGENT, NOW);
+        assertThat(both.events())
+                .contains(new AgentReplied(1L, 6L, 7L, true), new TicketSolved(1L, null, true))
+                .doesNotContain(new AgentReplied(1L, 6L, 7L, false));
+
+        Ticket alone = ticketIn(TicketStatus.OPEN);
+        alone.moveTo(TicketStatus.SOLVED, AGENT, NOW);
+        assertThat(alone.events()).contains(new TicketSolved(1L, null, false));
+
+        Ticket noted = ticketIn(TicketStatus.OPEN);
+        noted.messageAdded(6L, AGENT, Visibility.INTERNAL, NOW);
+        noted.moveTo(TicketStatus.SOLVED, AGENT, NOW);
+        assertThat(noted.events()).as("a note asks the customer nothing").contains(new TicketSolved(1L, null, false));
     }
 
     @Test

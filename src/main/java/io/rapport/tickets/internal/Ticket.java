@@ -205,7 +205,7 @@ public class Ticket {
             if (status == TicketStatus.NEW) {
                 setStatus(TicketStatus.OPEN, author, now);
             }
-            events.add(new AgentReplied(id, messageId, author.id() == null ? 0 : author.id()));
+            events.add(new AgentReplied(id, messageId, author.id() == null ? 0 : author.id(), false));
         }
         touch(now);
     }
@@ -252,6 +252,25 @@ public class Ticket {
         touch(now);
     }
 
+    /** The public reply added earlier in this same step, if any, marked as the one that solves the ticket. */
+    private int lastReplyOfThisStep() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof AgentReplied) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private TicketSolved solvedWith(int replyIndex) {
+        if (replyIndex < 0) {
+            return new TicketSolved(id, assigneeId, false);
+        }
+        AgentReplied reply = (AgentReplied) events.get(replyIndex);
+        events.set(replyIndex, new AgentReplied(reply.ticketId(), reply.messageId(), reply.agentId(), true));
+        return new TicketSolved(id, assigneeId, true);
+    }
+
     private void requireSolved(String what) {
         if (status != TicketStatus.SOLVED) {
             throw new Conflict(
@@ -266,7 +285,7 @@ public class Ticket {
         status = target;
         if (target == TicketStatus.SOLVED) {
             solvedAt = now;
-            events.add(new TicketSolved(id, assigneeId));
+            events.add(solvedWith(lastReplyOfThisStep()));
         } else if (target == TicketStatus.CLOSED) {
             closedAt = now;
         } else if (from == TicketStatus.SOLVED) {

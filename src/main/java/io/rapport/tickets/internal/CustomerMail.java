@@ -1,0 +1,147 @@
+package io.rapport.tickets.internal;
+
+import io.rapport.accounts.CustomerRef;
+import io.rapport.accounts.Customers;
+import io.rapport.tickets.AgentReplied;
+import io.rapport.tickets.MessageView;
+import io.rapport.tickets.TicketSolved;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.Tickets;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the customer by mail, in their language, when an agent replies and when their ticket is solved, and asks then
+ * whether it really is: the question the customer answers in the portal. A reply that solves the ticket is one mail
+ * carrying both. Runs after the change commits, from Spring Modulith's event publication registry, so a mail server
+ * that is down delays the mail instead of losing it (outstanding events are republished on restart). Without a mail
+ * server configured nothing is sent.
+ *
+ * <p>Email as a full channel (threading, replies by mail) is a later issue; these mails point to the portal.
+ */
+@Component
+class CustomerMail {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerMail.class);
+
+    private final Tickets tickets;
+    private final Customers customers;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final MessageSource messages;
+    private final String baseUrl;
+    private final String from;
+    private final Duration autoCloseAfter;
+
+    CustomerMail(
+            Tickets tickets,
+            Customers customers,
+            ObjectProvider<JavaMailSender> mail,
+            MessageSource messages,
+            @Value("${rapport.base-url}") String baseUrl,
+            @Value("${rapport.portal.mail-from}") String from,
+            @Value("${rapport.portal.auto-close-after:7d}") Duration autoCloseAfter) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.mail = mail;
+        this.messages = messages;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.from = from;
+        this.autoCloseAfter = autoCloseAfter;
+    }
+
+    @ApplicationModuleListener
+    void on(AgentReplied replied) {
+        TicketView ticket = tickets.get(replied.ticketId());
+        MessageView reply = ticket.messages().stream()
+                .filter(m -> m.id() == replied.messageId())
+                .findFirst()
+                .orElse(null);
+        if (reply == null) {
+            return;
+        }
+        Locale locale = locale(ticket);
+        StringBuilder text = new StringBuilder(messages.getMessage(
+                "mail.reply.body", new Object[] {reply.author().name(), reply.body(), link(ticket)}, locale));
+        if (replied.solves()) {
+            text.append("\n").append(question(ticket, locale));
+        }
+        send(ticket, subject(ticket, locale), text.toString());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketSolved solved) {
+        if (solved.withReply()) {
+            return; // the reply's mail asked already
+        }
+        TicketView ticket = tickets.get(solved.ticketId());
+        if (!"solved".equals(ticket.status())) {
+            return; // answered or reopened before this mail went out
+        }
+        Locale locale = locale(ticket);
+        send(
+                ticket,
+                messages.getMessage("mail.solved.subject", new Object[] {number(ticket)}, locale),
+                messages.getMessage("mail.solved.body", new Object[] {number(ticket), ticket.subject()}, locale)
+                        + "\n"
+                        + question(ticket, locale));
+    }
+
+    private String question(TicketView ticket, Locale locale) {
+        return messages.getMessage(
+                "mail.solved.question",
+                new Object[] {link(ticket), String.valueOf(Math.max(1, autoCloseAfter.toDays()))},
+                locale);
+    }
+
+    private String subject(TicketView ticket, Locale locale) {
+        return messages.getMessage("mail.reply.subject", new Object[] {number(ticket), ticket.subject()}, locale);
+    }
+
+    /** As text: MessageFormat would print 12345 as "12,345". */
+    private static String number(TicketView ticket) {
+        return String.valueOf(ticket.number());
+    }
+
+    private String link(TicketView ticket) {
+        return baseUrl + "/portal/tickets/" + ticket.id();
+    }
+
+    private Locale locale(TicketView ticket) {
+        CustomerRef customer = customers.ref(ticket.customer().id());
+        String language = customer.preferredLanguage();
+        return language == null || !Customers.SUPPORTED_LANGUAGES.contains(language)
+                ? Locale.ENGLISH
+                : Locale.forLanguageTag(language);
+    }
+
+    private void send(TicketView ticket, String subject, String text) {
+        String to = ticket.customer().email();
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null || to == null) {
+            log.debug("No mail server configured: not mailing {} about ticket {}", to, ticket.number());
+            return;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject(subject);
+        message.setText(text);
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            // thrown on: the publication stays incomplete and is sent again on restart
+            log.warn("Could not mail {} about ticket {}: {}", to, ticket.number(), e.getMessage());
+            throw e;
+        }
+    }
+}
