@@ -552,7 +552,7 @@ abstract class TicketApiContract extends IntegrationTest {
 
     @Test
     void theCustomerIsMailedRepliesAndAskedWhetherItIsSolvedInTheirLanguage() throws Exception {
-        String email = unique("mail") + "@example.com";
+        String email = unique("mail") + "@mail.rapport.io";
         long id = openTicket(email, "Card blocked").get("id").asLong();
         admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "I unblocked your card."));
         var reply = TestMail.waitFor(email, m -> TestMail.subject(m).endsWith("Card blocked"));
@@ -568,8 +568,12 @@ abstract class TicketApiContract extends IntegrationTest {
                 .as("the internal note is not mailed")
                 .noneMatch(m -> TestMail.text(m).contains("internal"));
 
+        String placeholder = unique("demo") + "@example.com";
+        long reserved = openTicket(placeholder, "Placeholder").get("id").asLong();
+        admin().post("/api/v1/tickets/" + reserved + "/messages", Map.of("body", "Nobody reads this."));
+
         // a reply that solves the ticket: one mail that carries the question
-        String both = unique("both") + "@example.com";
+        String both = unique("both") + "@mail.rapport.io";
         long second = openTicket(both, "Transfer missing").get("id").asLong();
         customers.setPreferredLanguage(customers.findByEmail(both).orElseThrow().id(), "de");
         Author agent = new Author(Author.AGENT, newAgent("agent").get("id").asLong(), "Lea");
@@ -583,6 +587,34 @@ abstract class TicketApiContract extends IntegrationTest {
         assertThat(TestMail.allTo(both))
                 .as("no second mail asking the same question")
                 .noneMatch(m -> TestMail.subject(m).contains("gelöst?"));
+        assertThat(TestMail.allTo(placeholder))
+                .as("example.com is reserved (RFC 2606): demo customers are never mailed")
+                .isEmpty();
+
+        // sent mails leave completed publications behind; housekeeping deletes them with the registry's own API
+        for (int i = 0;
+                i < 100 && count("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL") > 0;
+                i++) {
+            Thread.sleep(100);
+        }
+        assertThat(count("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL"))
+                .as("every mail went out")
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NOT NULL"))
+                .isPositive();
+        completedPublications.deletePublicationsOlderThan(java.time.Duration.ZERO);
+        assertThat(count("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NOT NULL"))
+                .isZero();
+    }
+
+    @Autowired
+    org.springframework.modulith.events.CompletedEventPublications completedPublications;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -124,10 +125,32 @@ class CustomerMail {
                 : Locale.forLanguageTag(language);
     }
 
+    /**
+     * Addresses under names reserved for examples and tests (RFC 2606, RFC 6761) cannot receive mail: demo customers and
+     * placeholder addresses in imports are not mailed.
+     */
+    static boolean deliverable(String address) {
+        if (address == null || address.indexOf('@') < 0) {
+            return false;
+        }
+        String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        if (RESERVED_DOMAINS.contains(domain)) {
+            return false;
+        }
+        return RESERVED_DOMAINS.stream().noneMatch(reserved -> domain.endsWith("." + reserved))
+                && RESERVED_TOP_LEVEL.stream().noneMatch(tld -> domain.equals(tld) || domain.endsWith("." + tld));
+    }
+
+    private static final Set<String> RESERVED_DOMAINS = Set.of("example.com", "example.net", "example.org");
+    private static final Set<String> RESERVED_TOP_LEVEL = Set.of("example", "test", "invalid", "localhost");
+
     private void send(TicketView ticket, String subject, String text) {
         String to = ticket.customer().email();
+        if (!deliverable(to)) {
+            return;
+        }
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null || to == null) {
+        if (sender == null) {
             log.debug("No mail server configured: not mailing {} about ticket {}", to, ticket.number());
             return;
         }
