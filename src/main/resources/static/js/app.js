@@ -15,6 +15,17 @@
     if (e.target.matches("select[data-autosubmit]")) e.target.form.submit();
   });
 
+  // A file input with data-max-bytes refuses files over the limit before the form is sent, so the text typed next to
+  // it is not lost to the server's 413. The message names the file (data-too-large, {0} = file name).
+  document.addEventListener("change", (e) => {
+    const input = e.target;
+    if (!input.matches("input[type=file][data-max-bytes]")) return;
+    const max = Number(input.dataset.maxBytes);
+    const big = Array.from(input.files).find((f) => f.size > max);
+    input.setCustomValidity(big ? input.dataset.tooLarge.replace("{0}", big.name) : "");
+    if (big) input.reportValidity();
+  });
+
   const typing = (el) => el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
   // ---- ticket views: rows, selection and shortcuts ----

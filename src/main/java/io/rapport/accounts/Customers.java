@@ -36,7 +36,12 @@ public class Customers {
     /** The customer with this email, created on first contact. A blank name falls back to the email's local part. */
     @Transactional
     public CustomerRef identifyByEmail(String email, String name) {
-        String normalized = Agents.normalizeEmail(email);
+        String normalized;
+        try {
+            normalized = Agents.normalizeEmail(email);
+        } catch (InvalidInput e) {
+            throw e.as("customer.email");
+        }
         String displayName = name == null || name.isBlank() ? normalized.substring(0, normalized.indexOf('@')) : name;
         if (displayName.length() > 200) {
             throw new InvalidInput("customer.name", "must have at most 200 characters");

@@ -41,7 +41,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.problem())));
         return problem;
     }
 

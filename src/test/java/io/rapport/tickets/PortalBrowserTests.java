@@ -127,6 +127,20 @@ class PortalBrowserTests extends BrowserTest {
         page.setInputFiles(
                 "input[name=attachments]",
                 new FilePayload("huge.bin", "application/octet-stream", new byte[1024 * 1024 + 100]));
+        page.click("[data-rapport=submit-ticket]");
+        // the browser refuses the file before sending: the form and what was typed stay
+        assertThat(page.locator("input[name=attachments]").evaluate("el => el.validationMessage"))
+                .asString()
+                .contains("huge.bin", "1 MB");
+        assertThat(page.url()).endsWith("/portal/tickets/new");
+        assertThat(page.locator("textarea[name=body]")).hasValue("See the attached file.");
+
+        // a client that skips the check gets the server's clear 413 page, and nothing is stored
+        page.locator("input[name=attachments]")
+                .evaluate("el => { el.removeAttribute('data-max-bytes'); el.setCustomValidity(''); }");
+        page.setInputFiles(
+                "input[name=attachments]",
+                new FilePayload("huge.bin", "application/octet-stream", new byte[1024 * 1024 + 100]));
         var response = page.waitForResponse(
                 r -> r.url().endsWith("/portal/tickets") && r.request().method().equals("POST"),
                 () -> page.click("[data-rapport=submit-ticket]"));
