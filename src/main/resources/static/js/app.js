@@ -20,10 +20,14 @@
   document.addEventListener("change", (e) => {
     const input = e.target;
     if (!input.matches("input[type=file][data-max-bytes]")) return;
-    const max = Number(input.dataset.maxBytes);
-    const big = Array.from(input.files).find((f) => f.size > max);
-    input.setCustomValidity(big ? input.dataset.tooLarge.replace("{0}", big.name) : "");
-    if (big) input.reportValidity();
+    const files = Array.from(input.files);
+    const big = files.find((f) => f.size > Number(input.dataset.maxBytes));
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    const message = big
+      ? input.dataset.tooLarge.replace("{0}", big.name)
+      : total > Number(input.dataset.maxTotal) ? input.dataset.tooLargeTotal : "";
+    input.setCustomValidity(message);
+    if (message) input.reportValidity();
   });
 
   const typing = (el) => el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));

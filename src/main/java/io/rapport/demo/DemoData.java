@@ -413,7 +413,7 @@ class DemoData implements ApplicationRunner {
          * auto-close would have closed the ticket, however short that is set.
          */
         private Instant answerAt(Instant solved, int min, int max) {
-            int hi = (int) Math.min(max, Math.max(20, autoCloseAfter.toMinutes() * 4 / 5));
+            int hi = (int) Math.min(max, Math.max(2, autoCloseAfter.toMinutes() * 4 / 5));
             return later(solved, Math.max(1, Math.min(min, hi / 2)), hi);
         }
 

@@ -26,7 +26,14 @@ import org.springframework.test.context.TestPropertySource;
  * nightly auto-close) has been done.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestPropertySource(properties = {"rapport.demo.tickets=400", "rapport.demo.customers=40", "rapport.demo.days=30"})
+// the live auto-close (real clock) must not close tickets of a desk loaded as of last Wednesday while the tests run
+@TestPropertySource(
+        properties = {
+            "rapport.demo.tickets=400",
+            "rapport.demo.customers=40",
+            "rapport.demo.days=30",
+            "rapport.portal.auto-close-enabled=false"
+        })
 abstract class DemoDataContract extends IntegrationTest {
 
     @Autowired

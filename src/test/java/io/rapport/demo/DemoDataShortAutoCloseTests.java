@@ -19,7 +19,8 @@ import org.springframework.test.context.TestPropertySource;
             "rapport.demo.tickets=300",
             "rapport.demo.customers=30",
             "rapport.demo.days=20",
-            "rapport.portal.auto-close-after=1d"
+            "rapport.portal.auto-close-after=1d",
+            "rapport.portal.auto-close-enabled=false"
         })
 class DemoDataShortAutoCloseTests extends IntegrationTest {
 

@@ -29,6 +29,7 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         settings.put("rapport.demo-data", "false");
         settings.put("rapport.attachments.max-size", "1MB");
         settings.put("spring.servlet.multipart.max-file-size", "1MB");
+        settings.put("spring.servlet.multipart.max-request-size", "3MB");
         settings.put("rapport.api.max-json-body", "256KB");
         // tests gain nothing from graceful shutdown, which waits for browsers' open event streams
         settings.put("server.shutdown", "immediate");

@@ -135,6 +135,20 @@ class PortalBrowserTests extends BrowserTest {
         assertThat(page.url()).endsWith("/portal/tickets/new");
         assertThat(page.locator("textarea[name=body]")).hasValue("See the attached file.");
 
+        // each file under the limit, together over the request limit (3 MB in tests): refused as well
+        byte[] nearlyOneMb = new byte[900 * 1024];
+        page.setInputFiles("input[name=attachments]", new FilePayload[] {
+            new FilePayload("a.bin", "application/octet-stream", nearlyOneMb),
+            new FilePayload("b.bin", "application/octet-stream", nearlyOneMb),
+            new FilePayload("c.bin", "application/octet-stream", nearlyOneMb),
+            new FilePayload("d.bin", "application/octet-stream", nearlyOneMb)
+        });
+        page.click("[data-rapport=submit-ticket]");
+        assertThat(page.locator("input[name=attachments]").evaluate("el => el.validationMessage"))
+                .asString()
+                .contains("together", "3 MB");
+        assertThat(page.url()).endsWith("/portal/tickets/new");
+
         // a client that skips the check gets the server's clear 413 page, and nothing is stored
         page.locator("input[name=attachments]")
                 .evaluate("el => { el.removeAttribute('data-max-bytes'); el.setCustomValidity(''); }");

@@ -19,14 +19,22 @@ class AutoClose {
 
     private final Tickets tickets;
     private final Duration after;
+    private final boolean enabled;
 
-    AutoClose(Tickets tickets, @Value("${rapport.portal.auto-close-after:7d}") Duration after) {
+    AutoClose(
+            Tickets tickets,
+            @Value("${rapport.portal.auto-close-after:7d}") Duration after,
+            @Value("${rapport.portal.auto-close-enabled:true}") boolean enabled) {
         this.tickets = tickets;
         this.after = after;
+        this.enabled = enabled;
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")
     void closeUnanswered() {
+        if (!enabled) {
+            return;
+        }
         try {
             int closed;
             do {

@@ -7,7 +7,11 @@ import io.rapport.tickets.MessageView;
 import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -16,17 +20,22 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells the customer by mail, in their language, when an agent replies and when their ticket is solved, and asks then
  * whether it really is: the question the customer answers in the portal. A reply that solves the ticket is one mail
- * carrying both. Runs after the change commits, from Spring Modulith's event publication registry, so a mail server
- * that is down delays the mail instead of losing it (outstanding events are republished on restart). Without a mail
- * server configured nothing is sent.
+ * carrying both. Runs after the change commits, from Spring Modulith's event publication registry: a mail that fails
+ * for a passing reason (server down, timeout) is marked failed and sent again by {@link EventHousekeeping}; one the
+ * server refuses for good (a bad address) is logged and dropped. No transaction is held while talking to the mail
+ * server. Without a mail server configured nothing is sent.
  *
  * <p>Email as a full channel (threading, replies by mail) is a later issue; these mails point to the portal.
  */
@@ -60,9 +69,12 @@ class CustomerMail {
         this.autoCloseAfter = autoCloseAfter;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AgentReplied replied) {
         TicketView ticket = tickets.get(replied.ticketId());
+        if (!deliverable(ticket.customer().email())) {
+            return;
+        }
         MessageView reply = ticket.messages().stream()
                 .filter(m -> m.id() == replied.messageId())
                 .findFirst()
@@ -73,13 +85,13 @@ class CustomerMail {
         Locale locale = locale(ticket);
         StringBuilder text = new StringBuilder(messages.getMessage(
                 "mail.reply.body", new Object[] {reply.author().name(), reply.body(), link(ticket)}, locale));
-        if (replied.solves()) {
-            text.append("\n").append(question(ticket, locale));
+        if (replied.solves() && "solved".equals(ticket.status())) {
+            text.append("\n").append(question(ticket, locale)); // unless already answered when this goes out
         }
         send(ticket, subject(ticket, locale), text.toString());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketSolved solved) {
         if (solved.withReply()) {
             return; // the reply's mail asked already
@@ -126,6 +138,32 @@ class CustomerMail {
     }
 
     /**
+     * A bad address or a message the server will never take: trying again cannot help. The SMTP transport reports a
+     * recipient the server refused (5xx to RCPT TO) as a SendFailedException listing it among the invalid addresses.
+     */
+    static boolean refusedForGood(MailException e) {
+        if (e instanceof MailParseException || e instanceof MailPreparationException) {
+            return true;
+        }
+        List<Throwable> causes = new ArrayList<>();
+        causes.add(e);
+        if (e instanceof MailSendException send) {
+            causes.addAll(send.getFailedMessages().values());
+        }
+        for (Throwable first : causes) {
+            for (Throwable cause = first; cause != null; cause = cause.getCause()) {
+                if (cause instanceof AddressException
+                        || (cause instanceof SendFailedException failed
+                                && failed.getInvalidAddresses() != null
+                                && failed.getInvalidAddresses().length > 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Addresses under names reserved for examples and tests (RFC 2606, RFC 6761) cannot receive mail: demo customers and
      * placeholder addresses in imports are not mailed.
      */
@@ -162,8 +200,16 @@ class CustomerMail {
         try {
             sender.send(message);
         } catch (MailException e) {
-            // thrown on: the publication stays incomplete and is sent again on restart
-            log.warn("Could not mail {} about ticket {}: {}", to, ticket.number(), e.getMessage());
+            if (refusedForGood(e)) {
+                log.warn(
+                        "The mail server refused mail to {} about ticket {}; not retrying: {}",
+                        to,
+                        ticket.number(),
+                        e.getMessage());
+                return;
+            }
+            // thrown on: the publication is marked failed and resubmitted later (EventHousekeeping)
+            log.warn("Could not mail {} about ticket {}, will retry: {}", to, ticket.number(), e.getMessage());
             throw e;
         }
     }

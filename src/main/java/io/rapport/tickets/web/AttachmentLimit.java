@@ -1,5 +1,6 @@
 package io.rapport.tickets.web;
 
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,9 +15,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 public class AttachmentLimit {
 
     private final DataSize max;
+    private final DataSize maxTotal;
 
-    AttachmentLimit(@Value("${rapport.attachments.max-size:25MB}") DataSize max) {
+    /** The limits the server's multipart parsing enforces on these forms, per file and per request. */
+    AttachmentLimit(
+            @Value("${spring.servlet.multipart.max-file-size:25MB}") DataSize max,
+            @Value("${spring.servlet.multipart.max-request-size:100MB}") DataSize maxTotal) {
         this.max = max;
+        this.maxTotal = maxTotal;
     }
 
     @ModelAttribute("attachmentLimit")
@@ -28,8 +34,26 @@ public class AttachmentLimit {
         return max.toBytes();
     }
 
-    /** "25 MB", "512 KB". */
+    /** All files of one form together, with room for the text fields. */
+    public long totalBytes() {
+        return Math.max(max.toBytes(), maxTotal.toBytes() - 64 * 1024);
+    }
+
     public String label() {
-        return max.toMegabytes() >= 1 ? max.toMegabytes() + " MB" : max.toKilobytes() + " KB";
+        return label(max);
+    }
+
+    public String totalLabel() {
+        return label(maxTotal);
+    }
+
+    /** "25 MB", "1.5 MB", "512 KB". */
+    static String label(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes >= 1024 * 1024) {
+            double mb = bytes / (1024.0 * 1024.0);
+            return (mb == Math.floor(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
+        }
+        return Math.max(1, bytes / 1024) + " KB";
     }
 }
