@@ -48,6 +48,18 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aTicketLinkLeadsToThatTicketAfterSigningIn() {
+        long id = ticket("Shared in the team chat").get("id").asLong();
+        page.navigate("/tickets/" + id);
+        page.waitForURL("**/login");
+        page.fill("input[name=username]", ADMIN_EMAIL);
+        page.fill("input[name=password]", ADMIN_PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL("**/tickets/" + id);
+        assertThat(page.locator("h1")).containsText("Shared in the team chat");
+    }
+
+    @Test
     void agentSignsInOpensATicketAndReplies() {
         JsonNode ticket = ticket(
                 "Card declined at the bakery " + UUID.randomUUID().toString().substring(0, 6));

@@ -297,6 +297,32 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aTicketLinkFromAMailLeadsToThatTicketAfterSigningIn() {
+        String email = email();
+        long id = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "Linked from a mail",
+                                "body",
+                                "Where is my card?",
+                                "customer",
+                                Map.of("email", email)))
+                .json()
+                .get("id")
+                .asLong();
+        page.navigate("/portal/tickets/" + id);
+        page.waitForURL("**/portal/login");
+        page.fill("input[name=email]", email);
+        page.click("[data-rapport=send-link]");
+        String link = TestMail.signInLink(email);
+        page.navigate(link.substring(link.indexOf("/portal/auth")));
+        page.click("[data-rapport=confirm-sign-in]");
+        page.waitForURL("**/portal/tickets/" + id);
+        assertThat(page.locator("h1")).containsText("Linked from a mail");
+    }
+
+    @Test
     void aLinkOpenedInAnotherBrowserSignsIn() {
         String email = email();
         page.navigate("/portal");

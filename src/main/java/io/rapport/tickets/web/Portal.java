@@ -14,11 +14,14 @@ import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -117,12 +120,27 @@ class Portal {
         return signIn.redeem(token, locale)
                 .map(c -> {
                     sessions.signIn(c, request, response);
-                    return "redirect:/portal/tickets";
+                    return "redirect:" + wantedBeforeSignIn(request, response);
                 })
                 .orElseGet(() -> {
                     redirect.addFlashAttribute("error", "portal.login.expired");
                     return "redirect:/portal/login";
                 });
+    }
+
+    /**
+     * The portal page the customer asked for before being sent to sign in (say the ticket linked from a mail), else
+     * their requests. Only a path under /portal/tickets is taken: the session's saved request could be an agent page.
+     */
+    private static String wantedBeforeSignIn(HttpServletRequest request, HttpServletResponse response) {
+        var cache = new HttpSessionRequestCache();
+        SavedRequest saved = cache.getRequest(request, response);
+        cache.removeRequest(request, response);
+        if (saved == null) {
+            return "/portal/tickets";
+        }
+        String path = URI.create(saved.getRedirectUrl()).getPath();
+        return path != null && path.matches("/portal/tickets(/\\d+|/new)?") ? path : "/portal/tickets";
     }
 
     @PostMapping("/portal/logout")
