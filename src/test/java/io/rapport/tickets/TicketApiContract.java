@@ -660,7 +660,9 @@ abstract class TicketApiContract extends IntegrationTest {
                 tokens.revoke(id); // holds the row lock until commit
                 // reads the still-live row, then waits on the lock to note its first use
                 check.set(checker.submit(() -> tokens.authenticate(secret)));
-                pause(300);
+                assertThat(waitUntilASessionWaitsOnALock())
+                        .as("the check read the row and now waits on the revoke's lock")
+                        .isTrue();
             });
             check.get().get(20, TimeUnit.SECONDS);
         } finally {
@@ -670,6 +672,31 @@ abstract class TicketApiContract extends IntegrationTest {
                 .as("not remembered from the overlapping check")
                 .isEmpty();
         assertThat(anonymous().bearer(secret).get("/api/v1/tickets").status()).isEqualTo(401);
+    }
+
+    /** True once another session of this database waits on a row lock (the race the test needs), within 10 s. */
+    private boolean waitUntilASessionWaitsOnALock() {
+        String waiting = isPostgres()
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+        for (int i = 0; i < 200; i++) {
+            if (count(waiting) > 0) {
+                return true;
+            }
+            pause(50);
+        }
+        return false;
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    private boolean isPostgres() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void pause(long millis) {
