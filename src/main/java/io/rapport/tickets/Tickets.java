@@ -140,8 +140,11 @@ public class Tickets {
     @Transactional
     public MessageView addCustomerMessage(long ticketId, CustomerRef customer, String body, List<NewAttachment> files) {
         requireOwnedBy(ticketId, customer.id());
-        return addMessage(
-                ticketId, new AddMessage(body, null, Visibility.PUBLIC, Channel.WEB, Author.customer(customer), files));
+        return addMessage(ticketId, fromCustomer(customer, body, files));
+    }
+
+    private static AddMessage fromCustomer(CustomerRef customer, String body, List<NewAttachment> files) {
+        return new AddMessage(body, null, Visibility.PUBLIC, Channel.WEB, Author.customer(customer), files);
     }
 
     /** Changes status, assignee, team, priority or tags in one step, each change audited. */
@@ -185,7 +188,8 @@ public class Tickets {
     /** "Yes, it is solved": only the ticket's own customer can say it, and only while it is solved. */
     @Transactional
     public TicketView confirmSolved(long ticketId, CustomerRef customer) {
-        return customerAnswer(ticketId, customer, t -> t.confirmSolution(Author.customer(customer), Times.now(clock)));
+        customerAnswer(ticketId, customer, t -> t.confirmSolution(Author.customer(customer), Times.now(clock)));
+        return forCustomer(ticketId, customer.id());
     }
 
     /** "No, still a problem": the ticket reopens with outcome not_solved. */
@@ -197,23 +201,21 @@ public class Tickets {
     /** "No, still a problem", with what the customer says about it; both or neither are stored. */
     @Transactional
     public TicketView rejectSolution(long ticketId, CustomerRef customer, String comment) {
-        TicketView reopened =
-                customerAnswer(ticketId, customer, t -> t.rejectSolution(Author.customer(customer), Times.now(clock)));
-        if (comment == null || comment.isBlank()) {
-            return reopened;
+        customerAnswer(ticketId, customer, t -> t.rejectSolution(Author.customer(customer), Times.now(clock)));
+        if (comment != null && !comment.isBlank()) {
+            addMessage(ticketId, fromCustomer(customer, comment, List.of())); // ownership checked just above
         }
-        addCustomerMessage(ticketId, customer, comment, List.of());
         return forCustomer(ticketId, customer.id());
     }
 
-    private TicketView customerAnswer(long ticketId, CustomerRef customer, Consumer<Ticket> answer) {
+    /** Applies the customer's answer to their own ticket; someone else's ticket is not found. */
+    private void customerAnswer(long ticketId, CustomerRef customer, Consumer<Ticket> answer) {
         Ticket ticket = lock(ticketId);
         if (ticket.customerId() != customer.id()) {
             throw NotFound.of("ticket", ticketId);
         }
         answer.accept(ticket);
         save(ticket, Set.copyOf(ticket.tags()));
-        return forCustomer(ticketId, customer.id());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AgentSessionCheck extends OncePerRequestFilter {
 
     private final Agents agents;
+    private final HttpSessionSecurityContextRepository agentContexts = new HttpSessionSecurityContextRepository();
 
     AgentSessionCheck(Agents agents) {
         this.agents = agents;
@@ -36,7 +37,7 @@ class AgentSessionCheck extends OncePerRequestFilter {
                 // only the agent's sign-in goes; a customer's portal sign-in in the same browser is not theirs to end
                 var empty = SecurityContextHolder.createEmptyContext();
                 SecurityContextHolder.setContext(empty);
-                new HttpSessionSecurityContextRepository().saveContext(empty, request, response);
+                agentContexts.saveContext(empty, request, response);
                 response.sendRedirect("/login?signedOut");
                 return;
             }
@@ -46,7 +47,7 @@ class AgentSessionCheck extends OncePerRequestFilter {
                 context.setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
                 SecurityContextHolder.setContext(context);
-                new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+                agentContexts.saveContext(context, request, response);
             }
         }
         chain.doFilter(request, response);

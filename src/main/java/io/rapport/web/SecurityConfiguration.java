@@ -3,14 +3,12 @@ package io.rapport.web;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.ApiTokens;
 import io.rapport.accounts.CustomerSessions;
+import io.rapport.accounts.SignInTarget;
 import io.rapport.accounts.SignInThrottle;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +23,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
@@ -43,6 +39,8 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
             + "form-action 'self'";
+    /** Where an agent may land after signing in (see SignInTarget). */
+    static final Pattern WORKSPACE_PAGES = Pattern.compile("/(tickets|admin)(/[A-Za-z0-9/_-]*)?");
     /** Swagger UI sets inline styles; it shows only our own API document. */
     static final String CSP_SWAGGER = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
@@ -126,7 +124,7 @@ class SecurityConfiguration {
                         })
                         .successHandler((req, res, auth) -> {
                             throttle.succeeded(auth.getName());
-                            res.sendRedirect(wantedBeforeSignIn(req, res));
+                            res.sendRedirect(SignInTarget.wanted(req, res, WORKSPACE_PAGES, "/"));
                         })
                         .permitAll())
                 .addFilterBefore(new FormSignInBackOff(throttle), UsernamePasswordAuthenticationFilter.class)
@@ -140,30 +138,6 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(swagger()), new ContentSecurityPolicyHeaderWriter(CSP))));
         return http.build();
-    }
-
-    /**
-     * The workspace page the agent asked for before being sent to sign in (a ticket link in a chat, say), else the
-     * start page. Only a workspace path is taken: the session's saved request could be a portal page.
-     */
-    static String wantedBeforeSignIn(HttpServletRequest request, HttpServletResponse response) {
-        var cache = new HttpSessionRequestCache();
-        SavedRequest saved = cache.getRequest(request, response);
-        cache.removeRequest(request, response);
-        if (saved == null) {
-            return "/";
-        }
-        URI wanted = URI.create(saved.getRedirectUrl());
-        String path = wanted.getPath();
-        if (path == null || !path.matches("/(tickets|admin)(/[A-Za-z0-9/_-]*)?")) {
-            return "/";
-        }
-        String query = wanted.getRawQuery() == null
-                ? ""
-                : Arrays.stream(wanted.getRawQuery().split("&"))
-                        .filter(p -> !p.equals("continue") && !p.startsWith("continue="))
-                        .collect(Collectors.joining("&"));
-        return query.isEmpty() ? path : path + "?" + query;
     }
 
     private static RequestMatcher swagger() {

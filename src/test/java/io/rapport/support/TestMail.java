@@ -30,11 +30,6 @@ public final class TestMail {
         return server().getSmtp().getPort();
     }
 
-    /** The newest mail to the address, waiting up to 10 s for it. */
-    public static MimeMessage latestTo(String address) {
-        return waitFor(address, m -> true);
-    }
-
     /** The portal sign-in link in the newest sign-in mail to the address (other mails may have come since). */
     public static String signInLink(String address) {
         Pattern link = Pattern.compile("(http://\\S+/portal/auth\\?token=[A-Za-z0-9_-]+)");

@@ -194,14 +194,7 @@ class PortalBrowserTests extends BrowserTest {
                         "private".getBytes(StandardCharsets.UTF_8))
                 .json();
         long otherId = other.get("id").asLong();
-        long otherAttachment = admin().get("/api/v1/tickets/" + otherId)
-                .json()
-                .get("messages")
-                .get(0)
-                .get("attachments")
-                .get(0)
-                .get("id")
-                .asLong();
+        long otherAttachment = firstAttachmentId(otherId);
         admin().patch("/api/v1/tickets/" + otherId, Map.of("status", "solved"));
 
         signInAsCustomer(page, email());
@@ -239,7 +232,14 @@ class PortalBrowserTests extends BrowserTest {
                         .status())
                 .as("a file on an internal note of my own ticket")
                 .isEqualTo(404);
-        long myAttachment = admin().get("/api/v1/tickets/" + mine)
+        long myAttachment = firstAttachmentId(mine);
+        assertThat(page.request().get("/portal/attachments/" + myAttachment).status())
+                .isEqualTo(200);
+    }
+
+    /** The id of the first file on the ticket's first message, as an agent sees it. */
+    private long firstAttachmentId(long ticketId) {
+        return admin().get("/api/v1/tickets/" + ticketId)
                 .json()
                 .get("messages")
                 .get(0)
@@ -247,8 +247,6 @@ class PortalBrowserTests extends BrowserTest {
                 .get(0)
                 .get("id")
                 .asLong();
-        assertThat(page.request().get("/portal/attachments/" + myAttachment).status())
-                .isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rapport.tickets.internal;
 
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
+import io.rapport.accounts.OutgoingMail;
 import io.rapport.tickets.AgentReplied;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.TicketSolved;
@@ -16,15 +17,12 @@ import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,26 +44,20 @@ class CustomerMail {
 
     private final Tickets tickets;
     private final Customers customers;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final OutgoingMail mail;
     private final MessageSource messages;
-    private final String baseUrl;
-    private final String from;
     private final Duration autoCloseAfter;
 
     CustomerMail(
             Tickets tickets,
             Customers customers,
-            ObjectProvider<JavaMailSender> mail,
+            OutgoingMail mail,
             MessageSource messages,
-            @Value("${rapport.base-url}") String baseUrl,
-            @Value("${rapport.portal.mail-from}") String from,
             @Value("${rapport.portal.auto-close-after:7d}") Duration autoCloseAfter) {
         this.tickets = tickets;
         this.customers = customers;
         this.mail = mail;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.from = from;
         this.autoCloseAfter = autoCloseAfter;
     }
 
@@ -126,7 +118,7 @@ class CustomerMail {
     }
 
     private String link(TicketView ticket) {
-        return baseUrl + "/portal/tickets/" + ticket.id();
+        return mail.link("/portal/tickets/" + ticket.id());
     }
 
     private Locale locale(TicketView ticket) {
@@ -187,18 +179,10 @@ class CustomerMail {
         if (!deliverable(to)) {
             return;
         }
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            log.debug("No mail server configured: not mailing {} about ticket {}", to, ticket.number());
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(text);
         try {
-            sender.send(message);
+            if (!mail.send(to, subject, text)) {
+                log.debug("No mail server configured: not mailing {} about ticket {}", to, ticket.number());
+            }
         } catch (MailException e) {
             if (refusedForGood(e)) {
                 log.warn(

@@ -5,6 +5,7 @@ import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.CustomerSessions;
 import io.rapport.accounts.Customers;
 import io.rapport.accounts.PortalSignIn;
+import io.rapport.accounts.SignInTarget;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.PageRequest;
 import io.rapport.tickets.Channel;
@@ -14,14 +15,12 @@ import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class Portal {
+
+    /** Where a customer may land after signing in (see SignInTarget). */
+    private static final Pattern PORTAL_PAGES = Pattern.compile("/portal/tickets(/\\d+|/new)?");
 
     private final Tickets tickets;
     private final Customers customers;
@@ -120,27 +122,12 @@ class Portal {
         return signIn.redeem(token, locale)
                 .map(c -> {
                     sessions.signIn(c, request, response);
-                    return "redirect:" + wantedBeforeSignIn(request, response);
+                    return "redirect:" + SignInTarget.wanted(request, response, PORTAL_PAGES, "/portal/tickets");
                 })
                 .orElseGet(() -> {
                     redirect.addFlashAttribute("error", "portal.login.expired");
                     return "redirect:/portal/login";
                 });
-    }
-
-    /**
-     * The portal page the customer asked for before being sent to sign in (say the ticket linked from a mail), else
-     * their requests. Only a path under /portal/tickets is taken: the session's saved request could be an agent page.
-     */
-    private static String wantedBeforeSignIn(HttpServletRequest request, HttpServletResponse response) {
-        var cache = new HttpSessionRequestCache();
-        SavedRequest saved = cache.getRequest(request, response);
-        cache.removeRequest(request, response);
-        if (saved == null) {
-            return "/portal/tickets";
-        }
-        String path = URI.create(saved.getRedirectUrl()).getPath();
-        return path != null && path.matches("/portal/tickets(/\\d+|/new)?") ? path : "/portal/tickets";
     }
 
     @PostMapping("/portal/logout")
