@@ -1,4 +1,4 @@
 package io.rapport.accounts;
 
-/** A language an agent can serve customers in, with a level: native, fluent or basic. */
-public record AgentLanguage(String code, String level) {}
+/** A language an agent can serve customers in (ISO 639-1 code), with a level: native, fluent or basic. */
+public record AgentLanguage(String code, LanguageLevel level) {}

@@ -8,18 +8,18 @@ public record AgentView(
         long id,
         String email,
         String name,
-        String role,
+        Role role,
         List<Long> teamIds,
         List<AgentLanguage> languages,
         List<AgentSkill> skills,
         int tier,
         int capacity,
-        String presence,
+        Presence presence,
         boolean active,
         Instant createdAt,
         Instant updatedAt) {
 
     public boolean isAdmin() {
-        return Role.ADMIN.code().equals(role);
+        return role == Role.ADMIN;
     }
 }

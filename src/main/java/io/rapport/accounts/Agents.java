@@ -1,6 +1,7 @@
 package io.rapport.accounts;
 
 import io.rapport.accounts.internal.AgentRepository;
+import io.rapport.common.Codes;
 import io.rapport.common.Conflict;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -20,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Agents {
 
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Set<String> LANGUAGE_LEVELS = Set.of("native", "fluent", "basic");
-    private static final Set<String> PRESENCE = Set.of("online", "away", "offline");
     static final int MIN_PASSWORD = 10;
 
     private final AgentRepository agents;
@@ -106,9 +104,9 @@ public class Agents {
     }
 
     @Transactional
-    public AgentView setPresence(long id, String presence) {
-        if (presence == null || !PRESENCE.contains(presence)) {
-            throw new InvalidInput("status", "must be one of online, away, offline");
+    public AgentView setPresence(long id, Presence presence) {
+        if (presence == null) {
+            throw new InvalidInput("status", "must be one of " + Codes.allowed(Presence.class));
         }
         get(id);
         agents.setPresence(id, presence, Times.now(clock));
@@ -130,11 +128,13 @@ public class Agents {
         return agents.findAll();
     }
 
+    /** The agent with this email, hash included (for signing in); nobody for what cannot be an address. */
     @Transactional(readOnly = true)
     public Optional<AgentPrincipal> principalByEmail(String email) {
-        return email == null
-                ? Optional.empty()
-                : agents.findPrincipalByEmail(email.strip().toLowerCase(Locale.ROOT));
+        if (email == null || email.length() > 254 || email.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
+        return agents.findPrincipalByEmail(email.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The agent as signed in: role and active flag as they are now. */
@@ -200,8 +200,8 @@ public class Agents {
             if (language.code() == null || !language.code().matches("[a-z]{2,3}")) {
                 throw new InvalidInput("languages.code", "must be an ISO 639-1 code such as en or de");
             }
-            if (language.level() == null || !LANGUAGE_LEVELS.contains(language.level())) {
-                throw new InvalidInput("languages.level", "must be native, fluent or basic");
+            if (language.level() == null) {
+                throw new InvalidInput("languages.level", "must be one of " + Codes.allowed(LanguageLevel.class));
             }
         }
         return languages;

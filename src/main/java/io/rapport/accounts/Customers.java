@@ -6,12 +6,12 @@ import io.rapport.common.NotFound;
 import io.rapport.common.Page;
 import io.rapport.common.PageRequest;
 import io.rapport.common.Times;
+import io.rapport.web.UiLanguages;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Customers: the people who ask for help, known by one or more identities. */
 @Service
 public class Customers {
-
-    /** The languages portal pages and customer mails are written in. */
-    public static final Set<String> SUPPORTED_LANGUAGES = Set.of("en", "de");
 
     private final CustomerRepository customers;
     private final ObjectProvider<TicketCountsProvider> ticketCounts;
@@ -88,8 +85,8 @@ public class Customers {
 
     @Transactional
     public void setPreferredLanguage(long id, String language) {
-        if (language == null || !SUPPORTED_LANGUAGES.contains(language)) {
-            throw new InvalidInput("language", "must be one of " + SUPPORTED_LANGUAGES);
+        if (!UiLanguages.supported(language)) {
+            throw new InvalidInput("language", "must be one of " + String.join(", ", UiLanguages.SUPPORTED));
         }
         customers.setPreferredLanguage(id, language, Times.now(clock));
     }

@@ -1,15 +1,16 @@
 package io.rapport.accounts;
 
+import io.rapport.accounts.internal.MagicLinkRepository;
 import io.rapport.accounts.internal.SignInLinkMailer;
 import io.rapport.common.Hashing;
 import io.rapport.common.Times;
+import io.rapport.web.UiLanguages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,19 +24,19 @@ public class PortalSignIn {
     private static final int LINKS_PER_WINDOW = 5;
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final JdbcClient db;
+    private final MagicLinkRepository links;
     private final Customers customers;
     private final SignInLinkMailer mailer;
     private final Duration validity;
     private final Clock clock;
 
     PortalSignIn(
-            JdbcClient db,
+            MagicLinkRepository links,
             Customers customers,
             SignInLinkMailer mailer,
             @Value("${rapport.portal.magic-link-validity:30m}") Duration validity,
             Clock clock) {
-        this.db = db;
+        this.links = links;
         this.customers = customers;
         this.mailer = mailer;
         this.validity = validity;
@@ -47,17 +48,11 @@ public class PortalSignIn {
     public void requestLink(String email, Locale locale) {
         String address = Agents.normalizeEmail(email);
         Instant now = Times.now(clock);
-        long recent = db.sql("SELECT COUNT(*) FROM acc_magic_link WHERE email = ? AND created_at > ?")
-                .params(address, Times.sql(now.minus(WINDOW)))
-                .query(Long.class)
-                .single();
-        if (recent >= LINKS_PER_WINDOW) {
+        if (links.countSince(address, now.minus(WINDOW)) >= LINKS_PER_WINDOW) {
             return;
         }
         String secret = Hashing.randomSecret(32);
-        db.sql("INSERT INTO acc_magic_link (token_hash, email, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                .params(Hashing.sha256Hex(secret), address, Times.sql(now), Times.sql(now.plus(validity)))
-                .update();
+        links.insert(Hashing.sha256Hex(secret), address, now, now.plus(validity));
         Locale language = customers
                 .findByEmail(address)
                 .map(CustomerRef::preferredLanguage)
@@ -73,36 +68,25 @@ public class PortalSignIn {
         if (secret == null || secret.isBlank() || secret.length() > 100) {
             return Optional.empty();
         }
-        Instant now = Times.now(clock);
-        return db.sql("SELECT email FROM acc_magic_link WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(Hashing.sha256Hex(secret), Times.sql(now))
-                .query(String.class)
-                .optional();
+        return links.findUsable(Hashing.sha256Hex(secret), Times.now(clock));
     }
 
-    /** The customer a valid, unused link belongs to (created on first sign-in); the link is spent. */
+    /**
+     * The customer a valid, unused link belongs to (created on first sign-in). The link is spent, and with it any older
+     * link to the same address.
+     */
     @Transactional
     public Optional<CustomerRef> redeem(String secret, Locale locale) {
         if (secret == null || secret.isBlank() || secret.length() > 100) {
             return Optional.empty();
         }
-        Instant now = Times.now(clock);
-        String hash = Hashing.sha256Hex(secret);
-        int spent = db.sql(
-                        "UPDATE acc_magic_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(Times.sql(now), hash, Times.sql(now))
-                .update();
-        if (spent != 1) {
+        Optional<String> spent = links.spend(Hashing.sha256Hex(secret), Times.now(clock));
+        if (spent.isEmpty()) {
             return Optional.empty();
         }
-        String email = db.sql("SELECT email FROM acc_magic_link WHERE token_hash = ?")
-                .param(hash)
-                .query(String.class)
-                .single();
+        String email = spent.get();
         CustomerRef customer = customers.identifyByEmail(email, null);
-        if (customer.preferredLanguage() == null
-                && locale != null
-                && Customers.SUPPORTED_LANGUAGES.contains(locale.getLanguage())) {
+        if (customer.preferredLanguage() == null && locale != null && UiLanguages.supported(locale.getLanguage())) {
             customers.setPreferredLanguage(customer.id(), locale.getLanguage());
             customer = customers.ref(customer.id());
         }

@@ -8,9 +8,11 @@ import io.rapport.accounts.Agents;
 import io.rapport.accounts.CreateAgent;
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
+import io.rapport.accounts.LanguageLevel;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.TeamView;
 import io.rapport.accounts.Teams;
+import io.rapport.common.Codes;
 import io.rapport.common.DeskClock;
 import io.rapport.common.PageRequest;
 import io.rapport.tickets.AddMessage;
@@ -180,7 +182,7 @@ class DemoData implements ApplicationRunner {
                     PASSWORD,
                     Role.ADMIN,
                     List.of(cards.id(), accounts.id()),
-                    List.of(new AgentLanguage("en", "native")),
+                    List.of(new AgentLanguage("en", LanguageLevel.NATIVE)),
                     List.of(),
                     3,
                     10));
@@ -435,7 +437,7 @@ class DemoData implements ApplicationRunner {
                         role,
                         List.of(team.id()),
                         pairs(languages).stream()
-                                .map(p -> new AgentLanguage(p[0], p[1]))
+                                .map(p -> new AgentLanguage(p[0], Codes.stored(LanguageLevel.class, p[1])))
                                 .toList(),
                         pairs(skills).stream()
                                 .map(p -> new AgentSkill(p[0], Integer.parseInt(p[1])))

@@ -1,7 +1,9 @@
 package io.rapport.tickets;
 
+import io.rapport.common.Coded;
+
 /** Where a ticket or message came from. */
-public enum Channel {
+public enum Channel implements Coded {
     EMAIL,
     CHAT,
     WEB,
@@ -9,7 +11,8 @@ public enum Channel {
     PHONE,
     API;
 
-    public String code() {
-        return io.rapport.common.Codes.of(this);
+    @Override
+    public String toString() {
+        return code();
     }
 }

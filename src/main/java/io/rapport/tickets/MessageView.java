@@ -8,14 +8,14 @@ public record MessageView(
         long id,
         long ticketId,
         Author author,
-        String visibility,
+        Visibility visibility,
         String body,
         String bodyHtml,
-        String channel,
+        Channel channel,
         Instant createdAt,
         List<AttachmentView> attachments) {
 
     public boolean isInternal() {
-        return Visibility.INTERNAL.code().equals(visibility);
+        return visibility == Visibility.INTERNAL;
     }
 }

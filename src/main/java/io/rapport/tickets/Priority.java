@@ -1,13 +1,16 @@
 package io.rapport.tickets;
 
+import io.rapport.common.Coded;
+
 /** How urgent a ticket is, lowest first. */
-public enum Priority {
+public enum Priority implements Coded {
     LOW,
     NORMAL,
     HIGH,
     URGENT;
 
-    public String code() {
-        return io.rapport.common.Codes.of(this);
+    @Override
+    public String toString() {
+        return code();
     }
 }

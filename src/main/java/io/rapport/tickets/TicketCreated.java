@@ -1,4 +1,4 @@
 package io.rapport.tickets;
 
 /** A customer's problem became a ticket. */
-public record TicketCreated(long ticketId, long number, long customerId, String channel) implements TicketEvent {}
+public record TicketCreated(long ticketId, long number, long customerId, Channel channel) implements TicketEvent {}

@@ -1,5 +1,6 @@
 package io.rapport.tickets;
 
+import io.rapport.common.Coded;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import java.util.Set;
  * The workflow of a ticket. new: nobody has answered; open: being worked on; pending: waiting on the customer; solved:
  * the agent believes it is solved and the customer is asked; closed: done, read-only.
  */
-public enum TicketStatus {
+public enum TicketStatus implements Coded {
     NEW,
     OPEN,
     PENDING,
@@ -27,7 +28,8 @@ public enum TicketStatus {
         };
     }
 
-    public String code() {
-        return io.rapport.common.Codes.of(this);
+    @Override
+    public String toString() {
+        return code();
     }
 }

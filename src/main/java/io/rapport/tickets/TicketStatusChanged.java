@@ -1,4 +1,4 @@
 package io.rapport.tickets;
 
 /** The ticket moved from one status to another. */
-public record TicketStatusChanged(long ticketId, String from, String to) implements TicketEvent {}
+public record TicketStatusChanged(long ticketId, TicketStatus from, TicketStatus to) implements TicketEvent {}

@@ -9,10 +9,10 @@ public record TicketView(
         long id,
         long number,
         String subject,
-        String status,
-        String outcome,
-        String priority,
-        String channel,
+        TicketStatus status,
+        Outcome outcome,
+        Priority priority,
+        Channel channel,
         CustomerSummary customer,
         Long assigneeId,
         Long teamId,
@@ -53,10 +53,10 @@ public record TicketView(
     }
 
     public boolean isSolved() {
-        return TicketStatus.SOLVED.code().equals(status);
+        return status == TicketStatus.SOLVED;
     }
 
     public boolean isClosed() {
-        return TicketStatus.CLOSED.code().equals(status);
+        return status == TicketStatus.CLOSED;
     }
 }

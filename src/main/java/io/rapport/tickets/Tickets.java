@@ -12,8 +12,10 @@ import io.rapport.tickets.internal.AttachmentStore;
 import io.rapport.tickets.internal.AuditLog;
 import io.rapport.tickets.internal.HtmlSanitizer;
 import io.rapport.tickets.internal.MessageRepository;
+import io.rapport.tickets.internal.SharedViewCounts;
 import io.rapport.tickets.internal.Ticket;
 import io.rapport.tickets.internal.TicketRepository;
+import io.rapport.tickets.internal.TicketState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ public class Tickets {
     public static final int MAX_TAGS = 20;
 
     private final TicketRepository tickets;
+    private final SharedViewCounts sharedCounts;
     private final MessageRepository messages;
     private final AuditLog audit;
     private final AttachmentStore files;
@@ -52,6 +55,7 @@ public class Tickets {
 
     Tickets(
             TicketRepository tickets,
+            SharedViewCounts sharedCounts,
             MessageRepository messages,
             AuditLog audit,
             AttachmentStore files,
@@ -64,6 +68,7 @@ public class Tickets {
         this.teams = teams;
         this.transactions = transactions;
         this.tickets = tickets;
+        this.sharedCounts = sharedCounts;
         this.messages = messages;
         this.audit = audit;
         this.files = files;
@@ -82,7 +87,7 @@ public class Tickets {
         CustomerRef customer = customers.identifyByEmail(command.customerEmail(), command.customerName());
         Channel channel = command.channel() == null ? Channel.API : command.channel();
         Instant now = Times.now(clock);
-        Ticket draft = Ticket.open(
+        TicketState draft = TicketState.opened(
                 subject,
                 command.priority() == null ? Priority.NORMAL : command.priority(),
                 channel,
@@ -91,15 +96,14 @@ public class Tickets {
                 tags,
                 now);
         TicketRepository.Inserted row = tickets.insert(draft);
-        Ticket ticket = draft.stored(row.id(), row.number());
+        TicketState ticket = draft.stored(row.id(), row.number());
         long id = row.id();
         Author customerAuthor = Author.customer(customer);
         Author opener = command.openedBy() == null ? customerAuthor : command.openedBy();
         audit.record(id, opener, "created", null, null, subject, now);
-        long messageId = messages.insert(
-                id, customerAuthor, Visibility.PUBLIC.code(), channel.code(), body.text(), body.html(), now);
+        long messageId = messages.insert(id, customerAuthor, Visibility.PUBLIC, channel, body.text(), body.html(), now);
         storeAttachments(id, messageId, command.attachments(), now);
-        events.publishEvent(new TicketCreated(id, ticket.number(), customer.id(), channel.code()));
+        events.publishEvent(new TicketCreated(id, ticket.number(), customer.id(), channel));
         // Everything the answer needs is in hand: no need to read the ticket back.
         return toView(ticket, customer);
     }
@@ -125,14 +129,14 @@ public class Tickets {
         Body body = checkBody(command.body(), command.bodyHtml());
         Instant now = Times.now(clock);
         Channel channel = command.channel() == null ? ticket.channel() : command.channel();
-        long messageId = messages.insert(
-                ticketId, command.author(), visibility.code(), channel.code(), body.text(), body.html(), now);
+        long messageId =
+                messages.insert(ticketId, command.author(), visibility, channel, body.text(), body.html(), now);
         storeAttachments(ticketId, messageId, command.attachments(), now);
         ticket.messageAdded(messageId, command.author(), visibility, now);
         if (then != null) {
             ticket.moveTo(then, command.author(), now);
         }
-        save(ticket, Set.copyOf(ticket.tags()));
+        save(ticket);
         return messages.find(ticketId, messageId).orElseThrow();
     }
 
@@ -155,7 +159,6 @@ public class Tickets {
             throw new io.rapport.common.Conflict(
                     "ticket " + ticket.number() + " was changed by someone else; reload and try again");
         }
-        Set<String> tagsBefore = Set.copyOf(ticket.tags());
         Instant now = Times.now(clock);
         if (change.assigneeId() != null) {
             Long assignee = change.assigneeId().orElse(null);
@@ -181,7 +184,7 @@ public class Tickets {
         if (change.status() != null) {
             ticket.moveTo(change.status(), by, now);
         }
-        save(ticket, tagsBefore);
+        save(ticket);
         return view(load(ticketId));
     }
 
@@ -215,7 +218,7 @@ public class Tickets {
             throw NotFound.of("ticket", ticketId);
         }
         answer.accept(ticket);
-        save(ticket, Set.copyOf(ticket.tags()));
+        save(ticket);
     }
 
     /**
@@ -232,7 +235,7 @@ public class Tickets {
                     return false;
                 }
                 ticket.closeUnconfirmed(Times.now(clock));
-                save(ticket, Set.copyOf(ticket.tags()));
+                save(ticket);
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {
@@ -270,41 +273,18 @@ public class Tickets {
 
     /**
      * The agent's view counts. The agent's own and team counts are exact; the desk-wide ones are shared by all agents
-     * and recounted in the background every 10 seconds, as other help desks do, so that a page load
-     * does not count every ticket in play.
+     * and at most 10 seconds old (see {@link SharedViewCounts}), so that a page load does not count every ticket in play.
      */
     @Transactional(readOnly = true)
     public ViewCounts counts(long agentId, Collection<Long> teamIds) {
-        long[] shared = sharedCounts();
+        SharedViewCounts.Counts shared = sharedCounts.get();
         return new ViewCounts(
                 tickets.countActiveForAgent(agentId),
-                shared[0],
+                shared.unassigned(),
                 tickets.countActiveForTeams(teamIds),
-                shared[1],
-                shared[2],
-                shared[3]);
-    }
-
-    /** The desk-wide counts and when they were taken. */
-    public record SharedCounts(long[] values, Instant at) {}
-
-    private volatile SharedCounts sharedCounts;
-
-    private long[] sharedCounts() {
-        SharedCounts cached = sharedCounts;
-        if (cached == null) {
-            cached = refreshSharedCounts();
-        }
-        return cached.values();
-    }
-
-    /** Recounts the desk-wide views in the background, so that no page load waits for it. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
-    @Transactional(readOnly = true)
-    public SharedCounts refreshSharedCounts() {
-        SharedCounts fresh = new SharedCounts(tickets.sharedCounts(), clock.instant());
-        sharedCounts = fresh;
-        return fresh;
+                shared.open(),
+                shared.pending(),
+                shared.solved());
     }
 
     @Transactional(readOnly = true)
@@ -339,23 +319,24 @@ public class Tickets {
 
     /** The ticket with its row locked for the rest of the transaction: for every change. */
     private Ticket lock(long id) {
-        return tickets.findForUpdate(id).orElseThrow(() -> NotFound.of("ticket", id));
+        return new Ticket(tickets.findForUpdate(id).orElseThrow(() -> NotFound.of("ticket", id)));
     }
 
-    private Ticket load(long id) {
+    private TicketState load(long id) {
         return tickets.find(id).orElseThrow(() -> NotFound.of("ticket", id));
     }
 
-    private Ticket requireOwnedBy(long ticketId, long customerId) {
+    private TicketState requireOwnedBy(long ticketId, long customerId) {
         return tickets.find(ticketId)
                 .filter(t -> t.customerId() == customerId)
                 .orElseThrow(() -> NotFound.of("ticket", ticketId));
     }
 
-    private void save(Ticket ticket, Set<String> tagsBefore) {
-        tickets.update(ticket, tagsBefore);
+    private void save(Ticket ticket) {
+        TicketState state = ticket.state();
+        tickets.update(state, ticket.tagsAsLoaded());
         for (Ticket.Change c : ticket.changes()) {
-            audit.record(ticket.id(), c.by(), c.action(), c.field(), c.before(), c.after(), ticket.updatedAt());
+            audit.record(state.id(), c.by(), c.action(), c.field(), c.before(), c.after(), state.updatedAt());
         }
         ticket.events().forEach(events::publishEvent);
         ticket.clearRecorded();
@@ -392,31 +373,31 @@ public class Tickets {
         }
     }
 
-    private TicketView view(Ticket t) {
+    private TicketView view(TicketState t) {
         return views(new Page<>(List.of(t), 1, 0, 1)).items().getFirst();
     }
 
-    private Page<TicketView> views(Page<Ticket> page) {
+    private Page<TicketView> views(Page<TicketState> page) {
         Map<Long, CustomerRef> refs = customers.refs(
-                page.items().stream().map(Ticket::customerId).distinct().toList());
+                page.items().stream().map(TicketState::customerId).distinct().toList());
         return page.map(t -> toView(t, refs.get(t.customerId())));
     }
 
-    private static TicketView toView(Ticket t, CustomerRef c) {
+    private static TicketView toView(TicketState t, CustomerRef c) {
         return new TicketView(
                 t.id(),
                 t.number(),
                 t.subject(),
-                t.status().code(),
-                t.outcome().code(),
-                t.priority().code(),
-                t.channel().code(),
+                t.status(),
+                t.outcome(),
+                t.priority(),
+                t.channel(),
                 c == null
                         ? new TicketView.CustomerSummary(t.customerId(), null, null)
                         : new TicketView.CustomerSummary(c.id(), c.email(), c.name()),
                 t.assigneeId(),
                 t.teamId(),
-                List.copyOf(new java.util.TreeSet<>(t.tags())),
+                List.copyOf(t.tags()),
                 t.language(),
                 t.repeatOf(),
                 t.createdAt(),

@@ -1,11 +1,14 @@
 package io.rapport.tickets;
 
+import io.rapport.common.Coded;
+
 /** public: the customer sees it; internal: a note among agents only. */
-public enum Visibility {
+public enum Visibility implements Coded {
     PUBLIC,
     INTERNAL;
 
-    public String code() {
-        return io.rapport.common.Codes.of(this);
+    @Override
+    public String toString() {
+        return code();
     }
 }

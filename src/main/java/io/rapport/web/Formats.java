@@ -1,5 +1,6 @@
 package io.rapport.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,7 +10,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Time as pages show it: exact UTC for the machine-readable attribute, "5 min ago" for people. Used as {@code @fmt}. */
+/**
+ * Times and sizes as pages show them: exact UTC for the machine-readable attribute, "5 min ago" and "14 KB" for people.
+ * Every module's templates use it as {@code @fmt}.
+ */
 @Component("fmt")
 public class Formats {
 
@@ -17,9 +21,11 @@ public class Formats {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final MessageSource messages;
+    private final Clock clock;
 
-    Formats(MessageSource messages) {
+    Formats(MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     public String iso(Instant instant) {
@@ -35,7 +41,7 @@ public class Formats {
             return "";
         }
         Locale locale = LocaleContextHolder.getLocale();
-        long seconds = Math.max(0, Duration.between(instant, Instant.now()).toSeconds());
+        long seconds = Math.max(0, Duration.between(instant, clock.instant()).toSeconds());
         if (seconds < 60) {
             return messages.getMessage("time.now", null, locale);
         }
@@ -49,5 +55,16 @@ public class Formats {
             return messages.getMessage("time.days", new Object[] {seconds / 86_400}, locale);
         }
         return exact(instant);
+    }
+
+    /** A file size for people: "812 B", "14 KB", "3.2 MB". */
+    public String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return ((bytes + 1023) / 1024) + " KB";
+        }
+        return String.format(LocaleContextHolder.getLocale(), "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

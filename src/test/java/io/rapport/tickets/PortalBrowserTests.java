@@ -42,7 +42,7 @@ class PortalBrowserTests extends BrowserTest {
         screenshot("portal-tickets");
         long id = openTicketInPortal("My card is frozen");
         assertThat(page.locator("[data-rapport=message]")).hasCount(1);
-        assertThat(page.locator(".attachments a")).hasText("screenshot.txt");
+        assertThat(page.locator(".attachments a")).hasText("screenshot.txt (18 B)");
 
         JsonNode ticket = admin().get("/api/v1/tickets/" + id).json();
         assertThat(ticket.get("channel").asString()).isEqualTo("web");

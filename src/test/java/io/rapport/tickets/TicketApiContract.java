@@ -576,7 +576,7 @@ abstract class TicketApiContract extends IntegrationTest {
         String both = unique("both") + "@mail.rapport.io";
         long second = openTicket(both, "Transfer missing").get("id").asLong();
         customers.setPreferredLanguage(customers.findByEmail(both).orElseThrow().id(), "de");
-        Author agent = new Author(Author.AGENT, newAgent("agent").get("id").asLong(), "Lea");
+        Author agent = new Author(AuthorType.AGENT, newAgent("agent").get("id").asLong(), "Lea");
         tickets.addMessage(
                 second,
                 new AddMessage("Die Überweisung ist da.", null, Visibility.PUBLIC, null, agent, List.of()),
@@ -632,7 +632,7 @@ abstract class TicketApiContract extends IntegrationTest {
         long id = openTicket(unique("both") + "@example.com", "Reply and move")
                 .get("id")
                 .asLong();
-        Author agent = new Author(Author.AGENT, newAgent("agent").get("id").asLong(), "Agent");
+        Author agent = new Author(AuthorType.AGENT, newAgent("agent").get("id").asLong(), "Agent");
         var reply = new AddMessage("Here is the fix.", null, Visibility.PUBLIC, null, agent, List.of());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tickets.addMessage(id, reply, TicketStatus.NEW))
                 .isInstanceOf(io.rapport.common.Conflict.class);

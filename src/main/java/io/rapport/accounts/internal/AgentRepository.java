@@ -4,7 +4,11 @@ import io.rapport.accounts.AgentLanguage;
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.AgentSkill;
 import io.rapport.accounts.AgentView;
+import io.rapport.accounts.LanguageLevel;
+import io.rapport.accounts.Presence;
 import io.rapport.accounts.Role;
+import io.rapport.common.Codes;
+import io.rapport.common.Hashing;
 import io.rapport.common.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,9 +62,9 @@ public class AgentRepository {
                 .update();
     }
 
-    public void setPresence(long id, String presence, Instant now) {
+    public void setPresence(long id, Presence presence, Instant now) {
         db.sql("UPDATE acc_agent SET presence = ?, updated_at = ? WHERE id = ?")
-                .params(presence, Times.sql(now), id)
+                .params(presence.code(), Times.sql(now), id)
                 .update();
     }
 
@@ -77,11 +81,11 @@ public class AgentRepository {
         db.sql("DELETE FROM acc_agent_language WHERE agent_id = ?")
                 .param(agentId)
                 .update();
-        Map<String, String> byCode = new LinkedHashMap<>();
+        Map<String, LanguageLevel> byCode = new LinkedHashMap<>();
         languages.forEach(l -> byCode.put(l.code(), l.level()));
         byCode.forEach(
                 (code, level) -> db.sql("INSERT INTO acc_agent_language (agent_id, code, level) VALUES (?, ?, ?)")
-                        .params(agentId, code, level)
+                        .params(agentId, code, level.code())
                         .update());
     }
 
@@ -121,27 +125,34 @@ public class AgentRepository {
     public Optional<AgentPrincipal> findPrincipalByEmail(String email) {
         return db.sql("SELECT id, email, name, role, password_hash, active FROM acc_agent WHERE email = ?")
                 .param(email)
-                .query((rs, n) -> new AgentPrincipal(
-                        rs.getLong("id"),
-                        rs.getString("email"),
-                        rs.getString("name"),
-                        Role.of(rs.getString("role")),
-                        rs.getString("password_hash"),
-                        rs.getBoolean("active")))
+                .query(AgentRepository::principal)
                 .optional();
     }
 
+    /** The agent as signed in, without the password hash (but with the stamp it gives). */
     public Optional<AgentPrincipal> findPrincipal(long id) {
-        return db.sql("SELECT id, email, name, role, active FROM acc_agent WHERE id = ?")
+        return db.sql("SELECT id, email, name, role, password_hash, active FROM acc_agent WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new AgentPrincipal(
-                        rs.getLong("id"),
-                        rs.getString("email"),
-                        rs.getString("name"),
-                        Role.of(rs.getString("role")),
-                        "",
-                        rs.getBoolean("active")))
-                .optional();
+                .query(AgentRepository::principal)
+                .optional()
+                .map(AgentPrincipal::withoutPassword);
+    }
+
+    private static AgentPrincipal principal(ResultSet rs, int n) throws SQLException {
+        String hash = rs.getString("password_hash");
+        return new AgentPrincipal(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("name"),
+                Codes.stored(Role.class, rs.getString("role")),
+                hash,
+                rs.getBoolean("active"),
+                credentialStamp(hash));
+    }
+
+    /** A short fingerprint of the password hash: it changes with the password, and reveals nothing of it. */
+    public static String credentialStamp(String passwordHash) {
+        return Hashing.sha256Hex("rapport-session\u0000" + passwordHash).substring(0, 16);
     }
 
     public long countActiveAdmins() {
@@ -154,10 +165,10 @@ public class AgentRepository {
             long id,
             String email,
             String name,
-            String role,
+            Role role,
             int tier,
             int capacity,
-            String presence,
+            Presence presence,
             boolean active,
             Instant createdAt,
             Instant updatedAt) {}
@@ -167,10 +178,10 @@ public class AgentRepository {
                 rs.getLong("id"),
                 rs.getString("email"),
                 rs.getString("name"),
-                rs.getString("role"),
+                Codes.stored(Role.class, rs.getString("role")),
                 rs.getInt("tier"),
                 rs.getInt("capacity"),
-                rs.getString("presence"),
+                Codes.stored(Presence.class, rs.getString("presence")),
                 rs.getBoolean("active"),
                 Times.instant(rs, "created_at"),
                 Times.instant(rs, "updated_at"));
@@ -194,7 +205,8 @@ public class AgentRepository {
                 .query(rs -> {
                     languages
                             .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new AgentLanguage(rs.getString(2), rs.getString(3)));
+                            .add(new AgentLanguage(
+                                    rs.getString(2), Codes.stored(LanguageLevel.class, rs.getString(3))));
                 });
         Map<Long, List<AgentSkill>> skills = new HashMap<>();
         db.sql("SELECT agent_id, name, level FROM acc_agent_skill WHERE agent_id IN (:ids) ORDER BY name")

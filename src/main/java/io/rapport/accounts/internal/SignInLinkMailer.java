@@ -1,11 +1,12 @@
 package io.rapport.accounts.internal;
 
-import io.rapport.accounts.OutgoingMail;
+import io.rapport.mail.Mail;
+import io.rapport.mail.MailNotSent;
+import io.rapport.mail.OutgoingMail;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +29,14 @@ public class SignInLinkMailer {
     public void send(String to, String secret, Locale locale) {
         String link = mail.link("/portal/auth?token=" + secret);
         try {
-            boolean sent = mail.send(
+            boolean sent = mail.send(new Mail(
                     to,
                     messages.getMessage("mail.signin.subject", null, locale),
-                    messages.getMessage("mail.signin.body", new Object[] {link}, locale));
+                    messages.getMessage("mail.signin.body", new Object[] {link}, locale)));
             if (!sent) {
                 log.info("Portal sign-in link for {} (no mail server configured): {}", to, link);
             }
-        } catch (MailException e) {
+        } catch (MailNotSent e) {
             // The customer can ask again; the operator needs to know the mail server refused.
             log.warn("Could not send the portal sign-in link to {}: {}", to, e.getMessage());
         }

@@ -7,6 +7,7 @@ import io.rapport.accounts.AgentView;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.ApiTokens;
 import io.rapport.accounts.CreateAgent;
+import io.rapport.accounts.LanguageLevel;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.Teams;
 import io.rapport.accounts.UpdateAgent;
@@ -56,7 +57,7 @@ class AdminPages {
                                 a, a.teamIds().stream().map(names::get).toList()))
                         .toList());
         model.addAttribute("teams", teams.list());
-        return "admin/agents";
+        return "accounts/admin/agents";
     }
 
     @PostMapping("/admin/agents")
@@ -94,7 +95,7 @@ class AdminPages {
         model.addAttribute("section", "agents");
         model.addAttribute("agent", agents.get(id));
         model.addAttribute("teams", teams.list());
-        return "admin/agent";
+        return "accounts/admin/agent";
     }
 
     @PostMapping("/admin/agents/{id}")
@@ -138,7 +139,7 @@ class AdminPages {
     String teams(Model model) {
         model.addAttribute("section", "teams");
         model.addAttribute("teams", teams.list());
-        return "admin/teams";
+        return "accounts/admin/teams";
     }
 
     @PostMapping("/admin/teams")
@@ -157,7 +158,7 @@ class AdminPages {
         model.addAttribute("tokens", tokens.list());
         model.addAttribute(
                 "agents", agents.list().stream().filter(AgentView::active).toList());
-        return "admin/tokens";
+        return "accounts/admin/tokens";
     }
 
     @PostMapping("/admin/tokens")
@@ -192,7 +193,8 @@ class AdminPages {
     static List<AgentLanguage> languages(String text) {
         return pairs(text, "languages").stream()
                 .map(p -> new AgentLanguage(
-                        p[0].toLowerCase(java.util.Locale.ROOT), p[1].toLowerCase(java.util.Locale.ROOT)))
+                        p[0].toLowerCase(java.util.Locale.ROOT),
+                        Codes.parse(LanguageLevel.class, p[1].toLowerCase(java.util.Locale.ROOT), "languages")))
                 .toList();
     }
 

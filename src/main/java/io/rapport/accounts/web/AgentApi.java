@@ -6,6 +6,7 @@ import io.rapport.accounts.AgentSkill;
 import io.rapport.accounts.AgentView;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.CreateAgent;
+import io.rapport.accounts.Presence;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.UpdateAgent;
 import io.rapport.common.Codes;
@@ -142,7 +143,7 @@ class AgentApi {
         if (me.id() != id && me.role() == Role.AGENT) {
             throw new Forbidden("agents can set only their own presence");
         }
-        return agents.setPresence(id, r.status());
+        return agents.setPresence(id, Codes.parse(Presence.class, r.status(), "status"));
     }
 
     private static Role role(String code) {

@@ -1,8 +1,10 @@
 package io.rapport.tickets.internal;
 
+import io.rapport.common.Codes;
 import io.rapport.common.Times;
 import io.rapport.tickets.AuditEntry;
 import io.rapport.tickets.Author;
+import io.rapport.tickets.AuthorType;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +29,16 @@ public class AuditLog {
                             before_value, after_value, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(ticketId, by.type(), by.id(), by.name(), action, field, cut(before), cut(after), Times.sql(at))
+                .params(
+                        ticketId,
+                        by.type().code(),
+                        by.id(),
+                        by.name(),
+                        action,
+                        field,
+                        cut(before),
+                        cut(after),
+                        Times.sql(at))
                 .update();
     }
 
@@ -37,7 +48,7 @@ public class AuditLog {
                 .query((rs, n) -> new AuditEntry(
                         rs.getLong("id"),
                         new Author(
-                                rs.getString("actor_type"),
+                                Codes.stored(AuthorType.class, rs.getString("actor_type")),
                                 TicketRepository.nullableLong(rs, "actor_id"),
                                 rs.getString("actor_name")),
                         rs.getString("action"),

@@ -2,27 +2,21 @@ package io.rapport.tickets.internal;
 
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
-import io.rapport.accounts.OutgoingMail;
+import io.rapport.mail.Mail;
+import io.rapport.mail.MailNotSent;
+import io.rapport.mail.OutgoingMail;
 import io.rapport.tickets.AgentReplied;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.AddressException;
+import io.rapport.web.UiLanguages;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -64,7 +58,7 @@ class CustomerMail {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AgentReplied replied) {
         TicketView ticket = tickets.get(replied.ticketId());
-        if (!deliverable(ticket.customer().email())) {
+        if (!OutgoingMail.deliverable(ticket.customer().email())) {
             return;
         }
         MessageView reply = ticket.messages().stream()
@@ -77,7 +71,7 @@ class CustomerMail {
         Locale locale = locale(ticket);
         StringBuilder text = new StringBuilder(messages.getMessage(
                 "mail.reply.body", new Object[] {reply.author().name(), reply.body(), link(ticket)}, locale));
-        if (replied.solves() && "solved".equals(ticket.status())) {
+        if (replied.solves() && ticket.isSolved()) {
             text.append("\n").append(question(ticket, locale)); // unless already answered when this goes out
         }
         send(ticket, subject(ticket, locale), text.toString());
@@ -89,7 +83,7 @@ class CustomerMail {
             return; // the reply's mail asked already
         }
         TicketView ticket = tickets.get(solved.ticketId());
-        if (!"solved".equals(ticket.status())) {
+        if (!ticket.isSolved()) {
             return; // answered or reopened before this mail went out
         }
         Locale locale = locale(ticket);
@@ -124,67 +118,20 @@ class CustomerMail {
     private Locale locale(TicketView ticket) {
         CustomerRef customer = customers.ref(ticket.customer().id());
         String language = customer.preferredLanguage();
-        return language == null || !Customers.SUPPORTED_LANGUAGES.contains(language)
-                ? Locale.ENGLISH
-                : Locale.forLanguageTag(language);
+        return !UiLanguages.supported(language) ? Locale.ENGLISH : Locale.forLanguageTag(language);
     }
-
-    /**
-     * A bad address or a message the server will never take: trying again cannot help. The SMTP transport reports a
-     * recipient the server refused (5xx to RCPT TO) as a SendFailedException listing it among the invalid addresses.
-     */
-    static boolean refusedForGood(MailException e) {
-        if (e instanceof MailParseException || e instanceof MailPreparationException) {
-            return true;
-        }
-        List<Throwable> causes = new ArrayList<>();
-        causes.add(e);
-        if (e instanceof MailSendException send) {
-            causes.addAll(send.getFailedMessages().values());
-        }
-        for (Throwable first : causes) {
-            for (Throwable cause = first; cause != null; cause = cause.getCause()) {
-                if (cause instanceof AddressException
-                        || (cause instanceof SendFailedException failed
-                                && failed.getInvalidAddresses() != null
-                                && failed.getInvalidAddresses().length > 0)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Addresses under names reserved for examples and tests (RFC 2606, RFC 6761) cannot receive mail: demo customers and
-     * placeholder addresses in imports are not mailed.
-     */
-    static boolean deliverable(String address) {
-        if (address == null || address.indexOf('@') < 0) {
-            return false;
-        }
-        String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        if (RESERVED_DOMAINS.contains(domain)) {
-            return false;
-        }
-        return RESERVED_DOMAINS.stream().noneMatch(reserved -> domain.endsWith("." + reserved))
-                && RESERVED_TOP_LEVEL.stream().noneMatch(tld -> domain.equals(tld) || domain.endsWith("." + tld));
-    }
-
-    private static final Set<String> RESERVED_DOMAINS = Set.of("example.com", "example.net", "example.org");
-    private static final Set<String> RESERVED_TOP_LEVEL = Set.of("example", "test", "invalid", "localhost");
 
     private void send(TicketView ticket, String subject, String text) {
         String to = ticket.customer().email();
-        if (!deliverable(to)) {
+        if (!OutgoingMail.deliverable(to)) {
             return;
         }
         try {
-            if (!mail.send(to, subject, text)) {
+            if (!mail.send(new Mail(to, subject, text))) {
                 log.debug("No mail server configured: not mailing {} about ticket {}", to, ticket.number());
             }
-        } catch (MailException e) {
-            if (refusedForGood(e)) {
+        } catch (MailNotSent e) {
+            if (e.permanent()) {
                 log.warn(
                         "The mail server refused mail to {} about ticket {}; not retrying: {}",
                         to,

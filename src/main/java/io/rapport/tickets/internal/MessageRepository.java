@@ -1,9 +1,13 @@
 package io.rapport.tickets.internal;
 
+import io.rapport.common.Codes;
 import io.rapport.common.Times;
 import io.rapport.tickets.AttachmentView;
 import io.rapport.tickets.Author;
+import io.rapport.tickets.AuthorType;
+import io.rapport.tickets.Channel;
 import io.rapport.tickets.MessageView;
+import io.rapport.tickets.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +32,8 @@ public class MessageRepository {
     public long insert(
             long ticketId,
             Author author,
-            String visibility,
-            String channel,
+            Visibility visibility,
+            Channel channel,
             String body,
             String bodyHtml,
             Instant createdAt) {
@@ -41,11 +45,11 @@ public class MessageRepository {
                         """)
                 .params(
                         ticketId,
-                        author.type(),
+                        author.type().code(),
                         author.id(),
                         author.name(),
-                        visibility,
-                        channel,
+                        visibility.code(),
+                        channel.code(),
                         body,
                         bodyHtml,
                         Times.sql(createdAt))
@@ -101,13 +105,13 @@ public class MessageRepository {
                             id,
                             ticketId,
                             new Author(
-                                    rs.getString("author_type"),
+                                    Codes.stored(AuthorType.class, rs.getString("author_type")),
                                     TicketRepository.nullableLong(rs, "author_id"),
                                     rs.getString("author_name")),
-                            rs.getString("visibility"),
+                            Codes.stored(Visibility.class, rs.getString("visibility")),
                             rs.getString("body"),
                             rs.getString("body_html"),
-                            rs.getString("channel"),
+                            Codes.stored(Channel.class, rs.getString("channel")),
                             Times.instant(rs, "created_at"),
                             List.copyOf(attachments.getOrDefault(id, List.of())));
                 })

@@ -1,6 +1,5 @@
 package io.rapport.tickets.internal;
 
-import io.rapport.common.Codes;
 import io.rapport.common.Conflict;
 import io.rapport.tickets.AgentReplied;
 import io.rapport.tickets.Author;
@@ -34,118 +33,57 @@ public class Ticket {
     /** A change for the audit trail. */
     public record Change(Author by, String action, String field, String before, String after) {}
 
-    private final Long id;
-    private final long number;
-    private final String subject;
+    private final TicketState loaded;
     private TicketStatus status;
     private Outcome outcome;
     private Priority priority;
-    private final Channel channel;
-    private final long customerId;
     private Long assigneeId;
     private Long teamId;
-    private final String language;
     private Long repeatOf;
     private final TreeSet<String> tags;
-    private final Instant createdAt;
     private Instant updatedAt;
     private Instant solvedAt;
     private Instant closedAt;
-    private final int version;
 
     private final List<Change> changes = new ArrayList<>();
     private final List<TicketEvent> events = new ArrayList<>();
 
-    public Ticket(
-            Long id,
-            long number,
-            String subject,
-            TicketStatus status,
-            Outcome outcome,
-            Priority priority,
-            Channel channel,
-            long customerId,
-            Long assigneeId,
-            Long teamId,
-            String language,
-            Long repeatOf,
-            Set<String> tags,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant solvedAt,
-            Instant closedAt,
-            int version) {
-        this.id = id;
-        this.number = number;
-        this.subject = subject;
-        this.status = status;
-        this.outcome = outcome;
-        this.priority = priority;
-        this.channel = channel;
-        this.customerId = customerId;
-        this.assigneeId = assigneeId;
-        this.teamId = teamId;
-        this.language = language;
-        this.repeatOf = repeatOf;
-        this.tags = new TreeSet<>(tags);
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
-        this.solvedAt = solvedAt;
-        this.closedAt = closedAt;
-        this.version = version;
+    /** The ticket as stored; its changes are made through the methods below and read back with {@link #state()}. */
+    public Ticket(TicketState state) {
+        this.loaded = state;
+        this.status = state.status();
+        this.outcome = state.outcome();
+        this.priority = state.priority();
+        this.assigneeId = state.assigneeId();
+        this.teamId = state.teamId();
+        this.repeatOf = state.repeatOf();
+        this.tags = new TreeSet<>(state.tags());
+        this.updatedAt = state.updatedAt();
+        this.solvedAt = state.solvedAt();
+        this.closedAt = state.closedAt();
     }
 
-    /** This new ticket with the id and number the database gave it. */
-    public Ticket stored(long newId, long newNumber) {
-        return new Ticket(
-                newId,
-                newNumber,
-                subject,
+    /** The ticket as it is now, to be written back (with the version it was read at). */
+    public TicketState state() {
+        return new TicketState(
+                loaded.id(),
+                loaded.number(),
+                loaded.subject(),
                 status,
                 outcome,
                 priority,
-                channel,
-                customerId,
+                loaded.channel(),
+                loaded.customerId(),
                 assigneeId,
                 teamId,
-                language,
+                loaded.language(),
                 repeatOf,
                 tags,
-                createdAt,
+                loaded.createdAt(),
                 updatedAt,
                 solvedAt,
                 closedAt,
-                version);
-    }
-
-    /** A ticket just opened: status new, outcome unknown; id and number come when it is stored. */
-    public static Ticket open(
-            String subject,
-            Priority priority,
-            Channel channel,
-            long customerId,
-            String language,
-            Set<String> tags,
-            Instant now) {
-        return new Ticket(
-                null,
-                0,
-                subject,
-                TicketStatus.NEW,
-                Outcome.UNKNOWN,
-                priority,
-                channel,
-                customerId,
-                null,
-                null,
-                language,
-                null,
-                tags,
-                now,
-                now,
-                null,
-                null,
-                0);
+                loaded.version());
     }
 
     /** An agent moves the ticket along the workflow. Closing a solved ticket without the customer's word is unconfirmed. */
@@ -171,7 +109,7 @@ public class Ticket {
         requireSolved("confirm");
         setOutcome(Outcome.CONFIRMED, customer);
         setStatus(TicketStatus.CLOSED, customer, now);
-        events.add(new OutcomeConfirmed(id, assigneeId));
+        events.add(new OutcomeConfirmed(id(), assigneeId));
     }
 
     /** The customer says the problem is still there: the ticket reopens. */
@@ -179,7 +117,7 @@ public class Ticket {
         requireSolved("reject");
         setOutcome(Outcome.NOT_SOLVED, customer);
         setStatus(TicketStatus.OPEN, customer, now);
-        events.add(new SolutionRejected(id, assigneeId));
+        events.add(new SolutionRejected(id(), assigneeId));
     }
 
     /** Nobody answered the question "is it solved?" in time. */
@@ -192,20 +130,20 @@ public class Ticket {
     /** A message was added; the status follows who wrote it. */
     public void messageAdded(long messageId, Author author, Visibility visibility, Instant now) {
         if (status == TicketStatus.CLOSED) {
-            throw new Conflict("ticket " + number + " is closed; open a new ticket instead");
+            throw new Conflict("ticket " + number() + " is closed; open a new ticket instead");
         }
         if (author.isCustomer()) {
             if (status == TicketStatus.PENDING || status == TicketStatus.SOLVED) {
                 setStatus(TicketStatus.OPEN, author, now);
             }
-            events.add(new MessageReceived(id, messageId, customerId));
+            events.add(new MessageReceived(id(), messageId, customerId()));
         } else if (visibility == Visibility.INTERNAL) {
-            events.add(new NoteAdded(id, messageId, author.id()));
+            events.add(new NoteAdded(id(), messageId, author.id()));
         } else {
             if (status == TicketStatus.NEW) {
                 setStatus(TicketStatus.OPEN, author, now);
             }
-            events.add(new AgentReplied(id, messageId, author.id() == null ? 0 : author.id(), false));
+            events.add(new AgentReplied(id(), messageId, author.id() == null ? 0 : author.id(), false));
         }
         touch(now);
     }
@@ -215,7 +153,7 @@ public class Ticket {
             return;
         }
         changes.add(new Change(by, "assigned", "assignee", str(assigneeId), str(agentId)));
-        events.add(new TicketAssigned(id, assigneeId, agentId));
+        events.add(new TicketAssigned(id(), assigneeId, agentId));
         assigneeId = agentId;
         touch(now);
     }
@@ -226,7 +164,7 @@ public class Ticket {
         }
         changes.add(new Change(by, "changed", "team", str(teamId), str(newTeamId)));
         teamId = newTeamId;
-        events.add(new TicketUpdated(id));
+        events.add(new TicketUpdated(id()));
         touch(now);
     }
 
@@ -236,7 +174,7 @@ public class Ticket {
         }
         changes.add(new Change(by, "changed", "priority", priority.code(), newPriority.code()));
         priority = newPriority;
-        events.add(new TicketUpdated(id));
+        events.add(new TicketUpdated(id()));
         touch(now);
     }
 
@@ -248,7 +186,7 @@ public class Ticket {
         changes.add(new Change(by, "changed", "tags", String.join(",", tags), String.join(",", sorted)));
         tags.clear();
         tags.addAll(sorted);
-        events.add(new TicketUpdated(id));
+        events.add(new TicketUpdated(id()));
         touch(now);
     }
 
@@ -264,23 +202,23 @@ public class Ticket {
 
     private TicketSolved solvedWith(int replyIndex) {
         if (replyIndex < 0) {
-            return new TicketSolved(id, assigneeId, false);
+            return new TicketSolved(id(), assigneeId, false);
         }
         AgentReplied reply = (AgentReplied) events.get(replyIndex);
         events.set(replyIndex, new AgentReplied(reply.ticketId(), reply.messageId(), reply.agentId(), true));
-        return new TicketSolved(id, assigneeId, true);
+        return new TicketSolved(id(), assigneeId, true);
     }
 
     private void requireSolved(String what) {
         if (status != TicketStatus.SOLVED) {
             throw new Conflict(
-                    "only a solved ticket can be asked to " + what + "; ticket " + number + " is " + status.code());
+                    "only a solved ticket can be asked to " + what + "; ticket " + number() + " is " + status.code());
         }
     }
 
     private void setStatus(TicketStatus target, Author by, Instant now) {
         changes.add(new Change(by, "status", "status", status.code(), target.code()));
-        events.add(new TicketStatusChanged(id, status.code(), target.code()));
+        events.add(new TicketStatusChanged(id(), status, target));
         TicketStatus from = status;
         status = target;
         if (target == TicketStatus.SOLVED) {
@@ -323,15 +261,11 @@ public class Ticket {
     }
 
     public Long id() {
-        return id;
+        return loaded.id();
     }
 
     public long number() {
-        return number;
-    }
-
-    public String subject() {
-        return subject;
+        return loaded.number();
     }
 
     public TicketStatus status() {
@@ -342,59 +276,33 @@ public class Ticket {
         return outcome;
     }
 
-    public Priority priority() {
-        return priority;
-    }
-
-    public Channel channel() {
-        return channel;
-    }
-
     public long customerId() {
-        return customerId;
+        return loaded.customerId();
     }
 
     public Long assigneeId() {
         return assigneeId;
     }
 
-    public Long teamId() {
-        return teamId;
-    }
-
-    public String language() {
-        return language;
-    }
-
-    public Long repeatOf() {
-        return repeatOf;
-    }
-
     public Set<String> tags() {
         return Set.copyOf(tags);
     }
 
-    public Instant createdAt() {
-        return createdAt;
+    /** The tags as read, so that saving rewrites them only when they changed. */
+    public Set<String> tagsAsLoaded() {
+        return loaded.tags();
     }
 
-    public Instant updatedAt() {
-        return updatedAt;
+    /** The version the ticket was read at: a save fails when someone else saved in between. */
+    public int version() {
+        return loaded.version();
     }
 
     public Instant solvedAt() {
         return solvedAt;
     }
 
-    public Instant closedAt() {
-        return closedAt;
-    }
-
-    public int version() {
-        return version;
-    }
-
-    public String statusCode() {
-        return Codes.of(status);
+    public Channel channel() {
+        return loaded.channel();
     }
 }

@@ -57,7 +57,7 @@ public class TicketRepository {
     public record Inserted(long id, long number) {}
 
     /** Inserts a new ticket; the number comes from the sequence in the same statement. */
-    public Inserted insert(Ticket t) {
+    public Inserted insert(TicketState t) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO tkt_ticket (number, subject, status, outcome, priority, channel, customer_id,
@@ -87,7 +87,7 @@ public class TicketRepository {
     }
 
     /** Writes the ticket back; fails with a conflict when someone else changed it since it was read. */
-    public void update(Ticket t, Set<String> tagsBefore) {
+    public void update(TicketState t, Set<String> tagsBefore) {
         int updated = db.sql("""
                         UPDATE tkt_ticket SET status = :status, outcome = :outcome, priority = :priority,
                             assignee_id = :assignee, team_id = :team, repeat_of = :repeatOf, updated_at = :updated,
@@ -135,12 +135,12 @@ public class TicketRepository {
      * The ticket, its row locked until the transaction ends: concurrent changes to one ticket queue up instead of
      * failing on the version check (a customer's reply must not bounce because an agent saved a field).
      */
-    public Optional<Ticket> findForUpdate(long id) {
+    public Optional<TicketState> findForUpdate(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE t.id = ? FOR UPDATE")
                 .param(id)
                 .query(TicketRepository::row)
                 .optional()
-                .map(r -> r.toTicket(tagsOf(List.of(id)).getOrDefault(id, Set.of())));
+                .map(r -> withTags(List.of(r)).getFirst());
     }
 
     public boolean exists(long id) {
@@ -151,20 +151,20 @@ public class TicketRepository {
                 > 0;
     }
 
-    public Optional<Ticket> find(long id) {
+    public Optional<TicketState> find(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE t.id = ?")
                 .param(id)
                 .query(TicketRepository::row)
                 .optional()
-                .map(r -> r.toTicket(tagsOf(List.of(id)).getOrDefault(id, Set.of())));
+                .map(r -> withTags(List.of(r)).getFirst());
     }
 
-    public Page<Ticket> find(TicketQuery q) {
+    public Page<TicketState> find(TicketQuery q) {
         return find(q, null);
     }
 
     /** As {@link #find(TicketQuery)}, but counting stops after {@code countLimit} matches (null: exact count). */
-    public Page<Ticket> find(TicketQuery q, Long countLimit) {
+    public Page<TicketState> find(TicketQuery q, Long countLimit) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q.statuses() != null && !q.statuses().isEmpty()) {
@@ -238,18 +238,14 @@ public class TicketRepository {
         String from = h2 && column.equals("t.updated_at") && total > H2_SORTED_SCAN_FROM
                 ? " FROM tkt_ticket t USE INDEX (tkt_ticket_updated_ix)"
                 : " FROM tkt_ticket t";
-        List<Row> rows = db.sql("SELECT " + COLUMNS + from + where + " ORDER BY " + column + direction + ", t.id"
-                        + direction + " LIMIT :limit OFFSET :offset")
+        List<TicketState> rows = db.sql("SELECT " + COLUMNS + from + where + " ORDER BY " + column + direction
+                        + ", t.id" + direction + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", q.page().size())
                 .param("offset", q.page().offset())
                 .query(TicketRepository::row)
                 .list();
-        Map<Long, Set<String>> tags = tagsOf(rows.stream().map(Row::id).toList());
-        List<Ticket> tickets = rows.stream()
-                .map(r -> r.toTicket(tags.getOrDefault(r.id(), Set.of())))
-                .toList();
-        return new Page<>(tickets, total, q.page().page(), q.page().size(), capped);
+        return new Page<>(withTags(rows), total, q.page().page(), q.page().size(), capped);
     }
 
     /** The desk-wide view counts: one pass over the tickets still in play. */
@@ -321,67 +317,34 @@ public class TicketRepository {
         return tags;
     }
 
-    private record Row(
-            long id,
-            long number,
-            String subject,
-            String status,
-            String outcome,
-            String priority,
-            String channel,
-            long customerId,
-            Long assigneeId,
-            Long teamId,
-            String language,
-            Long repeatOf,
-            java.time.Instant createdAt,
-            java.time.Instant updatedAt,
-            java.time.Instant solvedAt,
-            java.time.Instant closedAt,
-            int version) {
-
-        Ticket toTicket(Set<String> tags) {
-            return new Ticket(
-                    id,
-                    number,
-                    subject,
-                    Codes.parse(TicketStatus.class, status, "status"),
-                    Codes.parse(Outcome.class, outcome, "outcome"),
-                    Codes.parse(Priority.class, priority, "priority"),
-                    Codes.parse(Channel.class, channel, "channel"),
-                    customerId,
-                    assigneeId,
-                    teamId,
-                    language,
-                    repeatOf,
-                    tags,
-                    createdAt,
-                    updatedAt,
-                    solvedAt,
-                    closedAt,
-                    version);
-        }
-    }
-
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(
+    private static TicketState row(ResultSet rs, int n) throws SQLException {
+        return new TicketState(
                 rs.getLong("id"),
                 rs.getLong("number"),
                 rs.getString("subject"),
-                rs.getString("status"),
-                rs.getString("outcome"),
-                rs.getString("priority"),
-                rs.getString("channel"),
+                Codes.stored(TicketStatus.class, rs.getString("status")),
+                Codes.stored(Outcome.class, rs.getString("outcome")),
+                Codes.stored(Priority.class, rs.getString("priority")),
+                Codes.stored(Channel.class, rs.getString("channel")),
                 rs.getLong("customer_id"),
                 nullableLong(rs, "assignee_id"),
                 nullableLong(rs, "team_id"),
                 rs.getString("language"),
                 nullableLong(rs, "repeat_of"),
+                new TreeSet<>(),
                 Times.instant(rs, "created_at"),
                 Times.instant(rs, "updated_at"),
                 Times.instant(rs, "solved_at"),
                 Times.instant(rs, "closed_at"),
                 rs.getInt("version"));
+    }
+
+    /** Rows first, then the tags of all of them in one query. */
+    private List<TicketState> withTags(List<TicketState> rows) {
+        Map<Long, Set<String>> tags = tagsOf(rows.stream().map(TicketState::id).toList());
+        return rows.stream()
+                .map(r -> tags.containsKey(r.id()) ? r.withTags(tags.get(r.id())) : r)
+                .toList();
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -99,10 +99,14 @@ class Workspace {
         model.addAttribute("ticket", ticket);
         model.addAttribute("agents", all.stream().filter(AgentView::active).toList());
         model.addAttribute("teams", teams.list());
-        model.addAttribute("statuses", allowedStatuses(ticket));
+        List<TicketStatus> statuses = allowedStatuses(ticket);
+        model.addAttribute("statuses", statuses);
         model.addAttribute(
-                "priorities",
-                Arrays.stream(Priority.values()).map(Priority::code).toList());
+                "replyStatuses",
+                statuses.stream()
+                        .filter(s -> s != ticket.status() && s != TicketStatus.CLOSED)
+                        .toList());
+        model.addAttribute("priorities", List.of(Priority.values()));
         model.addAttribute(
                 "customerTickets",
                 tickets
@@ -204,11 +208,10 @@ class Workspace {
     }
 
     /** The current status and those the workflow allows from it. */
-    private static List<String> allowedStatuses(TicketView ticket) {
-        TicketStatus current = Codes.parse(TicketStatus.class, ticket.status(), "status");
+    private static List<TicketStatus> allowedStatuses(TicketView ticket) {
+        TicketStatus current = ticket.status();
         return Arrays.stream(TicketStatus.values())
                 .filter(s -> s == current || current.canMoveTo(s))
-                .map(TicketStatus::code)
                 .toList();
     }
 

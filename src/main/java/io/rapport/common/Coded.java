@@ -1,0 +1,16 @@
+package io.rapport.common;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * An enum whose constants travel as lower-case codes ("not_solved"): the API, the database, pages and logs all show
+ * the code. Implementing enums return {@link #code()} from {@code toString()} too, so that templates and messages
+ * print the code.
+ */
+public interface Coded {
+
+    @JsonValue
+    default String code() {
+        return Codes.of((Enum<?>) this);
+    }
+}

@@ -1,0 +1,17 @@
+package io.rapport.web;
+
+/** The authorities the areas' rules speak of; accounts grants them when someone signs in. */
+public final class Authorities {
+
+    /** Every agent, whatever their role: the staff area and the API. */
+    public static final String STAFF = "ROLE_STAFF";
+
+    public static final String ADMIN = "ROLE_ADMIN";
+    public static final String SUPERVISOR = "ROLE_SUPERVISOR";
+    public static final String AGENT = "ROLE_AGENT";
+
+    /** A customer signed in to the customer area. */
+    public static final String CUSTOMER = "ROLE_CUSTOMER";
+
+    private Authorities() {}
+}
