@@ -26,6 +26,7 @@ import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -471,11 +474,13 @@ class DemoData implements ApplicationRunner {
 
     List<Query> queries() {
         if (Files.isReadable(corpus)) {
-            try {
-                List<Query> fromCorpus = Files.readAllLines(corpus, StandardCharsets.UTF_8).stream()
-                        .skip(1)
-                        .map(DemoData::parseCsvLine)
-                        .filter(q -> q != null && q.text().length() >= 12)
+            try (Reader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8);
+                    CSVParser csv = CORPUS_FORMAT.parse(in)) {
+                List<Query> fromCorpus = csv.stream()
+                        .filter(r -> r.isConsistent())
+                        .map(r -> new Query(
+                                r.get("text").strip(), r.get("category").strip()))
+                        .filter(q -> q.text().length() >= 12)
                         .toList();
                 if (!fromCorpus.isEmpty()) {
                     log.info(
@@ -484,7 +489,7 @@ class DemoData implements ApplicationRunner {
                             corpus.toAbsolutePath().normalize());
                     return fromCorpus;
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
                 log.warn("Demo data: cannot read {}: {}", corpus, e.getMessage());
             }
         }
@@ -492,18 +497,9 @@ class DemoData implements ApplicationRunner {
         return BUILT_IN;
     }
 
-    /** A line of text,category where the text may be quoted with doubled quotes inside. */
-    static Query parseCsvLine(String line) {
-        int comma = line.lastIndexOf(',');
-        if (comma <= 0) {
-            return null;
-        }
-        String text = line.substring(0, comma).strip();
-        if (text.startsWith("\"") && text.endsWith("\"") && text.length() >= 2) {
-            text = text.substring(1, text.length() - 1).replace("\"\"", "\"");
-        }
-        return new Query(text, line.substring(comma + 1).strip());
-    }
+    /** banking77's files: a header line "text,category", texts quoted when they hold a comma or a quote. */
+    private static final CSVFormat CORPUS_FORMAT =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private static final Set<String> CARD_TOPICS = Set.of(
             "card", "pin", "atm", "payment", "contactless", "apple_pay", "top_up", "cash_withdrawal", "declined");

@@ -5,8 +5,9 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Which tickets to list. Null fields do not filter. {@code unassigned} lists tickets with no assignee; {@code sort} is
- * one of updated, created, priority, number, subject, with a leading '-' for descending.
+ * Which tickets to list. Null fields do not filter. {@code unassigned} lists tickets with no assignee; {@code number}
+ * the ticket a person calls by its number; {@code sort} is one of updated, created, priority, number, subject, with a
+ * leading '-' for descending. Start from {@link #all} and narrow it down.
  */
 public record TicketQuery(
         Set<TicketStatus> statuses,
@@ -14,12 +15,41 @@ public record TicketQuery(
         boolean unassigned,
         Collection<Long> teamIds,
         Long customerId,
+        Long number,
         String text,
         String tag,
         String sort,
         PageRequest page) {
 
     public static TicketQuery all(PageRequest page) {
-        return new TicketQuery(null, null, false, null, null, null, null, null, page);
+        return new TicketQuery(null, null, false, null, null, null, null, null, null, page);
+    }
+
+    public TicketQuery withStatuses(Set<TicketStatus> value) {
+        return new TicketQuery(value, assigneeId, unassigned, teamIds, customerId, number, text, tag, sort, page);
+    }
+
+    public TicketQuery withAssignee(Long value) {
+        return new TicketQuery(statuses, value, unassigned, teamIds, customerId, number, text, tag, sort, page);
+    }
+
+    public TicketQuery unassignedOnly() {
+        return new TicketQuery(statuses, assigneeId, true, teamIds, customerId, number, text, tag, sort, page);
+    }
+
+    public TicketQuery withTeams(Collection<Long> value) {
+        return new TicketQuery(statuses, assigneeId, unassigned, value, customerId, number, text, tag, sort, page);
+    }
+
+    public TicketQuery withCustomer(Long value) {
+        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, value, number, text, tag, sort, page);
+    }
+
+    public TicketQuery withText(String value) {
+        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerId, number, value, tag, sort, page);
+    }
+
+    public TicketQuery sortedBy(String value) {
+        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerId, number, text, tag, value, page);
     }
 }

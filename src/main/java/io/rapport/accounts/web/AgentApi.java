@@ -9,10 +9,17 @@ import io.rapport.accounts.CreateAgent;
 import io.rapport.accounts.Presence;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.UpdateAgent;
-import io.rapport.common.Codes;
 import io.rapport.common.Forbidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Agents over JSON. Admins add and change agents; an agent may change their own name, password and presence. */
 @RestController
 @RequestMapping("/api/v1/agents")
-@Tag(name = "Agents")
+@Tag(name = "Agents", description = "The people who answer customers")
 class AgentApi {
 
     private final Agents agents;
@@ -38,28 +45,36 @@ class AgentApi {
         this.agents = agents;
     }
 
+    @Schema(description = "A new agent; the password is never shown again")
     record CreateAgentRequest(
-            String email,
-            String name,
-            String password,
-            String role,
-            List<Long> teamIds,
-            List<AgentLanguage> languages,
-            List<AgentSkill> skills,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Size(min = 10, max = 200) String password,
+            @Schema(description = "agent by default") Role role,
+            List<@NotNull Long> teamIds,
+            List<@NotNull @Valid AgentLanguage> languages,
+            List<@NotNull @Valid AgentSkill> skills,
+
+            @Min(1) @Max(3) @Schema(description = "1 by default")
             Integer tier,
+
+            @Min(0) @Max(1000) @Schema(description = "open tickets at once; 10 by default")
             Integer capacity) {}
 
+    @Schema(
+            description = "Any subset. An agent may change their own name and password (giving the current one);"
+                    + " everything else is for admins.")
     record UpdateAgentRequest(
-            String name,
-            String password,
-            String role,
-            List<Long> teamIds,
-            List<AgentLanguage> languages,
-            List<AgentSkill> skills,
-            Integer tier,
-            Integer capacity,
+            @Size(min = 1, max = 200) String name,
+            @Size(min = 10, max = 200) String password,
+            Role role,
+            List<@NotNull Long> teamIds,
+            List<@NotNull @Valid AgentLanguage> languages,
+            List<@NotNull @Valid AgentSkill> skills,
+            @Min(1) @Max(3) Integer tier,
+            @Min(0) @Max(1000) Integer capacity,
             Boolean active,
-            String currentPassword) {
+            @Size(max = 200) String currentPassword) {
 
         boolean onlyPersonal() {
             return role == null
@@ -72,19 +87,24 @@ class AgentApi {
         }
     }
 
-    record PresenceRequest(String status) {}
+    record PresenceRequest(@NotNull Presence status) {}
 
-    record AgentList(List<AgentView> items, long total) {}
+    record AgentList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<AgentView> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long total) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add an agent (admin)")
-    AgentView create(@RequestBody CreateAgentRequest r) {
+    @Operation(operationId = "createAgent", summary = "Add an agent (admin)")
+    AgentView create(@Valid @RequestBody CreateAgentRequest r) {
         return agents.create(new CreateAgent(
                 r.email(),
                 r.name(),
                 r.password(),
-                r.role() == null ? Role.AGENT : role(r.role()),
+                r.role() == null ? Role.AGENT : r.role(),
                 r.teamIds(),
                 r.languages(),
                 r.skills(),
@@ -93,28 +113,31 @@ class AgentApi {
     }
 
     @GetMapping
-    @Operation(summary = "All agents")
+    @Operation(operationId = "listAgents", summary = "All agents")
     AgentList list() {
         List<AgentView> all = agents.list();
         return new AgentList(all, all.size());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One agent")
+    @Operation(operationId = "getAgent", summary = "One agent")
     AgentView get(@PathVariable long id) {
         return agents.get(id);
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change an agent (admin; agents may change their own name and password)")
+    @Operation(
+            operationId = "changeAgent",
+            summary = "Change an agent (admin; agents may change their own name and password)")
     AgentView update(
-            @PathVariable long id, @RequestBody UpdateAgentRequest r, @AuthenticationPrincipal AgentPrincipal me) {
+            @PathVariable long id,
+            @Valid @RequestBody UpdateAgentRequest r,
+            @AuthenticationPrincipal AgentPrincipal me) {
         if (!me.isAdmin() && !(me.id() == id && r.onlyPersonal())) {
             throw new Forbidden("only admins can change other agents, roles, teams, skills or capacity");
         }
         if (me.id() == id
-                && (Boolean.FALSE.equals(r.active())
-                        || (r.role() != null && !"admin".equals(r.role()) && me.isAdmin()))) {
+                && (Boolean.FALSE.equals(r.active()) || (r.role() != null && r.role() != Role.ADMIN && me.isAdmin()))) {
             throw new io.rapport.common.InvalidInput(
                     "role", "you cannot remove your own admin role or deactivate yourself");
         }
@@ -127,7 +150,7 @@ class AgentApi {
                 new UpdateAgent(
                         r.name(),
                         r.password(),
-                        r.role() == null ? null : role(r.role()),
+                        r.role(),
                         r.teamIds(),
                         r.languages(),
                         r.skills(),
@@ -137,16 +160,14 @@ class AgentApi {
     }
 
     @PutMapping("/{id}/presence")
-    @Operation(summary = "Set presence: online, away or offline (the agent, a supervisor or an admin)")
+    @Operation(
+            operationId = "setAgentPresence",
+            summary = "Set presence: online, away or offline (the agent, a supervisor or an admin)")
     AgentView presence(
-            @PathVariable long id, @RequestBody PresenceRequest r, @AuthenticationPrincipal AgentPrincipal me) {
+            @PathVariable long id, @Valid @RequestBody PresenceRequest r, @AuthenticationPrincipal AgentPrincipal me) {
         if (me.id() != id && me.role() == Role.AGENT) {
             throw new Forbidden("agents can set only their own presence");
         }
-        return agents.setPresence(id, Codes.parse(Presence.class, r.status(), "status"));
-    }
-
-    private static Role role(String code) {
-        return Codes.parse(Role.class, code, "role");
+        return agents.setPresence(id, r.status());
     }
 }

@@ -5,6 +5,7 @@ import io.rapport.accounts.Customers;
 import io.rapport.common.Page;
 import io.rapport.common.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Customers with their identities and ticket counts. */
 @RestController
 @RequestMapping("/api/v1/customers")
-@Tag(name = "Customers")
+@Tag(name = "Customers", description = "The people who ask for help, with their identities")
 class CustomerApi {
 
     private final Customers customers;
@@ -25,10 +26,23 @@ class CustomerApi {
         this.customers = customers;
     }
 
-    record CustomerList(List<CustomerView> items, long total, int page, int size) {}
+    record CustomerList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<CustomerView> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long total,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            int page,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            int size) {}
 
     @GetMapping
-    @Operation(summary = "Customers; email finds one exactly, q searches names and addresses")
+    @Operation(
+            operationId = "listCustomers",
+            summary = "Customers; email finds one exactly, q searches names and addresses")
     CustomerList list(
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String q,
@@ -46,7 +60,7 @@ class CustomerApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One customer")
+    @Operation(operationId = "getCustomer", summary = "One customer")
     CustomerView get(@PathVariable long id) {
         return customers.get(id);
     }

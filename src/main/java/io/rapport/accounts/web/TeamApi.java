@@ -3,7 +3,11 @@ package io.rapport.accounts.web;
 import io.rapport.accounts.TeamView;
 import io.rapport.accounts.Teams;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Teams over JSON. */
 @RestController
 @RequestMapping("/api/v1/teams")
-@Tag(name = "Agents")
+@Tag(name = "Teams", description = "Teams of agents that tickets are routed to")
 class TeamApi {
 
     private final Teams teams;
@@ -26,26 +30,31 @@ class TeamApi {
         this.teams = teams;
     }
 
-    record CreateTeamRequest(String name) {}
+    record CreateTeamRequest(@NotBlank @Size(max = 100) String name) {}
 
-    record TeamList(List<TeamView> items, long total) {}
+    record TeamList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<TeamView> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long total) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a team (admin)")
-    TeamView create(@RequestBody CreateTeamRequest r) {
+    @Operation(operationId = "createTeam", summary = "Add a team (admin)")
+    TeamView create(@Valid @RequestBody CreateTeamRequest r) {
         return teams.create(r.name());
     }
 
     @GetMapping
-    @Operation(summary = "All teams")
+    @Operation(operationId = "listTeams", summary = "All teams")
     TeamList list() {
         List<TeamView> all = teams.list();
         return new TeamList(all, all.size());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One team")
+    @Operation(operationId = "getTeam", summary = "One team")
     TeamView get(@PathVariable long id) {
         return teams.get(id);
     }

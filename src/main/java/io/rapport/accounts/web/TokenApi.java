@@ -5,7 +5,11 @@ import io.rapport.accounts.ApiTokenView;
 import io.rapport.accounts.ApiTokens;
 import io.rapport.accounts.CreatedApiToken;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** API tokens (admin only): the secret is in the answer to the create call and nowhere else, ever. */
 @RestController
 @RequestMapping("/api/v1/tokens")
-@Tag(name = "API tokens")
+@Tag(name = "API tokens", description = "Credentials for scripts and integrations, each acting as one agent")
 class TokenApi {
 
     private final ApiTokens tokens;
@@ -30,19 +34,30 @@ class TokenApi {
         this.tokens = tokens;
     }
 
-    record CreateTokenRequest(String name, Long agentId) {}
+    record CreateTokenRequest(
+            @NotBlank @Size(max = 100) String name,
 
-    record TokenList(List<ApiTokenView> items, long total) {}
+            @Schema(description = "the agent it acts as; yourself by default")
+            Long agentId) {}
+
+    record TokenList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<ApiTokenView> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long total) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a token acting as an agent (default: yourself); the secret is shown once")
-    CreatedApiToken create(@RequestBody CreateTokenRequest r, @AuthenticationPrincipal AgentPrincipal me) {
+    @Operation(
+            operationId = "createToken",
+            summary = "Create a token acting as an agent (default: yourself); the secret is shown once")
+    CreatedApiToken create(@Valid @RequestBody CreateTokenRequest r, @AuthenticationPrincipal AgentPrincipal me) {
         return tokens.create(r.name(), r.agentId() == null ? me.id() : r.agentId(), me.id());
     }
 
     @GetMapping
-    @Operation(summary = "All tokens, without secrets")
+    @Operation(operationId = "listTokens", summary = "All tokens, without secrets")
     TokenList list() {
         List<ApiTokenView> all = tokens.list();
         return new TokenList(all, all.size());
@@ -50,7 +65,7 @@ class TokenApi {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke a token at once")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token at once")
     void revoke(@PathVariable long id) {
         tokens.revoke(id);
     }

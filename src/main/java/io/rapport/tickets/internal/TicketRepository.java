@@ -195,6 +195,10 @@ public class TicketRepository {
             where.append(" AND t.customer_id = :customer");
             params.put("customer", q.customerId());
         }
+        if (q.number() != null) {
+            where.append(" AND t.number = :number");
+            params.put("number", q.number());
+        }
         if (q.tag() != null && !q.tag().isBlank()) {
             where.append(" AND EXISTS (SELECT 1 FROM tkt_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)");
             params.put("tag", q.tag().strip().toLowerCase(Locale.ROOT));

@@ -30,36 +30,17 @@ enum AgentViewKind {
     }
 
     TicketQuery query(AgentView me, String text, String sort, PageRequest page) {
+        TicketQuery all = TicketQuery.all(page).withText(text).sortedBy(sort);
         return switch (this) {
-            case MINE -> new TicketQuery(TicketStatus.ACTIVE, me.id(), false, null, null, text, null, sort, page);
+            case MINE -> all.withStatuses(TicketStatus.ACTIVE).withAssignee(me.id());
             case UNASSIGNED ->
-                new TicketQuery(
-                        EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN),
-                        null,
-                        true,
-                        null,
-                        null,
-                        text,
-                        null,
-                        sort,
-                        page);
-            case TEAM -> new TicketQuery(TicketStatus.ACTIVE, null, false, me.teamIds(), null, text, null, sort, page);
-            case OPEN ->
-                new TicketQuery(
-                        EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN),
-                        null,
-                        false,
-                        null,
-                        null,
-                        text,
-                        null,
-                        sort,
-                        page);
-            case PENDING ->
-                new TicketQuery(EnumSet.of(TicketStatus.PENDING), null, false, null, null, text, null, sort, page);
-            case SOLVED ->
-                new TicketQuery(EnumSet.of(TicketStatus.SOLVED), null, false, null, null, text, null, sort, page);
-            case ALL -> new TicketQuery(null, null, false, null, null, text, null, sort, page);
+                all.withStatuses(EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN))
+                        .unassignedOnly();
+            case TEAM -> all.withStatuses(TicketStatus.ACTIVE).withTeams(me.teamIds());
+            case OPEN -> all.withStatuses(EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN));
+            case PENDING -> all.withStatuses(EnumSet.of(TicketStatus.PENDING));
+            case SOLVED -> all.withStatuses(EnumSet.of(TicketStatus.SOLVED));
+            case ALL -> all;
         };
     }
 }

@@ -21,7 +21,9 @@ class AttachmentApi {
     }
 
     @GetMapping("/api/v1/attachments/{id}")
-    @Operation(summary = "Download an attachment (always as a file, never shown inline)")
+    @Operation(
+            operationId = "downloadAttachment",
+            summary = "Download an attachment (always as a file, never shown inline)")
     ResponseEntity<Resource> download(@PathVariable long id) {
         return AttachmentDownloads.download(tickets.attachment(id));
     }

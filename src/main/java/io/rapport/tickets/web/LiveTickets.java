@@ -1,19 +1,22 @@
 package io.rapport.tickets.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import io.rapport.tickets.AgentReplied;
 import io.rapport.tickets.MessageReceived;
 import io.rapport.tickets.NoteAdded;
 import io.rapport.tickets.TicketEvent;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,25 +33,43 @@ class LiveTickets {
     static final Duration PRESENCE_TTL = Duration.ofSeconds(25);
     private static final long STREAM_TIMEOUT = Duration.ofMinutes(30).toMillis();
 
-    record Viewer(long agentId, String name, String state, Instant lastSeen) {}
+    record Viewer(String name, String state) {}
+
+    private record Seen(long ticketId, long agentId) {}
 
     record Presence(String name, String state) {}
 
     private record Subscriber(long agentId, SseEmitter emitter) {}
 
     private final Map<Long, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final Map<Long, Map<Long, Viewer>> viewers = new ConcurrentHashMap<>();
+    /**
+     * Who has which ticket open, forgotten {@link #PRESENCE_TTL} after their last heartbeat: the scheduler expires an
+     * entry on time and the other viewers are told at once.
+     */
+    private final Cache<Seen, Viewer> viewers;
+
+    LiveTickets(Clock clock) {
+        this.viewers = Caffeine.newBuilder()
+                .expireAfterWrite(PRESENCE_TTL)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .scheduler(Scheduler.systemScheduler())
+                .removalListener((Seen seen, Viewer viewer, RemovalCause cause) -> {
+                    if (seen != null && cause == RemovalCause.EXPIRED) {
+                        broadcastPresence(seen.ticketId());
+                    }
+                })
+                .build();
+    }
 
     SseEmitter subscribe(long ticketId, long agentId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT);
         Subscriber subscriber = new Subscriber(agentId, emitter);
-        subscribers.computeIfAbsent(ticketId, k -> new CopyOnWriteArrayList<>()).add(subscriber);
-        Runnable remove = () -> {
-            List<Subscriber> list = subscribers.get(ticketId);
-            if (list != null) {
-                list.remove(subscriber);
-            }
-        };
+        subscribers.compute(ticketId, (id, list) -> {
+            List<Subscriber> here = list == null ? new CopyOnWriteArrayList<>() : list;
+            here.add(subscriber);
+            return here;
+        });
+        Runnable remove = () -> unsubscribe(ticketId, subscriber);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
@@ -58,20 +79,19 @@ class LiveTickets {
 
     /** An agent's heartbeat: viewing, replying, or left. */
     void presence(long ticketId, long agentId, String name, String state) {
-        Map<Long, Viewer> here = viewers.computeIfAbsent(ticketId, k -> new ConcurrentHashMap<>());
+        Seen seen = new Seen(ticketId, agentId);
         Viewer before = "left".equals(state)
-                ? here.remove(agentId)
-                : here.put(agentId, new Viewer(agentId, name, state, Instant.now()));
-        if (before == null || !before.state().equals(state)) {
+                ? viewers.asMap().remove(seen)
+                : viewers.asMap().put(seen, new Viewer(name, state));
+        if (before == null ? !"left".equals(state) : !before.state().equals(state)) {
             broadcastPresence(ticketId);
         }
     }
 
     List<Presence> others(long ticketId, long agentId) {
-        Instant cutoff = Instant.now().minus(PRESENCE_TTL);
-        return viewers.getOrDefault(ticketId, Map.of()).values().stream()
-                .filter(v -> v.agentId() != agentId && v.lastSeen().isAfter(cutoff))
-                .map(v -> new Presence(v.name(), v.state()))
+        return viewers.asMap().entrySet().stream()
+                .filter(e -> e.getKey().ticketId() == ticketId && e.getKey().agentId() != agentId)
+                .map(e -> new Presence(e.getValue().name(), e.getValue().state()))
                 .toList();
     }
 
@@ -104,18 +124,6 @@ class LiveTickets {
         subscribers.clear();
     }
 
-    @Scheduled(fixedDelay = 10_000)
-    void expireViewers() {
-        Instant cutoff = Instant.now().minus(PRESENCE_TTL);
-        viewers.forEach((ticketId, here) -> {
-            if (here.values().removeIf(v -> v.lastSeen().isBefore(cutoff))) {
-                broadcastPresence(ticketId);
-            }
-        });
-        viewers.values().removeIf(Map::isEmpty);
-        subscribers.values().removeIf(List::isEmpty);
-    }
-
     private void broadcast(long ticketId, String name) {
         for (Subscriber s : subscribers.getOrDefault(ticketId, List.of())) {
             send(ticketId, s, SseEmitter.event().name(name).data(ticketId));
@@ -132,10 +140,14 @@ class LiveTickets {
         try {
             subscriber.emitter().send(event);
         } catch (IOException | IllegalStateException e) {
-            List<Subscriber> list = subscribers.get(ticketId);
-            if (list != null) {
-                list.remove(subscriber);
-            }
+            unsubscribe(ticketId, subscriber);
         }
+    }
+
+    private void unsubscribe(long ticketId, Subscriber subscriber) {
+        subscribers.computeIfPresent(ticketId, (id, list) -> {
+            list.remove(subscriber);
+            return list.isEmpty() ? null : list;
+        });
     }
 }

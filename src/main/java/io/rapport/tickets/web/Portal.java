@@ -48,16 +48,9 @@ class Portal {
             @AuthenticationPrincipal CustomerPrincipal me, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute(
                 "page",
-                tickets.find(new TicketQuery(
-                        null,
-                        null,
-                        false,
-                        null,
-                        me.id(),
-                        null,
-                        null,
-                        "-updated",
-                        new PageRequest(Math.max(0, page), 25))));
+                tickets.find(TicketQuery.all(new PageRequest(Math.max(0, page), 25))
+                        .withCustomer(me.id())
+                        .sortedBy("-updated")));
         return "tickets/portal/tickets";
     }
 

@@ -20,10 +20,18 @@ import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +57,7 @@ import tools.jackson.databind.JsonNode;
 /** Tickets and their messages over JSON, as CONTRACT.md describes. */
 @RestController
 @RequestMapping("/api/v1/tickets")
-@Tag(name = "Tickets")
+@Tag(name = "Tickets", description = "Tickets, their conversations and their changes")
 class TicketApi {
 
     private final Tickets tickets;
@@ -60,77 +68,150 @@ class TicketApi {
         this.customers = customers;
     }
 
-    record CustomerInput(String email, String name) {}
+    @Schema(description = "The customer the ticket is for: found by email, or created on first contact")
+    record CustomerInput(
+            @NotBlank @Email @Size(max = 254) String email,
 
+            @Size(max = 200) @Schema(description = "defaults to the email's local part")
+            String name) {}
+
+    @Schema(description = "A new ticket: the customer's problem, in their words (body, or bodyHtml which is sanitized)")
     record CreateTicketRequest(
-            String subject,
+            @NotBlank @Size(max = Tickets.MAX_SUBJECT) String subject,
+
+            @Size(max = Tickets.MAX_BODY) @Schema(description = "plain text; required unless bodyHtml is given")
             String body,
+
+            @Size(max = 4 * Tickets.MAX_BODY) @Schema(description = "HTML, sanitized on the way in")
             String bodyHtml,
-            CustomerInput customer,
-            String channel,
-            String priority,
-            List<String> tags) {}
 
-    record CreateMessageRequest(String body, String bodyHtml, String visibility) {}
+            @NotNull @Valid CustomerInput customer,
 
-    @Schema(description = "Any subset; assigneeId or teamId null unassigns")
-    record ChangeTicketRequest(String status, Long assigneeId, Long teamId, String priority, List<String> tags) {}
+            @Schema(description = "where it came from; api by default")
+            Channel channel,
 
-    record TicketList(List<TicketView> items, long total, int page, int size) {}
+            @Schema(description = "normal by default") Priority priority,
+            @Size(max = Tickets.MAX_TAGS) List<@NotNull @Size(min = 1, max = 50) String> tags) {}
+
+    @Schema(description = "A public reply to the customer or an internal note")
+    record CreateMessageRequest(
+            @Size(max = Tickets.MAX_BODY) @Schema(description = "plain text; required unless bodyHtml is given")
+            String body,
+
+            @Size(max = 4 * Tickets.MAX_BODY) @Schema(description = "HTML, sanitized on the way in")
+            String bodyHtml,
+
+            @Schema(description = "public (the customer sees it, the default) or internal")
+            Visibility visibility) {}
+
+    @Schema(
+            description = "Any subset. assigneeId or teamId null unassigns. version, when given, makes the change fail"
+                    + " with 409 if someone else changed the ticket since that version was read.")
+    record ChangeTicketRequest(
+            TicketStatus status,
+            @Schema(nullable = true) Long assigneeId,
+            @Schema(nullable = true) Long teamId,
+            Priority priority,
+            List<String> tags,
+            Integer version) {}
+
+    @Schema(description = "One page of tickets and the total across all pages")
+    record TicketList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<TicketView> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long total,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            int page,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            int size) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Open a ticket for a customer (found or created by email)")
-    TicketView create(@RequestBody CreateTicketRequest request, @AuthenticationPrincipal AgentPrincipal agent) {
+    @Operation(operationId = "createTicket", summary = "Open a ticket for a customer (found or created by email)")
+    TicketView create(@Valid @RequestBody CreateTicketRequest request, @AuthenticationPrincipal AgentPrincipal agent) {
         return open(request, List.of(), agent);
     }
 
+    @PostMapping(value = "/with-attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            operationId = "createTicketWithAttachments",
+            summary = "Open a ticket with files: a JSON part 'ticket' and file parts 'attachments'",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                            encoding =
+                                                    @Encoding(
+                                                            name = "ticket",
+                                                            contentType = MediaType.APPLICATION_JSON_VALUE))))
+    TicketView createWithAttachments(
+            @Valid @RequestPart("ticket") CreateTicketRequest request,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
+            @AuthenticationPrincipal AgentPrincipal agent) {
+        return open(request, attachments(attachments), agent);
+    }
+
+    /** The upload at the create call's own address, as earlier clients send it; documented at /with-attachments. */
+    @Hidden
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Open a ticket with attachments: a JSON part 'ticket' and file parts 'attachments'")
     TicketView createWithFiles(
-            @RequestPart("ticket") CreateTicketRequest request,
-            @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
+            @Valid @RequestPart("ticket") CreateTicketRequest request,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
             @AuthenticationPrincipal AgentPrincipal agent) {
-        return open(request, attachments(files), agent);
+        return open(request, attachments(attachments), agent);
     }
 
     private TicketView open(CreateTicketRequest request, List<NewAttachment> files, AgentPrincipal agent) {
-        if (request.customer() == null) {
-            throw new InvalidInput("customer.email", "is required");
-        }
         return tickets.open(new OpenTicket(
                 request.subject(),
                 request.body(),
                 request.bodyHtml(),
                 request.customer().email(),
                 request.customer().name(),
-                request.channel() == null ? Channel.API : Codes.parse(Channel.class, request.channel(), "channel"),
-                Codes.parse(Priority.class, request.priority(), "priority"),
+                request.channel() == null ? Channel.API : request.channel(),
+                request.priority(),
                 request.tags() == null ? null : new LinkedHashSet<>(request.tags()),
                 files,
                 Author.agent(agent)));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One ticket with its whole conversation")
+    @Operation(operationId = "getTicket", summary = "One ticket with its whole conversation, internal notes included")
     TicketView get(@PathVariable long id) {
         return tickets.get(id);
     }
 
     @GetMapping
-    @Operation(summary = "List tickets, newest activity first; status takes a comma-separated list")
+    @Operation(
+            operationId = "listTickets",
+            summary = "List tickets, newest activity first",
+            description = "Filters combine. number finds the ticket a person calls by its number (#2875).")
     TicketList list(
-            @RequestParam(required = false) String status,
+            @Parameter(description = "one status or several, comma-separated: new,open") @RequestParam(required = false)
+                    String status,
             @RequestParam(required = false) Long assigneeId,
-            @RequestParam(required = false) Boolean unassigned,
+            @Parameter(description = "true: only tickets nobody is assigned to") @RequestParam(required = false)
+                    Boolean unassigned,
             @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) String customerEmail,
             @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @Parameter(description = "the ticket's number, as people see it") @RequestParam(required = false)
+                    Long number,
+            @Parameter(description = "words in the subject, or a ticket number") @RequestParam(required = false)
+                    String q,
+            @Parameter(description = "updated, created, priority, number or subject; a leading - sorts descending")
+                    @RequestParam(required = false)
+                    String sort,
+            @Parameter(description = "zero-based") @RequestParam(required = false) Integer page,
+            @Parameter(description = "1 to 200, 25 by default") @RequestParam(required = false) Integer size) {
         PageRequest paging = PageRequest.of(page, size, 25);
         Long customerId = null;
         if (customerEmail != null && !customerEmail.isBlank()) {
@@ -146,6 +227,7 @@ class TicketApi {
                 Boolean.TRUE.equals(unassigned),
                 teamId == null ? null : List.of(teamId),
                 customerId,
+                number,
                 q,
                 tag,
                 sort,
@@ -155,9 +237,11 @@ class TicketApi {
 
     @PatchMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "changeTicket",
             summary = "Change status, assignee, team, priority or tags",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
                             content = @Content(schema = @Schema(implementation = ChangeTicketRequest.class))))
     TicketView change(
             @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AgentPrincipal agent) {
@@ -172,42 +256,68 @@ class TicketApi {
                         optionalId(body, "teamId"),
                         Codes.parse(Priority.class, text(body, "priority"), "priority"),
                         tags(body),
-                        body.has("version") ? body.get("version").asInt() : null),
+                        version(body)),
                 Author.agent(agent));
     }
 
     @PostMapping(value = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Reply to the customer (visibility public) or add an internal note")
+    @Operation(
+            operationId = "addMessage",
+            summary = "Reply to the customer (visibility public) or add an internal note")
     MessageView addMessage(
             @PathVariable long id,
-            @RequestBody CreateMessageRequest request,
+            @Valid @RequestBody CreateMessageRequest request,
             @AuthenticationPrincipal AgentPrincipal agent) {
         return message(id, request, List.of(), agent);
     }
 
+    @PostMapping(value = "/{id}/messages/with-attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            operationId = "addMessageWithAttachments",
+            summary = "Reply or note with files: a JSON part 'message' and file parts 'attachments'",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                            encoding =
+                                                    @Encoding(
+                                                            name = "message",
+                                                            contentType = MediaType.APPLICATION_JSON_VALUE))))
+    MessageView addMessageWithAttachments(
+            @PathVariable long id,
+            @Valid @RequestPart("message") CreateMessageRequest request,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
+            @AuthenticationPrincipal AgentPrincipal agent) {
+        return message(id, request, attachments(attachments), agent);
+    }
+
+    /** The upload at the message call's own address, as earlier clients send it; documented at /with-attachments. */
+    @Hidden
     @PostMapping(value = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Reply or note with attachments: a JSON part 'message' and file parts 'attachments'")
     MessageView addMessageWithFiles(
             @PathVariable long id,
-            @RequestPart("message") CreateMessageRequest request,
-            @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
+            @Valid @RequestPart("message") CreateMessageRequest request,
+            @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
             @AuthenticationPrincipal AgentPrincipal agent) {
-        return message(id, request, attachments(files), agent);
+        return message(id, request, attachments(attachments), agent);
     }
 
     private MessageView message(
             long id, CreateMessageRequest request, List<NewAttachment> files, AgentPrincipal agent) {
-        Visibility visibility = request.visibility() == null
-                ? Visibility.PUBLIC
-                : Codes.parse(Visibility.class, request.visibility(), "visibility");
+        Visibility visibility = request.visibility() == null ? Visibility.PUBLIC : request.visibility();
         return tickets.addMessage(
                 id, new AddMessage(request.body(), request.bodyHtml(), visibility, null, Author.agent(agent), files));
     }
 
     @GetMapping("/{id}/audit")
-    @Operation(summary = "Every change to the ticket: who, what, when, before and after")
+    @Operation(
+            operationId = "listTicketChanges",
+            summary = "Every change to the ticket: who, what, when, before and after")
     List<AuditEntry> audit(@PathVariable long id) {
         return tickets.audit(id);
     }
@@ -246,6 +356,7 @@ class TicketApi {
         return node.asString();
     }
 
+    /** Absent: leave as it is (null); JSON null: clear it (empty); else an id. */
     private static Optional<Long> optionalId(JsonNode body, String field) {
         if (!body.has(field)) {
             return null;
@@ -254,13 +365,25 @@ class TicketApi {
         if (node.isNull()) {
             return Optional.empty();
         }
-        if (node.isIntegralNumber()) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
             return Optional.of(node.asLong());
         }
         if (node.isString() && node.asString().matches("\\d{1,18}")) {
             return Optional.of(Long.parseLong(node.asString()));
         }
         throw new InvalidInput(field, "must be an id or null");
+    }
+
+    /** Absent or null: no expectation; else the version the caller read. */
+    private static Integer version(JsonNode body) {
+        JsonNode node = body.get("version");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 0) {
+            return node.asInt();
+        }
+        throw new InvalidInput("version", "must be the ticket's version as read, a whole number of 0 or more");
     }
 
     private static Set<String> tags(JsonNode body) {

@@ -110,16 +110,9 @@ class Workspace {
         model.addAttribute(
                 "customerTickets",
                 tickets
-                        .find(new TicketQuery(
-                                null,
-                                null,
-                                false,
-                                null,
-                                ticket.customer().id(),
-                                null,
-                                null,
-                                "-created",
-                                new PageRequest(0, 10)))
+                        .find(TicketQuery.all(new PageRequest(0, 10))
+                                .withCustomer(ticket.customer().id())
+                                .sortedBy("-created"))
                         .items()
                         .stream()
                         .filter(t -> t.id() != id)
