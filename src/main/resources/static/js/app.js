@@ -73,8 +73,8 @@
   });
 
   // ---- one open ticket: live conversation and presence of other agents ----
-  const ticketId = document.body.dataset.page === "ticket" ? document.body.dataset.ticketId : null;
-  if (!ticketId) return;
+  const ticketNumber = document.body.dataset.page === "ticket" ? document.body.dataset.ticketNumber : null;
+  if (!ticketNumber) return;
 
   const presenceBox = document.getElementById("presence");
   const reply = document.querySelector('[data-rapport="reply-body"]');
@@ -88,7 +88,7 @@
 
   function heartbeat() {
     const body = new URLSearchParams({ state: state() });
-    fetch("/tickets/" + ticketId + "/presence", {
+    fetch("/tickets/" + ticketNumber + "/presence", {
       method: "POST", body, headers: csrfToken() ? { [csrfHeader()]: csrfToken() } : {}, credentials: "same-origin",
     }).catch(() => {});
   }
@@ -98,7 +98,7 @@
     const data = new FormData();
     data.append("state", "left");
     if (csrfToken()) data.append("_csrf", csrfToken());
-    navigator.sendBeacon("/tickets/" + ticketId + "/presence", data);
+    navigator.sendBeacon("/tickets/" + ticketNumber + "/presence", data);
   });
 
   function showPresence(others) {
@@ -115,11 +115,11 @@
 
   function refreshConversation() {
     if (window.htmx) {
-      htmx.ajax("GET", "/tickets/" + ticketId + "/conversation", { target: "#conversation", swap: "outerHTML" });
+      htmx.ajax("GET", "/tickets/" + ticketNumber + "/conversation", { target: "#conversation", swap: "outerHTML" });
     }
   }
 
-  const events = new EventSource("/tickets/" + ticketId + "/events");
+  const events = new EventSource("/tickets/" + ticketNumber + "/events");
   events.addEventListener("presence", (e) => showPresence(JSON.parse(e.data)));
   events.addEventListener("message", () => refreshConversation());
   events.addEventListener("changed", () => {

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -301,6 +302,15 @@ public class Tickets {
         return new AttachmentContent(stored.view(), files.path(stored.storageKey()));
     }
 
+    /** An attachment of this ticket for an agent; one of another ticket is not found here. */
+    @Transactional(readOnly = true)
+    public AttachmentContent attachmentOf(long ticketId, long attachmentId) {
+        MessageRepository.StoredAttachment stored = messages.attachment(attachmentId)
+                .filter(a -> a.ticketId() == ticketId)
+                .orElseThrow(() -> NotFound.of("attachment", attachmentId));
+        return new AttachmentContent(stored.view(), files.path(stored.storageKey()));
+    }
+
     /** An attachment on a public message of the customer's own ticket; anything else is not found. */
     @Transactional(readOnly = true)
     public AttachmentContent attachmentForCustomer(long attachmentId, long customerId) {
@@ -309,6 +319,30 @@ public class Tickets {
                 .orElseThrow(() -> NotFound.of("attachment", attachmentId));
         requireOwnedBy(stored.ticketId(), customerId);
         return new AttachmentContent(stored.view(), files.path(stored.storageKey()));
+    }
+
+    /** The id of the ticket people call by this number (#2875). */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfNumber(long number) {
+        return tickets.idOfNumber(number, null);
+    }
+
+    /** The id of the customer's own ticket with this number; nobody else's. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfNumberFor(long customerId, long number) {
+        return tickets.idOfNumber(number, customerId);
+    }
+
+    /** The number of the ticket with this id: addresses used to carry the id. */
+    @Transactional(readOnly = true)
+    public Optional<Long> numberOfId(long id) {
+        return tickets.numberOfId(id, null);
+    }
+
+    /** The number of the customer's own ticket with this id; nobody else's. */
+    @Transactional(readOnly = true)
+    public Optional<Long> numberOfIdFor(long customerId, long id) {
+        return tickets.numberOfId(id, customerId);
     }
 
     /** Whether a ticket with this id exists. */

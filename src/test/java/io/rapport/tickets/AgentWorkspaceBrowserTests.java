@@ -49,14 +49,33 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
 
     @Test
     void aTicketLinkLeadsToThatTicketAfterSigningIn() {
-        long id = ticket("Shared in the team chat").get("id").asLong();
-        page.navigate("/tickets/" + id);
+        long number = ticket("Shared in the team chat").get("number").asLong();
+        page.navigate("/tickets/" + number);
         page.waitForURL("**/login");
         page.fill("input[name=username]", ADMIN_EMAIL);
         page.fill("input[name=password]", ADMIN_PASSWORD);
         page.click("button[type=submit]");
-        page.waitForURL("**/tickets/" + id);
-        assertThat(page.locator("h1")).containsText("Shared in the team chat");
+        page.waitForURL("**/tickets/" + number);
+        assertThat(page.locator("h1")).containsText("#" + number + " Shared in the team chat");
+    }
+
+    /** The address a person types is the number they see; links from before, which carried the id, still work. */
+    @Test
+    void aTicketIsAtItsNumberAndOldIdLinksLeadThere() {
+        JsonNode ticket = ticket("Addresses " + UUID.randomUUID().toString().substring(0, 6));
+        long id = ticket.get("id").asLong();
+        long number = ticket.get("number").asLong();
+        assertThat(number).as("numbers and ids differ here").isNotEqualTo(id);
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets/" + number);
+        assertThat(page.locator("h1")).containsText("#" + number);
+        page.navigate("/tickets/" + id);
+        page.waitForURL("**/tickets/" + number);
+        assertThat(page.locator("h1")).containsText("#" + number);
+        assertThat(page.navigate("/tickets/987654321").status()).isEqualTo(404);
+        page.navigate("/tickets?view=all");
+        page.getByText(ticket.get("subject").asString()).click();
+        page.waitForURL("**/tickets/" + number);
     }
 
     @Test
@@ -67,11 +86,11 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         page.navigate("/tickets?view=open");
         screenshot("agent-views");
         page.getByText(ticket.get("subject").asString()).click();
-        page.waitForURL("**/tickets/" + ticket.get("id").asLong());
+        page.waitForURL("**/tickets/" + ticket.get("number").asLong());
 
         page.fill("[data-rapport=reply-body]", "Hello Cleo, I have unblocked your card. Please try again.");
         page.click("[data-rapport=reply-send]");
-        page.waitForURL("**/tickets/" + ticket.get("id").asLong() + "**");
+        page.waitForURL("**/tickets/" + ticket.get("number").asLong() + "**");
         Locator replies = page.locator("[data-rapport=message][data-visibility=public][data-author=agent]");
         assertThat(replies).hasCount(1);
         assertThat(replies.first()).containsText("I have unblocked your card");
@@ -94,7 +113,7 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
     void agentChangesPropertiesAndSolvesWithTheReply() {
         JsonNode ticket = ticket("Properties " + UUID.randomUUID().toString().substring(0, 6));
         signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-        page.navigate("/tickets/" + ticket.get("id").asLong());
+        page.navigate("/tickets/" + ticket.get("number").asLong());
         page.selectOption("#priority", "urgent");
         page.fill("#tags", "cards, vip");
         page.click("[data-rapport=save-properties]");
@@ -115,7 +134,7 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
     void emptyReplyIsRefusedAndNothingIsLost() {
         JsonNode ticket = ticket("Empty reply " + UUID.randomUUID().toString().substring(0, 6));
         signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-        page.navigate("/tickets/" + ticket.get("id").asLong());
+        page.navigate("/tickets/" + ticket.get("number").asLong());
         page.evaluate("document.querySelector('[data-rapport=reply-body]').removeAttribute('required')");
         page.fill("[data-rapport=reply-body]", "   ");
         page.click("[data-rapport=reply-send]");
@@ -145,16 +164,17 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
     void newMessagesAppearLiveAndOtherAgentsAreShown() {
         JsonNode ticket = ticket("Live " + UUID.randomUUID().toString().substring(0, 6));
         long id = ticket.get("id").asLong();
+        long number = ticket.get("number").asLong();
         JsonNode ben = agent("Ben Second");
         signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-        page.navigate("/tickets/" + id);
+        page.navigate("/tickets/" + number);
         assertThat(page.locator("[data-rapport=message]")).hasCount(1);
 
         BrowserContext other = newContext();
         try {
             Page benPage = other.newPage();
             signInAsAgent(benPage, ben.get("email").asString(), "agent-password-1");
-            benPage.navigate("/tickets/" + id);
+            benPage.navigate("/tickets/" + number);
             assertThat(page.locator("[data-rapport=presence-notice]")).containsText("Ben Second is viewing");
             benPage.fill("[data-rapport=reply-body]", "Typing an answer");
             assertThat(page.locator("[data-rapport=presence-notice]")).containsText("Ben Second is replying");

@@ -32,7 +32,14 @@ class PortalBrowserTests extends BrowserTest {
                 new FilePayload("screenshot.txt", "text/plain", "frozen card screen".getBytes(StandardCharsets.UTF_8)));
         page.click("[data-rapport=submit-ticket]");
         page.waitForURL("**/portal/tickets/*");
-        return Long.parseLong(page.url().substring(page.url().lastIndexOf('/') + 1));
+        return idOf(Long.parseLong(page.url().substring(page.url().lastIndexOf('/') + 1)));
+    }
+
+    /** The API id of the ticket the portal shows at this number. */
+    long idOf(long number) {
+        JsonNode found = admin().get("/api/v1/tickets?number=" + number).json();
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        return found.get("items").get(0).get("id").asLong();
     }
 
     @Test
@@ -174,13 +181,18 @@ class PortalBrowserTests extends BrowserTest {
                         Map.of("subject", "Private", "body", "Mine only", "customer", Map.of("email", email())))
                 .json();
         long otherId = other.get("id").asLong();
+        long otherNumber = other.get("number").asLong();
         signInAsCustomer(page, email());
-        assertThat(page.navigate("/portal/tickets/" + otherId).status()).isEqualTo(404);
+        assertThat(page.navigate("/portal/tickets/" + otherNumber).status()).isEqualTo(404);
+        assertThat(page.locator("body")).not().containsText("Mine only");
+        assertThat(page.navigate("/portal/tickets/" + otherId).status())
+                .as("an old id link to another's ticket")
+                .isEqualTo(404);
         assertThat(page.locator("body")).not().containsText("Mine only");
         assertThat(page.navigate("/portal/tickets/987654321").status()).isEqualTo(404);
         var attachment = page.request().get("/portal/attachments/1");
         assertThat(attachment.status()).isIn(404);
-        var forged = page.request().post("/portal/tickets/" + otherId + "/confirm");
+        var forged = page.request().post("/portal/tickets/" + otherNumber + "/confirm");
         assertThat(forged.status()).as("no CSRF token: refused").isEqualTo(403);
     }
 
@@ -194,6 +206,7 @@ class PortalBrowserTests extends BrowserTest {
                         "private".getBytes(StandardCharsets.UTF_8))
                 .json();
         long otherId = other.get("id").asLong();
+        long otherNumber = other.get("number").asLong();
         long otherAttachment = firstAttachmentId(otherId);
         admin().patch("/api/v1/tickets/" + otherId, Map.of("status", "solved"));
 
@@ -214,7 +227,7 @@ class PortalBrowserTests extends BrowserTest {
         for (String action : List.of("confirm", "not-solved", "messages")) {
             var forged = page.request()
                     .post(
-                            "/portal/tickets/" + otherId + "/" + action,
+                            "/portal/tickets/" + otherNumber + "/" + action,
                             com.microsoft.playwright.options.RequestOptions.create()
                                     .setForm(form.set("body", "hijack").set("comment", "hijack")));
             assertThat(forged.status()).as(action + " with a valid CSRF token").isEqualTo(404);
@@ -297,7 +310,7 @@ class PortalBrowserTests extends BrowserTest {
     @Test
     void aTicketLinkFromAMailLeadsToThatTicketAfterSigningIn() {
         String email = email();
-        long id = admin().post(
+        JsonNode ticket = admin().post(
                         "/api/v1/tickets",
                         Map.of(
                                 "subject",
@@ -306,17 +319,21 @@ class PortalBrowserTests extends BrowserTest {
                                 "Where is my card?",
                                 "customer",
                                 Map.of("email", email)))
-                .json()
-                .get("id")
-                .asLong();
-        page.navigate("/portal/tickets/" + id);
+                .json();
+        long id = ticket.get("id").asLong();
+        long number = ticket.get("number").asLong();
+        page.navigate("/portal/tickets/" + number);
         page.waitForURL("**/portal/login");
         page.fill("input[name=email]", email);
         page.click("[data-rapport=send-link]");
         String link = TestMail.signInLink(email);
         page.navigate(link.substring(link.indexOf("/portal/auth")));
         page.click("[data-rapport=confirm-sign-in]");
-        page.waitForURL("**/portal/tickets/" + id);
+        page.waitForURL("**/portal/tickets/" + number);
+        assertThat(page.locator("h1")).containsText("#" + number + " Linked from a mail");
+        // a mail sent before addresses carried numbers links to the id: it leads to the same request
+        page.navigate("/portal/tickets/" + id);
+        page.waitForURL("**/portal/tickets/" + number);
         assertThat(page.locator("h1")).containsText("Linked from a mail");
     }
 

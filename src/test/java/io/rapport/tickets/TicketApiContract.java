@@ -112,6 +112,23 @@ abstract class TicketApiContract extends IntegrationTest {
         });
     }
 
+    /** People call a ticket by its number; the API keeps its ids and also finds a ticket by number. */
+    @Test
+    void aTicketIsFoundByItsNumber() {
+        JsonNode ticket = openTicket(unique("number") + "@example.com", "Find me by number");
+        long number = ticket.get("number").asLong();
+        JsonNode found = admin().get("/api/v1/tickets?number=" + number).json();
+        assertThat(found.get("total").asLong()).isEqualTo(1);
+        assertThat(found.get("items").get(0).get("id").asLong())
+                .isEqualTo(ticket.get("id").asLong());
+        assertThat(admin().get("/api/v1/tickets?number=987654321")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(admin().get("/api/v1/tickets?number=abc").status()).isEqualTo(400);
+    }
+
     @Test
     void concurrentFirstContactsFromOneAddressMakeOneCustomer() throws Exception {
         String email = unique("race") + "@example.com";
@@ -553,17 +570,19 @@ abstract class TicketApiContract extends IntegrationTest {
     @Test
     void theCustomerIsMailedRepliesAndAskedWhetherItIsSolvedInTheirLanguage() throws Exception {
         String email = unique("mail") + "@mail.rapport.io";
-        long id = openTicket(email, "Card blocked").get("id").asLong();
+        JsonNode opened = openTicket(email, "Card blocked");
+        long id = opened.get("id").asLong();
+        long number = opened.get("number").asLong();
         admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "I unblocked your card."));
         var reply = TestMail.waitFor(email, m -> TestMail.subject(m).endsWith("Card blocked"));
         assertThat(TestMail.text(reply))
-                .contains("I unblocked your card.", "/portal/tickets/" + id)
+                .contains("I unblocked your card.", "/portal/tickets/" + number)
                 .doesNotContain("really solved");
         admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "internal", "visibility", "internal"));
 
         admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
         var asked = TestMail.waitFor(email, m -> TestMail.subject(m).contains("Is your problem solved?"));
-        assertThat(TestMail.text(asked)).contains("/portal/tickets/" + id, "really solved", "after 7 days");
+        assertThat(TestMail.text(asked)).contains("/portal/tickets/" + number, "really solved", "after 7 days");
         assertThat(TestMail.allTo(email))
                 .as("the internal note is not mailed")
                 .noneMatch(m -> TestMail.text(m).contains("internal"));

@@ -112,7 +112,7 @@ class CustomerMail {
     }
 
     private String link(TicketView ticket) {
-        return mail.link("/portal/tickets/" + ticket.id());
+        return mail.link("/portal/tickets/" + ticket.number());
     }
 
     private Locale locale(TicketView ticket) {

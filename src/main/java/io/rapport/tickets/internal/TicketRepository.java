@@ -143,6 +143,22 @@ public class TicketRepository {
                 .map(r -> withTags(List.of(r)).getFirst());
     }
 
+    /** The id of the ticket with this number, if it exists (and belongs to the customer, when one is given). */
+    public Optional<Long> idOfNumber(long number, Long customerId) {
+        return db.sql("SELECT id FROM tkt_ticket WHERE number = ?" + (customerId == null ? "" : " AND customer_id = ?"))
+                .params(customerId == null ? List.of(number) : List.of(number, customerId))
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The number of the ticket with this id, if it exists (and belongs to the customer, when one is given). */
+    public Optional<Long> numberOfId(long id, Long customerId) {
+        return db.sql("SELECT number FROM tkt_ticket WHERE id = ?" + (customerId == null ? "" : " AND customer_id = ?"))
+                .params(customerId == null ? List.of(id) : List.of(id, customerId))
+                .query(Long.class)
+                .optional();
+    }
+
     public boolean exists(long id) {
         return db.sql("SELECT COUNT(*) FROM tkt_ticket WHERE id = ?")
                         .param(id)

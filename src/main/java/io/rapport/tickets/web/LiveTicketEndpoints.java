@@ -1,6 +1,7 @@
 package io.rapport.tickets.web;
 
 import io.rapport.accounts.AgentPrincipal;
+import io.rapport.common.NotFound;
 import io.rapport.tickets.Tickets;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -27,21 +28,22 @@ class LiveTicketEndpoints {
         this.tickets = tickets;
     }
 
-    @GetMapping(value = "/tickets/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me) {
-        if (!tickets.exists(id)) {
-            throw io.rapport.common.NotFound.of("ticket", id);
-        }
-        return live.subscribe(id, me.id());
+    @GetMapping(value = "/tickets/{number}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable long number, @AuthenticationPrincipal AgentPrincipal me) {
+        return live.subscribe(idOf(number), me.id());
     }
 
-    @PostMapping("/tickets/{id}/presence")
+    @PostMapping("/tickets/{number}/presence")
     ResponseEntity<Void> presence(
-            @PathVariable long id, @RequestParam String state, @AuthenticationPrincipal AgentPrincipal me) {
+            @PathVariable long number, @RequestParam String state, @AuthenticationPrincipal AgentPrincipal me) {
         if (!STATES.contains(state)) {
             return ResponseEntity.badRequest().build();
         }
-        live.presence(id, me.id(), me.name(), state);
+        live.presence(idOf(number), me.id(), me.name(), state);
         return ResponseEntity.noContent().build();
+    }
+
+    private long idOf(long number) {
+        return tickets.idOfNumber(number).orElseThrow(() -> NotFound.of("ticket", "#" + number));
     }
 }

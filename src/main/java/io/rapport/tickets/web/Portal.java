@@ -4,6 +4,7 @@ import io.rapport.accounts.CustomerPrincipal;
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
 import io.rapport.common.InvalidInput;
+import io.rapport.common.NotFound;
 import io.rapport.common.PageRequest;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.OpenTicket;
@@ -11,6 +12,7 @@ import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,7 +81,7 @@ class Portal {
                     TicketApi.attachments(files),
                     null));
             redirect.addFlashAttribute("created", true);
-            return "redirect:/portal/tickets/" + ticket.id();
+            return "redirect:/portal/tickets/" + ticket.number();
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", e.field());
             redirect.addFlashAttribute("subject", subject);
@@ -88,56 +90,72 @@ class Portal {
         }
     }
 
-    @GetMapping("/portal/tickets/{id}")
-    String ticket(@PathVariable long id, @AuthenticationPrincipal CustomerPrincipal me, Model model) {
-        model.addAttribute("ticket", tickets.forCustomer(id, me.id()));
+    /**
+     * One of the customer's requests, at its number (#2875 at /portal/tickets/2875). Mails sent before carried the
+     * database id; an address that is none of the customer's numbers but one of their tickets' ids leads there.
+     */
+    @GetMapping("/portal/tickets/{number}")
+    String ticket(@PathVariable long number, @AuthenticationPrincipal CustomerPrincipal me, Model model) {
+        Optional<Long> found = tickets.idOfNumberFor(me.id(), number);
+        if (found.isEmpty()) {
+            return tickets.numberOfIdFor(me.id(), number)
+                    .map(moved -> "redirect:/portal/tickets/" + moved)
+                    .orElseThrow(() -> NotFound.of("ticket", "#" + number));
+        }
+        model.addAttribute("ticket", tickets.forCustomer(found.get(), me.id()));
         return "tickets/portal/ticket";
     }
 
-    @PostMapping("/portal/tickets/{id}/messages")
+    @PostMapping("/portal/tickets/{number}/messages")
     String reply(
-            @PathVariable long id,
+            @PathVariable long number,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             @AuthenticationPrincipal CustomerPrincipal me,
             RedirectAttributes redirect) {
         try {
-            tickets.addCustomerMessage(id, ref(me), body, TicketApi.attachments(files));
+            tickets.addCustomerMessage(idOf(me, number), ref(me), body, TicketApi.attachments(files));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", e.field());
         } catch (io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", "closed");
         }
-        return "redirect:/portal/tickets/" + id;
+        return "redirect:/portal/tickets/" + number;
     }
 
-    @PostMapping("/portal/tickets/{id}/confirm")
-    String confirm(@PathVariable long id, @AuthenticationPrincipal CustomerPrincipal me, RedirectAttributes redirect) {
-        tickets.confirmSolved(id, ref(me));
+    @PostMapping("/portal/tickets/{number}/confirm")
+    String confirm(
+            @PathVariable long number, @AuthenticationPrincipal CustomerPrincipal me, RedirectAttributes redirect) {
+        tickets.confirmSolved(idOf(me, number), ref(me));
         redirect.addFlashAttribute("answered", "confirmed");
-        return "redirect:/portal/tickets/" + id;
+        return "redirect:/portal/tickets/" + number;
     }
 
-    @PostMapping("/portal/tickets/{id}/not-solved")
+    @PostMapping("/portal/tickets/{number}/not-solved")
     String notSolved(
-            @PathVariable long id,
+            @PathVariable long number,
             @RequestParam(defaultValue = "") String comment,
             @AuthenticationPrincipal CustomerPrincipal me,
             RedirectAttributes redirect) {
         try {
-            tickets.rejectSolution(id, ref(me), comment);
+            tickets.rejectSolution(idOf(me, number), ref(me), comment);
             redirect.addFlashAttribute("answered", "not_solved");
         } catch (InvalidInput e) {
             // nothing was stored: the ticket is still solved, and the customer gets their words back to shorten
             redirect.addFlashAttribute("error", "comment");
             redirect.addFlashAttribute("comment", comment);
         }
-        return "redirect:/portal/tickets/" + id;
+        return "redirect:/portal/tickets/" + number;
     }
 
     @GetMapping("/portal/attachments/{id}")
     ResponseEntity<Resource> attachment(@PathVariable long id, @AuthenticationPrincipal CustomerPrincipal me) {
         return AttachmentDownloads.download(tickets.attachmentForCustomer(id, me.id()));
+    }
+
+    /** The customer's own ticket with this number; another customer's is not found. */
+    private long idOf(CustomerPrincipal me, long number) {
+        return tickets.idOfNumberFor(me.id(), number).orElseThrow(() -> NotFound.of("ticket", "#" + number));
     }
 
     private CustomerRef ref(CustomerPrincipal me) {

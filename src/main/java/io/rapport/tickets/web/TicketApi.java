@@ -166,7 +166,7 @@ class TicketApi {
             @Valid @RequestPart("ticket") CreateTicketRequest request,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
             @AuthenticationPrincipal AgentPrincipal agent) {
-        return open(request, attachments(attachments), agent);
+        return createWithAttachments(request, attachments, agent);
     }
 
     private TicketView open(CreateTicketRequest request, List<NewAttachment> files, AgentPrincipal agent) {
@@ -304,7 +304,7 @@ class TicketApi {
             @Valid @RequestPart("message") CreateMessageRequest request,
             @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments,
             @AuthenticationPrincipal AgentPrincipal agent) {
-        return message(id, request, attachments(attachments), agent);
+        return addMessageWithAttachments(id, request, attachments, agent);
     }
 
     private MessageView message(

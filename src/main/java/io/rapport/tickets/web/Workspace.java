@@ -6,6 +6,7 @@ import io.rapport.accounts.Agents;
 import io.rapport.accounts.Teams;
 import io.rapport.common.Codes;
 import io.rapport.common.InvalidInput;
+import io.rapport.common.NotFound;
 import io.rapport.common.Page;
 import io.rapport.common.PageRequest;
 import io.rapport.tickets.AddMessage;
@@ -92,8 +93,19 @@ class Workspace {
         return "tickets/views";
     }
 
-    @GetMapping("/tickets/{id}")
-    String ticket(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me, Model model) {
+    /**
+     * A ticket, at the address people type and share: its number (#2875 at /tickets/2875). Links from before carried
+     * the database id; an address that is no ticket's number but is an id leads to that ticket's own address.
+     */
+    @GetMapping("/tickets/{number}")
+    String ticket(@PathVariable long number, @AuthenticationPrincipal AgentPrincipal me, Model model) {
+        Optional<Long> found = tickets.idOfNumber(number);
+        if (found.isEmpty()) {
+            return tickets.numberOfId(number)
+                    .map(moved -> "redirect:/tickets/" + moved)
+                    .orElseThrow(() -> NotFound.of("ticket", "#" + number));
+        }
+        long id = found.get();
         TicketView ticket = tickets.get(id);
         List<AgentView> all = agents.list();
         model.addAttribute("ticket", ticket);
@@ -126,15 +138,15 @@ class Workspace {
     }
 
     /** The conversation alone, for live refresh when a message arrives. */
-    @GetMapping("/tickets/{id}/conversation")
-    String conversation(@PathVariable long id, Model model) {
-        model.addAttribute("ticket", tickets.get(id));
+    @GetMapping("/tickets/{number}/conversation")
+    String conversation(@PathVariable long number, Model model) {
+        model.addAttribute("ticket", tickets.get(idOf(number)));
         return "tickets/ticket :: conversation";
     }
 
-    @PostMapping("/tickets/{id}/messages")
+    @PostMapping("/tickets/{number}/messages")
     String reply(
-            @PathVariable long id,
+            @PathVariable long number,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "public") String visibility,
             @RequestParam(required = false) String statusAfter,
@@ -147,19 +159,19 @@ class Workspace {
                     ? null
                     : Codes.parse(TicketStatus.class, statusAfter, "statusAfter");
             tickets.addMessage(
-                    id,
+                    idOf(number),
                     new AddMessage(body, null, v, Channel.WEB, Author.agent(me), TicketApi.attachments(files)),
                     then);
         } catch (InvalidInput | io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addFlashAttribute("draft", body);
         }
-        return "redirect:/tickets/" + id + "#composer";
+        return "redirect:/tickets/" + number + "#composer";
     }
 
-    @PostMapping("/tickets/{id}")
+    @PostMapping("/tickets/{number}")
     String change(
-            @PathVariable long id,
+            @PathVariable long number,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String priority,
             @RequestParam(required = false) String assigneeId,
@@ -170,7 +182,7 @@ class Workspace {
             RedirectAttributes redirect) {
         try {
             tickets.change(
-                    id,
+                    idOf(number),
                     new ChangeTicket(
                             Codes.parse(TicketStatus.class, blankToNull(status), "status"),
                             optionalId(assigneeId, "assigneeId"),
@@ -188,12 +200,16 @@ class Workspace {
         } catch (InvalidInput | io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/tickets/" + id;
+        return "redirect:/tickets/" + number;
     }
 
-    @GetMapping("/tickets/{id}/attachments/{attachmentId}")
-    ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-        return AttachmentDownloads.download(tickets.attachment(attachmentId));
+    @GetMapping("/tickets/{number}/attachments/{attachmentId}")
+    ResponseEntity<Resource> attachment(@PathVariable long number, @PathVariable long attachmentId) {
+        return AttachmentDownloads.download(tickets.attachmentOf(idOf(number), attachmentId));
+    }
+
+    private long idOf(long number) {
+        return tickets.idOfNumber(number).orElseThrow(() -> NotFound.of("ticket", "#" + number));
     }
 
     private static Map<Long, String> names(List<AgentView> all) {
