@@ -6,13 +6,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** Rapport: a support desk that counts problems solved, confirmed by the customer. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class RapportApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,11 @@
 package io.rapport.mail;
 
+import io.rapport.common.Times;
+import io.rapport.mail.internal.MailDeliveries;
 import io.rapport.mail.internal.SmtpSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,11 +21,19 @@ public class OutgoingMail {
     private static final Set<String> RESERVED_DOMAINS = Set.of("example.com", "example.net", "example.org");
     private static final Set<String> RESERVED_TOP_LEVEL = Set.of("example", "test", "invalid", "localhost");
 
+    /** A claim whose sender has not finished within this time is taken over (the sender stopped while sending). */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+
     private final SmtpSender smtp;
+    private final MailDeliveries deliveries;
+    private final Clock clock;
     private final String baseUrl;
 
-    OutgoingMail(SmtpSender smtp, @Value("${rapport.base-url}") String baseUrl) {
+    OutgoingMail(
+            SmtpSender smtp, MailDeliveries deliveries, Clock clock, @Value("${rapport.base-url}") String baseUrl) {
         this.smtp = smtp;
+        this.deliveries = deliveries;
+        this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -36,6 +49,36 @@ public class OutgoingMail {
      */
     public boolean send(Mail mail) {
         return smtp.send(mail);
+    }
+
+    /**
+     * Sends the mail once for this key, however often it is asked to: a repeated event, or a second node handling the
+     * same one, finds the key sent (or being sent) and sends nothing. A failed attempt gives the key back, so a later
+     * attempt sends it. Without a mail server configured nothing is sent or claimed.
+     *
+     * @return true when the mail went out now or before
+     * @throws MailNotSent when the server did not take it (passing: try again later), or another sender is on it now
+     */
+    public boolean sendOnce(String key, Mail mail) {
+        if (!smtp.configured()) {
+            return false;
+        }
+        Instant now = Times.now(clock);
+        switch (deliveries.claim(key, mail.to(), now, STALE_CLAIM)) {
+            case SENT -> {
+                return true;
+            }
+            case BUSY -> throw new MailNotSent("mail " + key + " is being sent by another worker", false, null);
+            case CLAIMED -> {}
+        }
+        try {
+            smtp.send(mail);
+        } catch (RuntimeException e) {
+            deliveries.release(key);
+            throw e;
+        }
+        deliveries.sent(key, Times.now(clock));
+        return true;
     }
 
     /**

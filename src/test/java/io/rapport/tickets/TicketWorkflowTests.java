@@ -102,7 +102,7 @@ class TicketWorkflowTests {
         ticket.moveTo(TicketStatus.SOLVED, AGENT, NOW);
         assertThat(ticket.solvedAt()).isEqualTo(NOW);
         assertThat(ticket.outcome()).isEqualTo(Outcome.UNKNOWN);
-        assertThat(ticket.events()).contains(new TicketSolved(1L, null, false));
+        assertThat(ticket.events()).contains(new TicketSolved(1L, null, false, NOW));
     }
 
     @Test
@@ -190,17 +190,19 @@ class TicketWorkflowTests {
         both.messageAdded(6L, AGENT, Visibility.PUBLIC, NOW);
         both.moveTo(TicketStatus.SOLVED, AGENT, NOW);
         assertThat(both.events())
-                .contains(new AgentReplied(1L, 6L, 7L, true), new TicketSolved(1L, null, true))
+                .contains(new AgentReplied(1L, 6L, 7L, true), new TicketSolved(1L, null, true, NOW))
                 .doesNotContain(new AgentReplied(1L, 6L, 7L, false));
 
         Ticket alone = ticketIn(TicketStatus.OPEN);
         alone.moveTo(TicketStatus.SOLVED, AGENT, NOW);
-        assertThat(alone.events()).contains(new TicketSolved(1L, null, false));
+        assertThat(alone.events()).contains(new TicketSolved(1L, null, false, NOW));
 
         Ticket noted = ticketIn(TicketStatus.OPEN);
         noted.messageAdded(6L, AGENT, Visibility.INTERNAL, NOW);
         noted.moveTo(TicketStatus.SOLVED, AGENT, NOW);
-        assertThat(noted.events()).as("a note asks the customer nothing").contains(new TicketSolved(1L, null, false));
+        assertThat(noted.events())
+                .as("a note asks the customer nothing")
+                .contains(new TicketSolved(1L, null, false, NOW));
     }
 
     @Test

@@ -28,6 +28,11 @@ public class SmtpSender {
         this.from = from;
     }
 
+    /** Whether a mail server is configured (SPRING_MAIL_HOST). */
+    public boolean configured() {
+        return mail.getIfAvailable() != null;
+    }
+
     public boolean send(Mail mail) {
         JavaMailSender sender = this.mail.getIfAvailable();
         if (sender == null) {

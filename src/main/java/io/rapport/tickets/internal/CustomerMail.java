@@ -25,9 +25,10 @@ import org.springframework.transaction.annotation.Propagation;
  * Tells the customer by mail, in their language, when an agent replies and when their ticket is solved, and asks then
  * whether it really is: the question the customer answers in the portal. A reply that solves the ticket is one mail
  * carrying both. Runs after the change commits, from Spring Modulith's event publication registry: a mail that fails
- * for a passing reason (server down, timeout) is marked failed and sent again by {@link EventHousekeeping}; one the
- * server refuses for good (a bad address) is logged and dropped. No transaction is held while talking to the mail
- * server. Without a mail server configured nothing is sent.
+ * for a passing reason (server down, timeout) is marked failed and sent again by the jobs module; one the
+ * server refuses for good (a bad address) is logged and dropped. Each mail goes out once, however often its event is
+ * handled (a retry, a second node): see OutgoingMail#sendOnce. No transaction is held while talking to the mail server.
+ * Without a mail server configured nothing is sent.
  *
  * <p>Email as a full channel (threading, replies by mail) is a later issue; these mails point to the portal.
  */
@@ -74,7 +75,7 @@ class CustomerMail {
         if (replied.solves() && ticket.isSolved()) {
             text.append("\n").append(question(ticket, locale)); // unless already answered when this goes out
         }
-        send(ticket, subject(ticket, locale), text.toString());
+        send("reply:" + reply.id(), ticket, subject(ticket, locale), text.toString());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -88,6 +89,7 @@ class CustomerMail {
         }
         Locale locale = locale(ticket);
         send(
+                "solved:" + ticket.id() + ":" + solved.solvedAt().toEpochMilli(),
                 ticket,
                 messages.getMessage("mail.solved.subject", new Object[] {number(ticket)}, locale),
                 messages.getMessage("mail.solved.body", new Object[] {number(ticket), ticket.subject()}, locale)
@@ -121,13 +123,14 @@ class CustomerMail {
         return !UiLanguages.supported(language) ? Locale.ENGLISH : Locale.forLanguageTag(language);
     }
 
-    private void send(TicketView ticket, String subject, String text) {
+    /** Sends once per key: a repeated event (a retry, another node) does not mail the customer twice. */
+    private void send(String key, TicketView ticket, String subject, String text) {
         String to = ticket.customer().email();
         if (!OutgoingMail.deliverable(to)) {
             return;
         }
         try {
-            if (!mail.send(new Mail(to, subject, text))) {
+            if (!mail.sendOnce(key, new Mail(to, subject, text))) {
                 log.debug("No mail server configured: not mailing {} about ticket {}", to, ticket.number());
             }
         } catch (MailNotSent e) {

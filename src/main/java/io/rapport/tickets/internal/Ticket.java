@@ -200,13 +200,13 @@ public class Ticket {
         return -1;
     }
 
-    private TicketSolved solvedWith(int replyIndex) {
+    private TicketSolved solvedWith(int replyIndex, Instant now) {
         if (replyIndex < 0) {
-            return new TicketSolved(id(), assigneeId, false);
+            return new TicketSolved(id(), assigneeId, false, now);
         }
         AgentReplied reply = (AgentReplied) events.get(replyIndex);
         events.set(replyIndex, new AgentReplied(reply.ticketId(), reply.messageId(), reply.agentId(), true));
-        return new TicketSolved(id(), assigneeId, true);
+        return new TicketSolved(id(), assigneeId, true, now);
     }
 
     private void requireSolved(String what) {
@@ -223,7 +223,7 @@ public class Ticket {
         status = target;
         if (target == TicketStatus.SOLVED) {
             solvedAt = now;
-            events.add(solvedWith(lastReplyOfThisStep()));
+            events.add(solvedWith(lastReplyOfThisStep(), now));
         } else if (target == TicketStatus.CLOSED) {
             closedAt = now;
         } else if (from == TicketStatus.SOLVED) {
