@@ -19,29 +19,36 @@ public final class Api {
 
     private final int port;
     private final String authorization;
+    private final String clientAddress;
 
     public Api(int port) {
-        this(port, null);
+        this(port, null, null);
     }
 
-    private Api(int port, String authorization) {
+    private Api(int port, String authorization, String clientAddress) {
         this.port = port;
         this.authorization = authorization;
+        this.clientAddress = clientAddress;
+    }
+
+    /** Calls from this client address, as a reverse proxy on this machine reports it (X-Forwarded-For). */
+    public Api from(String address) {
+        return new Api(port, authorization, address);
     }
 
     public Api basic(String user, String password) {
         return new Api(
                 port,
-                "Basic "
-                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                clientAddress);
     }
 
     public Api bearer(String token) {
-        return new Api(port, "Bearer " + token);
+        return new Api(port, "Bearer " + token, clientAddress);
     }
 
     public Api header(String value) {
-        return new Api(port, value);
+        return new Api(port, value, clientAddress);
     }
 
     /** A response: status, headers and the body parsed as JSON when it is JSON. */
@@ -112,10 +119,21 @@ public final class Api {
         return postRaw(path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
+    /** A multipart request whose JSON part is given raw (for hostile input), without files. */
+    public Response multipartRaw(String path, String jsonPartName, String rawJson) {
+        String boundary = "----rapport" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + jsonPartName
+                + "\"\r\nContent-Type: application/json\r\n\r\n" + rawJson + "\r\n--" + boundary + "--\r\n";
+        return postRaw(path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress);
         }
         return builder;
     }

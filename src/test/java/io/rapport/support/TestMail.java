@@ -4,12 +4,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /** A real SMTP server in the test JVM (GreenMail) that the application sends its mail to. */
 public final class TestMail {
@@ -41,24 +41,20 @@ public final class TestMail {
 
     /** The newest mail to the address that matches, waiting up to 10 s for one. */
     public static MimeMessage waitFor(String address, Predicate<MimeMessage> matching) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(10));
-        while (true) {
-            List<MimeMessage> mine = allTo(address);
-            for (int i = mine.size() - 1; i >= 0; i--) {
-                if (matching.test(mine.get(i))) {
-                    return mine.get(i);
-                }
-            }
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("no matching mail to " + address + " among " + mine.size());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        return Awaitility.await("a matching mail to " + address)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            List<MimeMessage> mine = allTo(address);
+                            for (int i = mine.size() - 1; i >= 0; i--) {
+                                if (matching.test(mine.get(i))) {
+                                    return mine.get(i);
+                                }
+                            }
+                            return null;
+                        },
+                        java.util.Objects::nonNull);
     }
 
     /** Every mail the address has received, oldest first. */

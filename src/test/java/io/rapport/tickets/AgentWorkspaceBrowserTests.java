@@ -188,6 +188,42 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         assertThat(page.locator("[data-rapport=conversation], #conversation")).containsText("Sent from the API");
     }
 
+    /** A password reset by an admin, or changed by the agent, ends every session signed in with the old one. */
+    @Test
+    void aChangedPasswordEndsTheAgentsOpenSessions() {
+        JsonNode agent = agent("Pia Password");
+        long id = agent.get("id").asLong();
+        String email = agent.get("email").asString();
+        signInAsAgent(page, email, "agent-password-1");
+        BrowserContext phone = newContext();
+        try {
+            Page onPhone = phone.newPage();
+            signInAsAgent(onPhone, email, "agent-password-1");
+
+            assertThat(admin().patch("/api/v1/agents/" + id, Map.of("password", "reset-by-admin-2"))
+                            .status())
+                    .isEqualTo(200);
+            page.navigate("/tickets");
+            page.waitForURL("**/login?signedOut");
+            onPhone.navigate("/tickets");
+            onPhone.waitForURL("**/login?signedOut");
+
+            signInAsAgent(page, email, "reset-by-admin-2");
+            var own = new io.rapport.support.Api(port)
+                    .basic(email, "reset-by-admin-2")
+                    .patch(
+                            "/api/v1/agents/" + id,
+                            Map.of("password", "changed-by-me-3", "currentPassword", "reset-by-admin-2"));
+            assertThat(own.status()).isEqualTo(200);
+            page.navigate("/tickets");
+            page.waitForURL("**/login?signedOut");
+            signInAsAgent(page, email, "changed-by-me-3");
+            assertThat(page.locator("h1")).isVisible();
+        } finally {
+            phone.close();
+        }
+    }
+
     @Test
     void aDeactivatedAgentIsSignedOutAtOnce() {
         JsonNode leaving = agent("Leaving Agent");

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Mails a portal sign-in link in the customer's language. Without a mail server configured (SPRING_MAIL_HOST) the link
@@ -27,7 +28,10 @@ public class SignInLinkMailer {
     }
 
     public void send(String to, String secret, Locale locale) {
-        String link = mail.link("/portal/auth?token=" + secret);
+        String link = mail.link(UriComponentsBuilder.fromPath("/portal/auth")
+                .queryParam("token", secret)
+                .build()
+                .toUriString());
         try {
             boolean sent = mail.send(new Mail(
                     to,

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Accounts' part of the filter chains: who may manage agents, teams and tokens, and how people sign in to each area
@@ -55,10 +56,15 @@ class AccountsSecurity implements SecurityRules {
                                 new LoginUrlAuthenticationEntryPoint(PortalSignInPages.LOGIN)));
             case STAFF ->
                 http.formLogin(f -> f.loginPage("/login")
-                                .failureHandler((request, response, e) -> response.sendRedirect(
-                                        e instanceof SignInThrottled throttled
-                                                ? "/login?locked=" + throttled.retryAfterSeconds()
-                                                : "/login?error"))
+                                .failureHandler((request, response, e) ->
+                                        response.sendRedirect(UriComponentsBuilder.fromPath("/login")
+                                                .queryParam(
+                                                        e instanceof SignInThrottled ? "locked" : "error",
+                                                        e instanceof SignInThrottled throttled
+                                                                ? throttled.retryAfterSeconds()
+                                                                : "")
+                                                .build()
+                                                .toUriString()))
                                 .successHandler((request, response, auth) ->
                                         response.sendRedirect(SignInTarget.wanted(request, response, Area.STAFF, "/")))
                                 .permitAll())

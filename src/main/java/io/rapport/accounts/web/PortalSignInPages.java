@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * How customers sign in to the customer area: ask for a link by email, open it, confirm; and sign out, and choose the
@@ -136,7 +137,10 @@ class PortalSignInPages {
             if (path == null || !path.startsWith("/") || path.startsWith("//") || !Area.CUSTOMER.contains(path)) {
                 return HOME;
             }
-            return from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
+            return UriComponentsBuilder.fromPath(path)
+                    .query(from.getRawQuery())
+                    .build(true)
+                    .toUriString();
         } catch (IllegalArgumentException e) {
             return HOME;
         }

@@ -8,6 +8,7 @@ import io.rapport.common.NotFound;
 import io.rapport.common.TooLarge;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -92,6 +93,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             return Problems.invalid(e.getName(), cause.problem());
         }
         return Problems.invalid(e.getName(), "is not a valid value");
+    }
+
+    /** A query or form value the servlet container could not decode (not UTF-8): bad input, not our failure. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodable(InvalidParameterException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "a parameter is not valid UTF-8 text");
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,14 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Refuses text that cannot be stored as sent (see {@link CleanText}) wherever it enters: query strings and form
@@ -39,16 +44,43 @@ class CleanInput {
         return registration;
     }
 
+    /**
+     * A JSON value of the wrong type is refused, not quietly converted: no "2" for a number, no 1 or "yes" for a
+     * yes-or-no field (text fields: see {@link CleanStrings}; fractions for whole numbers: accept-float-as-int).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonTypes() {
+        return builder -> builder.withCoercionConfig(
+                        LogicalType.Boolean,
+                        c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Float,
+                        c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
     @Bean
     JacksonModule cleanJsonStrings() {
         return new SimpleModule("rapport-clean-strings").addDeserializer(String.class, new CleanStrings());
     }
 
-    /** JSON strings: refused with the field's path, through the reader's own error (see ApiErrors). */
+    /**
+     * JSON strings: a text field takes a JSON string only (not a number or true quietly made into text), and one the
+     * desk can store; refused with the field's path, through the reader's own error (see ApiErrors).
+     */
     static final class CleanStrings extends StringDeserializer {
 
         @Override
         public String deserialize(tools.jackson.core.JsonParser p, DeserializationContext context) {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) context.handleUnexpectedToken(String.class, p);
+            }
             String value = super.deserialize(p, context);
             String problem = CleanText.problem(value);
             if (problem != null) {

@@ -22,9 +22,11 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorController {
 
     private final Problems problems;
+    private final UploadLimits uploads;
 
-    ErrorPages(Problems problems) {
+    ErrorPages(Problems problems, UploadLimits uploads) {
         this.problems = problems;
+        this.uploads = uploads;
     }
 
     @RequestMapping("/error")
@@ -32,6 +34,11 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable t && uploads.isLimit(t)) {
+            status = HttpStatus.CONTENT_TOO_LARGE;
+            message = uploads.explain(t);
+        }
         String detail = status.is4xxClientError() && message instanceof String m && !m.isBlank()
                 ? m
                 : status == HttpStatus.NOT_FOUND

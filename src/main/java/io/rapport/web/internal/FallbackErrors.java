@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -90,6 +91,11 @@ class FallbackErrors {
     ModelAndView invalid(RuntimeException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         return answer(request, response, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView undecodable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return answer(request, response, HttpStatus.BAD_REQUEST, "a parameter is not valid UTF-8 text");
     }
 
     @ExceptionHandler(Conflict.class)

@@ -3,7 +3,6 @@ package io.rapport.web.internal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.multipart.MultipartException;
 
 /**
  * What an upload refused by the servlet container's multipart limits was over, in words that name the limit: a file
@@ -26,11 +25,11 @@ public class UploadLimits {
     }
 
     /** Whether the upload was refused for a limit (413) rather than for being malformed (400). */
-    public boolean isLimit(MultipartException e) {
+    public boolean isLimit(Throwable e) {
         return kind(e) != null;
     }
 
-    public String explain(MultipartException e) {
+    public String explain(Throwable e) {
         String kind = kind(e);
         if ("FileCountLimitExceededException".equals(kind)) {
             return "an upload may have at most " + maxParts + " parts (files and fields together)";

@@ -1,0 +1,184 @@
+package io.rapport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.support.H2Database;
+import io.rapport.support.IntegrationTest;
+import io.rapport.support.WebSession;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Flow;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The edge of the server, where requests are cut off before any feature sees them: body and upload limits, requests the
+ * servlet container refuses itself, the error address, and the headers and cookies every answer carries.
+ */
+@H2Database
+class EdgeIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient db;
+
+    /** A chunked body does not declare its length: it is cut off when it crosses the limit, and that is a 413. */
+    @Test
+    void aChunkedJsonBodyOverTheLimitIs413() throws Exception {
+        long before = tickets();
+        byte[] chunk = ("{\"subject\":\"big\",\"body\":\"" + "x".repeat(300 * 1024)
+                        + "\",\"customer\":{\"email\":\"c@example.com\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        Flow.Publisher<java.nio.ByteBuffer> unknownLength =
+                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(chunk));
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
+                                .header("Authorization", basic())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.fromPublisher(unknownLength))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.body()).contains("limit");
+        assertThat(tickets()).isEqualTo(before);
+    }
+
+    /** More files than one upload may carry: 413 that says what the limit is. */
+    @Test
+    void tooManyPartsIs413NamingTheLimit() {
+        long number = admin().post(
+                        "/api/v1/tickets",
+                        Map.of("subject", "Parts", "body", "b", "customer", Map.of("email", "parts@example.com")))
+                .json()
+                .get("number")
+                .asLong();
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        agent.get("/tickets/" + number);
+        List<String> files = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "f" + i + ".txt")
+                .toList();
+        HttpResponse<String> page =
+                agent.postMultipart("/tickets/" + number + "/messages", Map.of("body", "Many"), files);
+        assertThat(page.statusCode()).isEqualTo(413);
+        assertThat(page.body()).contains("at most 50 parts");
+
+        String boundary = "----b" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder(
+                "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"message\"\r\nContent-Type: application/json\r\n\r\n{\"body\":\"x\"}\r\n");
+        for (String file : files) {
+            body.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"" + file
+                    + "\"\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+        }
+        body.append("--" + boundary + "--\r\n");
+        var api = admin().postRaw(
+                        "/api/v1/tickets/" + idOf(number) + "/messages/with-attachments",
+                        "multipart/form-data; boundary=" + boundary,
+                        body.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(api.status()).isEqualTo(413);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+        assertThat(api.json().get("detail").asString()).contains("at most 50 parts");
+    }
+
+    /** Requests Tomcat refuses before any code of ours runs still answer problem+json, without a stack trace. */
+    @Test
+    void theServletContainersOwnRefusalsAreProblems() throws IOException {
+        String badUrl = raw("GET /api/v1/tickets/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(badUrl).startsWith("HTTP/1.1 400");
+        assertThat(badUrl)
+                .contains("application/problem+json")
+                .contains("\"status\":400")
+                .doesNotContain("Tomcat");
+
+        String hugeHeader = raw("GET /api/v1/tickets HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(12_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(hugeHeader).startsWith("HTTP/1.1 400");
+        assertThat(hugeHeader).contains("application/problem+json").doesNotContain("Tomcat");
+
+        var direct = anonymous().get("/error");
+        assertThat(direct.status()).isEqualTo(404);
+        var json = raw("GET /error HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+        assertThat(json).startsWith("HTTP/1.1 404").contains("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerCarriesThePolicyHeaders() {
+        for (String path :
+                List.of("/login", "/portal/login", "/api/v1/tickets", "/assets/css/app.css", "/nothing-here")) {
+            var answer = anonymous().get(path);
+            assertThat(answer.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
+            assertThat(answer.header("Permissions-Policy")).as(path).contains("camera=()");
+            assertThat(answer.header("Content-Security-Policy")).as(path).contains("script-src 'self'");
+            assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        }
+    }
+
+    /** The session cookie is never sent by another site's form, and only over HTTPS when the desk is served over it. */
+    @Test
+    void sessionCookiesAreSameSiteAndSecureOverHttps() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> plain = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie)
+                .contains("JSESSIONID")
+                .contains("SameSite=Lax")
+                .contains("HttpOnly")
+                .doesNotContain("Secure");
+
+        HttpResponse<String> viaHttps = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("X-Forwarded-Proto", "https")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(viaHttps.headers().firstValue("Set-Cookie").orElseThrow())
+                .contains("SameSite=Lax")
+                .contains("Secure");
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private long idOf(long number) {
+        return admin().get("/api/v1/tickets?number=" + number)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+    }
+
+    private long tickets() {
+        return db.sql("SELECT COUNT(*) FROM tkt_ticket").query(Long.class).single();
+    }
+
+    private static String basic() {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((ADMIN_EMAIL + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+}
