@@ -1,24 +1,27 @@
 package io.rapport.accounts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 
 /** An agent as other modules and the API see it: never the password. */
 public record AgentView(
-        long id,
-        String email,
-        String name,
-        Role role,
-        List<Long> teamIds,
-        List<AgentLanguage> languages,
-        List<AgentSkill> skills,
-        int tier,
-        int capacity,
-        Presence presence,
-        boolean active,
-        Instant createdAt,
-        Instant updatedAt) {
+        @NotNull long id,
+        @NotNull String email,
+        @NotNull String name,
+        @NotNull Role role,
+        @NotNull List<Long> teamIds,
+        @NotNull List<AgentLanguage> languages,
+        @NotNull List<AgentSkill> skills,
+        @NotNull int tier,
+        @NotNull int capacity,
+        @NotNull Presence presence,
+        @NotNull boolean active,
+        @NotNull Instant createdAt,
+        @NotNull Instant updatedAt) {
 
+    @JsonIgnore
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

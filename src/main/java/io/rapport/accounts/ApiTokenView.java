@@ -1,15 +1,16 @@
 package io.rapport.accounts;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /** An API token as admins see it: its name and prefix, never the secret. */
 public record ApiTokenView(
-        long id,
-        String name,
-        String prefix,
-        long agentId,
-        String agentName,
-        Instant createdAt,
+        @NotNull long id,
+        @NotNull String name,
+        @NotNull String prefix,
+        @NotNull long agentId,
+        @NotNull String agentName,
+        @NotNull Instant createdAt,
         Instant lastUsedAt,
         Instant revokedAt) {
 

@@ -1,14 +1,15 @@
 package io.rapport.accounts;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 
 /** A customer with every identity and their ticket counts. */
 public record CustomerView(
-        long id,
-        String name,
+        @NotNull long id,
+        @NotNull String name,
         String email,
         String preferredLanguage,
-        List<CustomerIdentity> identities,
-        TicketCounts ticketCounts,
-        Instant createdAt) {}
+        @NotNull List<CustomerIdentity> identities,
+        @NotNull TicketCounts ticketCounts,
+        @NotNull Instant createdAt) {}

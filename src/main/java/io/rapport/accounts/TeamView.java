@@ -1,6 +1,11 @@
 package io.rapport.accounts;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
 /** A team of agents that tickets can be routed to. */
-public record TeamView(long id, String name, int memberCount, Instant createdAt) {}
+public record TeamView(
+        @NotNull long id,
+        @NotNull String name,
+        @NotNull int memberCount,
+        @NotNull Instant createdAt) {}

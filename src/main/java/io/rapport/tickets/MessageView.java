@@ -1,20 +1,23 @@
 package io.rapport.tickets;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 
 /** One message in a ticket's conversation. {@code bodyHtml} is sanitized and present only when the source was HTML. */
 public record MessageView(
-        long id,
-        long ticketId,
-        Author author,
-        Visibility visibility,
-        String body,
+        @NotNull long id,
+        @NotNull long ticketId,
+        @NotNull Author author,
+        @NotNull Visibility visibility,
+        @NotNull String body,
         String bodyHtml,
-        Channel channel,
-        Instant createdAt,
-        List<AttachmentView> attachments) {
+        @NotNull Channel channel,
+        @NotNull Instant createdAt,
+        @NotNull List<AttachmentView> attachments) {
 
+    @JsonIgnore
     public boolean isInternal() {
         return visibility == Visibility.INTERNAL;
     }

@@ -1,33 +1,38 @@
 package io.rapport.tickets;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket as the API and pages show it. {@code messages} is filled only when one ticket is read. */
+/**
+ * A ticket as the API and pages show it. {@code messages} is filled only when one ticket is read. Fields marked
+ * {@code @NotNull} are always there (the API document lists them as required); the others may be null.
+ */
 public record TicketView(
-        long id,
-        long number,
-        String subject,
-        TicketStatus status,
-        Outcome outcome,
-        Priority priority,
-        Channel channel,
-        CustomerSummary customer,
+        @NotNull long id,
+        @NotNull long number,
+        @NotNull String subject,
+        @NotNull TicketStatus status,
+        @NotNull Outcome outcome,
+        @NotNull Priority priority,
+        @NotNull Channel channel,
+        @NotNull CustomerSummary customer,
         Long assigneeId,
         Long teamId,
-        List<String> tags,
+        @NotNull List<String> tags,
         String language,
         Long repeatOf,
-        Instant createdAt,
-        Instant updatedAt,
+        @NotNull Instant createdAt,
+        @NotNull Instant updatedAt,
         Instant solvedAt,
         Instant closedAt,
-        int version,
+        @NotNull int version,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<MessageView> messages) {
 
     /** The customer a ticket belongs to. */
-    public record CustomerSummary(long id, String email, String name) {}
+    public record CustomerSummary(@NotNull long id, String email, String name) {}
 
     public TicketView withMessages(List<MessageView> messages) {
         return new TicketView(
@@ -52,10 +57,12 @@ public record TicketView(
                 messages);
     }
 
+    @JsonIgnore
     public boolean isSolved() {
         return status == TicketStatus.SOLVED;
     }
 
+    @JsonIgnore
     public boolean isClosed() {
         return status == TicketStatus.CLOSED;
     }
