@@ -1,16 +1,16 @@
 package io.rapport;
 
-import io.rapport.common.DeskClock;
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** Rapport: a support desk that counts problems solved, confirmed by the customer. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Modulithic(sharedModules = "common")
 public class RapportApplication {
 
     public static void main(String[] args) {
@@ -31,11 +31,5 @@ public class RapportApplication {
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
         return executor;
-    }
-
-    /** One clock for every module; demo data replays history on it (see DeskClock). */
-    @Bean
-    DeskClock clock() {
-        return new DeskClock(Clock.systemUTC());
     }
 }

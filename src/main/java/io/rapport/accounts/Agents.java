@@ -46,7 +46,7 @@ public class Agents {
         }
         checkPassword(command.password());
         if (agents.findPrincipalByEmail(email).isPresent()) {
-            throw new Conflict("an agent with email " + email + " already exists");
+            throw new Conflict("agent.exists", "an agent with email " + email + " already exists", email);
         }
         List<Long> teamIds = command.teamIds() == null ? List.of() : command.teamIds();
         teams.requireAll(teamIds);

@@ -30,7 +30,7 @@ public class Teams {
         }
         String trimmed = name.strip();
         if (teams.nameTaken(trimmed)) {
-            throw new Conflict("a team named " + trimmed + " already exists");
+            throw new Conflict("team.exists", "a team named " + trimmed + " already exists", trimmed);
         }
         return get(teams.insert(trimmed, Times.now(clock)));
     }

@@ -13,4 +13,12 @@ public interface Coded {
     default String code() {
         return Codes.of((Enum<?>) this);
     }
+
+    /**
+     * The message-bundle key that names this constant to a person ({@code status.open}), or null where there is none;
+     * pages use it when a constant appears in a message.
+     */
+    default String messageKey() {
+        return null;
+    }
 }

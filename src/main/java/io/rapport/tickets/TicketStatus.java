@@ -18,6 +18,11 @@ public enum TicketStatus implements Coded {
     /** Statuses in which someone still has to act. */
     public static final Set<TicketStatus> ACTIVE = EnumSet.of(NEW, OPEN, PENDING);
 
+    @Override
+    public String messageKey() {
+        return "status." + code();
+    }
+
     public boolean canMoveTo(TicketStatus target) {
         return switch (this) {
             case NEW -> target == OPEN || target == PENDING || target == SOLVED;

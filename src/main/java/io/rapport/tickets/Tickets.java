@@ -158,7 +158,9 @@ public class Tickets {
         Ticket ticket = lock(ticketId);
         if (change.expectedVersion() != null && change.expectedVersion() != ticket.version()) {
             throw new io.rapport.common.Conflict(
-                    "ticket " + ticket.number() + " was changed by someone else; reload and try again");
+                    "ticket.changed",
+                    "ticket " + ticket.number() + " was changed by someone else; reload and try again",
+                    String.valueOf(ticket.number()));
         }
         Instant now = Times.now(clock);
         if (change.assigneeId() != null) {

@@ -138,7 +138,7 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         page.evaluate("document.querySelector('[data-rapport=reply-body]').removeAttribute('required')");
         page.fill("[data-rapport=reply-body]", "   ");
         page.click("[data-rapport=reply-send]");
-        assertThat(page.locator(".alert.error")).containsText("body");
+        assertThat(page.locator(".alert.error")).containsText("Write a message first");
         assertThat(page.locator("[data-rapport=message]")).hasCount(1);
     }
 

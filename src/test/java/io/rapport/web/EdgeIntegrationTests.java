@@ -18,11 +18,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The edge of the server, where requests are cut off before any feature sees them: body and upload limits, requests the
@@ -59,12 +67,7 @@ class EdgeIntegrationTests extends IntegrationTest {
     /** More files than one upload may carry: 413 that says what the limit is. */
     @Test
     void tooManyPartsIs413NamingTheLimit() {
-        long number = admin().post(
-                        "/api/v1/tickets",
-                        Map.of("subject", "Parts", "body", "b", "customer", Map.of("email", "parts@example.com")))
-                .json()
-                .get("number")
-                .asLong();
+        long number = newTicket("Parts", "parts@example.com").get("number").asLong();
         WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
         agent.get("/tickets/" + number);
         List<String> files = java.util.stream.IntStream.range(0, 60)
@@ -124,6 +127,85 @@ class EdgeIntegrationTests extends IntegrationTest {
             assertThat(answer.header("Content-Security-Policy")).as(path).contains("script-src 'self'");
             assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
         }
+    }
+
+    /**
+     * Every kind of page (each GET route of a page controller) carries the strict Content-Security-Policy: scripts and
+     * styles only from this server. A test lists them, and a check finds any new page route the list misses.
+     */
+    @Test
+    void everyPageTypeHasTheStrictContentSecurityPolicy() {
+        long number = newTicket("Pages", "pages@example.com").get("number").asLong();
+        long agentId = admin().get("/api/v1/agents")
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+        String customerEmail = "pages-" + UUID.randomUUID() + "@example.com";
+        WebSession customer = WebSession.customer(port, customerEmail);
+        customer.get("/portal/tickets/new");
+        var created = customer.postMultipart("/portal/tickets", Map.of("subject", "Mine", "body", "Mine"), List.of());
+        String mine = created.headers().firstValue("Location").orElseThrow();
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        WebSession stranger = new WebSession(port);
+        Map<String, java.util.function.Supplier<HttpResponse<String>>> pages = new java.util.LinkedHashMap<>();
+        pages.put("/login", () -> stranger.get("/login"));
+        pages.put("/portal/login", () -> stranger.get("/portal/login"));
+        pages.put("/portal/link-sent", () -> stranger.get("/portal/link-sent"));
+        pages.put("/portal/auth", () -> stranger.get("/portal/auth?token=nothing"));
+        pages.put("/portal", () -> customer.get("/portal"));
+        pages.put("/portal/tickets", () -> customer.get("/portal/tickets"));
+        pages.put("/portal/tickets/new", () -> customer.get("/portal/tickets/new"));
+        pages.put("/portal/tickets/{number}", () -> customer.get(mine.substring(mine.indexOf("/portal"))));
+        pages.put("/portal/attachments/{id}", () -> customer.get("/portal/attachments/987654321"));
+        pages.put("/", () -> agent.get("/"));
+        pages.put("/tickets", () -> agent.get("/tickets?view=all"));
+        pages.put("/tickets/{number}", () -> agent.get("/tickets/" + number));
+        pages.put("/tickets/{number}/conversation", () -> agent.get("/tickets/" + number + "/conversation"));
+        pages.put(
+                "/tickets/{number}/attachments/{attachmentId}",
+                () -> agent.get("/tickets/" + number + "/attachments/1"));
+        pages.put("/tickets/{number}/events", () -> agent.get("/tickets/987654321/events"));
+        pages.put("/admin", () -> agent.get("/admin"));
+        pages.put("/admin/agents", () -> agent.get("/admin/agents"));
+        pages.put("/admin/agents/{id}", () -> agent.get("/admin/agents/" + agentId));
+        pages.put("/admin/teams", () -> agent.get("/admin/teams"));
+        pages.put("/admin/tokens", () -> agent.get("/admin/tokens"));
+        pages.put("/error", () -> stranger.get("/error"));
+        pages.put("(not found)", () -> agent.get("/nothing/here"));
+        for (var page : pages.entrySet()) {
+            HttpResponse<String> answer = page.getValue().get();
+            assertThat(answer.statusCode()).as(page.getKey()).isLessThan(500);
+            assertThat(answer.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .as(page.getKey() + " has the strict policy")
+                    .contains("default-src 'self'")
+                    .contains("script-src 'self';")
+                    .contains("style-src 'self';")
+                    .contains("frame-ancestors 'none'");
+        }
+        var swagger = stranger.get("/swagger-ui/index.html");
+        assertThat(swagger.headers().firstValue("Content-Security-Policy").orElse(""))
+                .as("Swagger UI may set inline styles, nothing more")
+                .contains("style-src 'self' 'unsafe-inline'")
+                .contains("script-src 'self';");
+
+        Set<String> routes = new TreeSet<>();
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
+        for (var candidate : scanner.findCandidateComponents("io.rapport")) {
+            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
+            if (type.isAnnotationPresent(RestController.class)) {
+                continue;
+            }
+            for (var method : type.getDeclaredMethods()) {
+                GetMapping get = method.getAnnotation(GetMapping.class);
+                if (get != null) {
+                    routes.addAll(List.of(get.value().length > 0 ? get.value() : get.path()));
+                }
+            }
+        }
+        assertThat(pages.keySet()).as("every page route is checked").containsAll(routes);
     }
 
     /** The session cookie is never sent by another site's form, and only over HTTPS when the desk is served over it. */

@@ -14,6 +14,7 @@ import io.rapport.accounts.UpdateAgent;
 import io.rapport.common.Codes;
 import io.rapport.common.Conflict;
 import io.rapport.common.InvalidInput;
+import io.rapport.web.PageErrors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,30 @@ class AdminPages {
     private final Agents agents;
     private final Teams teams;
     private final ApiTokens tokens;
+    private final PageErrors errors;
 
-    AdminPages(Agents agents, Teams teams, ApiTokens tokens) {
+    AdminPages(Agents agents, Teams teams, ApiTokens tokens, PageErrors errors) {
         this.agents = agents;
         this.teams = teams;
         this.tokens = tokens;
+        this.errors = errors;
+    }
+
+    /** What the person typed into an agent form, given back with the error so that nothing has to be typed again. */
+    record AgentForm(
+            String email,
+            String name,
+            String role,
+            List<Long> teamIds,
+            String languages,
+            String skills,
+            int tier,
+            int capacity,
+            boolean active) {
+
+        public boolean inTeam(long teamId) {
+            return teamIds != null && teamIds.contains(teamId);
+        }
     }
 
     @GetMapping("/admin")
@@ -85,7 +105,9 @@ class AdminPages {
                     capacity));
             redirect.addFlashAttribute("notice", created.name());
         } catch (InvalidInput | Conflict e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
+            redirect.addFlashAttribute(
+                    "agentForm", new AgentForm(email, name, role, teamIds, languages, skills, tier, capacity, true));
         }
         return "redirect:/admin/agents";
     }
@@ -114,7 +136,7 @@ class AdminPages {
             RedirectAttributes redirect) {
         try {
             if (me.id() == id && (!active || !"admin".equals(role))) {
-                throw new InvalidInput("role", "you cannot remove your own admin role or deactivate yourself");
+                throw new Conflict("agent.ownAdmin", "you cannot remove your own admin role or deactivate yourself");
             }
             agents.update(
                     id,
@@ -130,7 +152,9 @@ class AdminPages {
                             active));
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInput | Conflict e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
+            redirect.addFlashAttribute(
+                    "agentForm", new AgentForm(null, name, role, teamIds, languages, skills, tier, capacity, active));
         }
         return "redirect:/admin/agents/" + id;
     }
@@ -147,7 +171,8 @@ class AdminPages {
         try {
             teams.create(name);
         } catch (InvalidInput | Conflict e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
+            redirect.addFlashAttribute("teamName", name);
         }
         return "redirect:/admin/teams";
     }
@@ -171,7 +196,9 @@ class AdminPages {
             redirect.addFlashAttribute(
                     "secret", tokens.create(name, agentId, me.id()).secret());
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
+            redirect.addFlashAttribute("tokenName", name);
+            redirect.addFlashAttribute("tokenAgentId", agentId);
         }
         return "redirect:/admin/tokens";
     }

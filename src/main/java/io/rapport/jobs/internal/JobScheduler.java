@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * one node at a time (an optimistic update of its version), so two nodes never run one execution twice, and a node
  * that dies mid-run is noticed by its missing heartbeats and its execution revived elsewhere. It starts after every
  * other bean (data loading included) and stops before the database pool closes, letting a running task finish.
+ * Times are stored as {@code TIMESTAMP WITH TIME ZONE}, so the instants need no conversion to UTC (which H2 would
+ * shift by the JVM's offset).
  */
 @Component
 class JobScheduler implements SmartLifecycle {
@@ -38,10 +41,13 @@ class JobScheduler implements SmartLifecycle {
         List<Task<?>> tasks = taskBeans.orderedStream().toList();
         // A stopped Scheduler cannot start again (its threads are gone), and a context may be stopped and started
         // again (tests pause cached contexts): each start builds a new one.
+        // Through Spring's transactions: a job scheduled inside a business transaction is stored with it, or not at
+        // all.
+        DataSource transactional = new TransactionAwareDataSourceProxy(dataSource);
         this.schedulers = () -> Scheduler.create(
                         // recurring tasks are known through startTasks, which also schedules them; naming them twice
                         // is refused
-                        dataSource,
+                        transactional,
                         tasks.stream()
                                 .filter(t -> !(t instanceof RecurringTask<?>))
                                 .toList())
@@ -53,7 +59,6 @@ class JobScheduler implements SmartLifecycle {
                 .heartbeatInterval(heartbeat)
                 .threads(threads)
                 .clock(clock::instant)
-                .alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         log.debug("Jobs: {}", tasks.stream().map(Task::getName).toList());

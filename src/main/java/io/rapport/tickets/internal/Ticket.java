@@ -92,7 +92,11 @@ public class Ticket {
             return;
         }
         if (!status.canMoveTo(target)) {
-            throw new Conflict("a ticket cannot move from " + status.code() + " to " + target.code());
+            throw new Conflict(
+                    "ticket.transition",
+                    "a ticket cannot move from " + status.code() + " to " + target.code(),
+                    status,
+                    target);
         }
         if (target == TicketStatus.CLOSED) {
             setOutcome(outcome == Outcome.UNKNOWN ? Outcome.UNCONFIRMED : outcome, by);
@@ -130,7 +134,10 @@ public class Ticket {
     /** A message was added; the status follows who wrote it. */
     public void messageAdded(long messageId, Author author, Visibility visibility, Instant now) {
         if (status == TicketStatus.CLOSED) {
-            throw new Conflict("ticket " + number() + " is closed; open a new ticket instead");
+            throw new Conflict(
+                    "ticket.closed",
+                    "ticket " + number() + " is closed; open a new ticket instead",
+                    String.valueOf(number()));
         }
         if (author.isCustomer()) {
             if (status == TicketStatus.PENDING || status == TicketStatus.SOLVED) {
@@ -212,7 +219,9 @@ public class Ticket {
     private void requireSolved(String what) {
         if (status != TicketStatus.SOLVED) {
             throw new Conflict(
-                    "only a solved ticket can be asked to " + what + "; ticket " + number() + " is " + status.code());
+                    "ticket.notSolved",
+                    "only a solved ticket can be asked to " + what + "; ticket " + number() + " is " + status.code(),
+                    String.valueOf(number()));
         }
     }
 

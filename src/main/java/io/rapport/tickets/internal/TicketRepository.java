@@ -107,7 +107,10 @@ public class TicketRepository {
                 .param("version", t.version())
                 .update();
         if (updated != 1) {
-            throw new Conflict("ticket " + t.number() + " was changed by someone else; reload and try again");
+            throw new Conflict(
+                    "ticket.changed",
+                    "ticket " + t.number() + " was changed by someone else; reload and try again",
+                    String.valueOf(t.number()));
         }
         if (!tagsBefore.equals(t.tags())) {
             db.sql("DELETE FROM tkt_tag WHERE ticket_id = ?").param(t.id()).update();

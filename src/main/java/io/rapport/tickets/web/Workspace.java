@@ -19,6 +19,7 @@ import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
+import io.rapport.web.PageErrors;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,12 +48,17 @@ class Workspace {
     private final Tickets tickets;
     private final Agents agents;
     private final Teams teams;
+    private final PageErrors errors;
 
-    Workspace(Tickets tickets, Agents agents, Teams teams) {
+    Workspace(Tickets tickets, Agents agents, Teams teams, PageErrors errors) {
         this.tickets = tickets;
         this.agents = agents;
         this.teams = teams;
+        this.errors = errors;
     }
+
+    /** The properties as the agent chose them, given back with an error so that no choice is lost. */
+    record PropertiesForm(String status, String priority, String assigneeId, String teamId, String tags) {}
 
     @GetMapping("/")
     String home() {
@@ -163,7 +169,7 @@ class Workspace {
                     new AddMessage(body, null, v, Channel.WEB, Author.agent(me), TicketApi.attachments(files)),
                     then);
         } catch (InvalidInput | io.rapport.common.Conflict e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("draft", body);
         }
         return "redirect:/tickets/" + number + "#composer";
@@ -198,7 +204,8 @@ class Workspace {
                     Author.agent(me));
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInput | io.rapport.common.Conflict e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
+            redirect.addFlashAttribute("typed", new PropertiesForm(status, priority, assigneeId, teamId, tags));
         }
         return "redirect:/tickets/" + number;
     }
