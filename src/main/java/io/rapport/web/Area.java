@@ -1,8 +1,6 @@
 package io.rapport.web;
 
-import java.util.Arrays;
 import java.util.List;
-import org.springframework.util.AntPathMatcher;
 
 /**
  * The three ways into the desk (ADR 3), each with its own filter chain: the JSON API (stateless, Basic or Bearer), the
@@ -15,7 +13,7 @@ public enum Area {
     /** Everything that is neither API nor customer area. */
     STAFF();
 
-    private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final Area[] AREAS = values();
 
     private final List<String> patterns;
 
@@ -30,10 +28,23 @@ public enum Area {
 
     /** The area a request path belongs to. */
     public static Area of(String path) {
-        return Arrays.stream(values())
-                .filter(a -> a.patterns.stream().anyMatch(p -> PATHS.match(p, path)))
-                .findFirst()
-                .orElse(STAFF);
+        for (Area area : AREAS) {
+            for (String pattern : area.patterns) {
+                if (matches(pattern, path)) {
+                    return area;
+                }
+            }
+        }
+        return STAFF;
+    }
+
+    /** "/api/**" takes "/api" and everything under it; any other pattern is one exact path. */
+    private static boolean matches(String pattern, String path) {
+        if (pattern.endsWith("/**")) {
+            String base = pattern.substring(0, pattern.length() - 3);
+            return path.startsWith(base) && (path.length() == base.length() || path.charAt(base.length()) == '/');
+        }
+        return path.equals(pattern);
     }
 
     /** Whether a request path belongs to this area. */

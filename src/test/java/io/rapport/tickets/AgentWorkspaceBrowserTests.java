@@ -188,6 +188,55 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         assertThat(page.locator("[data-rapport=conversation], #conversation")).containsText("Sent from the API");
     }
 
+    /**
+     * Two agents save one ticket: the later save is refused in words (which ticket, what to do) and the form keeps what
+     * that agent chose, so nothing is typed twice and the colleague's change is not overwritten.
+     */
+    @Test
+    void aStaleSaveSaysWhyAndKeepsTheChoices() {
+        JsonNode ticket = ticket("Two savers " + UUID.randomUUID().toString().substring(0, 6));
+        long number = ticket.get("number").asLong();
+        JsonNode ben = agent("Ben Saver");
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets/" + number);
+
+        BrowserContext other = newContext();
+        try {
+            Page benPage = other.newPage();
+            signInAsAgent(benPage, ben.get("email").asString(), "agent-password-1");
+            benPage.navigate("/tickets/" + number);
+            benPage.selectOption("#priority", "low");
+            benPage.click("[data-rapport=save-properties]");
+            assertThat(benPage.locator("#priority")).hasValue("low");
+        } finally {
+            other.close();
+        }
+
+        page.selectOption("#priority", "urgent");
+        page.fill("#tags", "chosen, by-me");
+        page.click("[data-rapport=save-properties]");
+        assertThat(page.locator(".alert.error"))
+                .containsText("Someone else changed ticket #" + number + " while you were editing it.");
+        assertThat(page.locator("#priority")).hasValue("urgent");
+        assertThat(page.locator("#tags")).hasValue("chosen, by-me");
+        screenshot("agent-ticket-stale-save");
+        assertThat(admin().get("/api/v1/tickets/" + ticket.get("id").asLong())
+                        .json()
+                        .get("priority")
+                        .asString())
+                .as("the colleague's change stands")
+                .isEqualTo("low");
+
+        page.click("[data-rapport=save-properties]");
+        assertThat(page.locator(".alert.error")).hasCount(0);
+        assertThat(admin().get("/api/v1/tickets/" + ticket.get("id").asLong())
+                        .json()
+                        .get("priority")
+                        .asString())
+                .as("saved again on purpose, it is mine")
+                .isEqualTo("urgent");
+    }
+
     /** A password reset by an admin, or changed by the agent, ends every session signed in with the old one. */
     @Test
     void aChangedPasswordEndsTheAgentsOpenSessions() {

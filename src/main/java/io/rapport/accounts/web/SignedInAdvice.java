@@ -2,22 +2,22 @@ package io.rapport.accounts.web;
 
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.CustomerPrincipal;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import io.rapport.web.Area;
+import io.rapport.web.PageModel;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
 /** Puts who is signed in into every page's model for the page headers: {@code me} (an agent) or {@code customer}. */
-@ControllerAdvice(annotations = Controller.class)
-class SignedInAdvice {
+@Component
+class SignedInAdvice implements PageModel {
 
-    @ModelAttribute("me")
-    AgentPrincipal me(@AuthenticationPrincipal Object principal) {
-        return principal instanceof AgentPrincipal agent ? agent.withoutPassword() : null;
-    }
-
-    @ModelAttribute("customer")
-    CustomerPrincipal customer(@AuthenticationPrincipal Object principal) {
-        return principal instanceof CustomerPrincipal customer ? customer : null;
+    @Override
+    public void contribute(Area area, Map<String, Object> model) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Object principal = auth == null ? null : auth.getPrincipal();
+        model.put("me", principal instanceof AgentPrincipal agent ? agent.withoutPassword() : null);
+        model.put("customer", principal instanceof CustomerPrincipal customer ? customer : null);
     }
 }
