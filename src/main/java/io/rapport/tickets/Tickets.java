@@ -157,10 +157,7 @@ public class Tickets {
     public TicketView change(long ticketId, ChangeTicket change, Author by) {
         Ticket ticket = lock(ticketId);
         if (change.expectedVersion() != null && change.expectedVersion() != ticket.version()) {
-            throw new io.rapport.common.Conflict(
-                    "ticket.changed",
-                    "ticket " + ticket.number() + " was changed by someone else; reload and try again",
-                    String.valueOf(ticket.number()));
+            throw Ticket.changedMeanwhile(ticket.number());
         }
         Instant now = Times.now(clock);
         if (change.assigneeId() != null) {

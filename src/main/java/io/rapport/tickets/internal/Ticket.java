@@ -131,6 +131,14 @@ public class Ticket {
         setStatus(TicketStatus.CLOSED, Author.system(), now);
     }
 
+    /** The answer to a save based on an older version of ticket {@code number}. */
+    public static Conflict changedMeanwhile(long number) {
+        return new Conflict(
+                "ticket.changed",
+                "ticket " + number + " was changed by someone else; reload and try again",
+                String.valueOf(number));
+    }
+
     /** A message was added; the status follows who wrote it. */
     public void messageAdded(long messageId, Author author, Visibility visibility, Instant now) {
         if (status == TicketStatus.CLOSED) {

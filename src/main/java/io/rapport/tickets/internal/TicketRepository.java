@@ -1,7 +1,6 @@
 package io.rapport.tickets.internal;
 
 import io.rapport.common.Codes;
-import io.rapport.common.Conflict;
 import io.rapport.common.Page;
 import io.rapport.common.Times;
 import io.rapport.tickets.Channel;
@@ -107,10 +106,7 @@ public class TicketRepository {
                 .param("version", t.version())
                 .update();
         if (updated != 1) {
-            throw new Conflict(
-                    "ticket.changed",
-                    "ticket " + t.number() + " was changed by someone else; reload and try again",
-                    String.valueOf(t.number()));
+            throw Ticket.changedMeanwhile(t.number());
         }
         if (!tagsBefore.equals(t.tags())) {
             db.sql("DELETE FROM tkt_tag WHERE ticket_id = ?").param(t.id()).update();

@@ -27,12 +27,12 @@ import org.springframework.web.servlet.view.RedirectView;
  * alone and pays nothing for it (an advice's model attributes ran on every API call, about 2 % of its CPU).
  */
 @Component
-class MenuAdvice implements HandlerInterceptor, WebMvcConfigurer {
+class PageModelInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final List<MenuEntry> entries;
     private final List<PageModel> contributions;
 
-    MenuAdvice(List<MenuEntry> entries, List<PageModel> contributions) {
+    PageModelInterceptor(List<MenuEntry> entries, List<PageModel> contributions) {
         this.entries = entries.stream()
                 .sorted(Comparator.comparingInt(MenuEntry::order))
                 .toList();

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Puts who is signed in into every page's model for the page headers: {@code me} (an agent) or {@code customer}. */
 @Component
-class SignedInAdvice implements PageModel {
+class SignedInModel implements PageModel {
 
     @Override
     public void contribute(Area area, Map<String, Object> model) {
