@@ -4,13 +4,13 @@ import io.rapport.accounts.Agents;
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
 import io.rapport.accounts.Teams;
+import io.rapport.common.Html;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.Page;
 import io.rapport.common.Times;
 import io.rapport.tickets.internal.AttachmentStore;
 import io.rapport.tickets.internal.AuditLog;
-import io.rapport.tickets.internal.HtmlSanitizer;
 import io.rapport.tickets.internal.MessageRepository;
 import io.rapport.tickets.internal.SharedViewCounts;
 import io.rapport.tickets.internal.Ticket;
@@ -444,8 +444,8 @@ public class Tickets {
     private record Body(String text, String html) {}
 
     private static Body checkBody(String text, String html) {
-        String safeHtml = HtmlSanitizer.sanitize(html);
-        String plain = text != null && !text.isBlank() ? text.strip() : HtmlSanitizer.toText(safeHtml);
+        String safeHtml = Html.sanitize(html);
+        String plain = text != null && !text.isBlank() ? text.strip() : Html.toText(safeHtml);
         if (plain == null || plain.isBlank()) {
             throw new InvalidInput("body", "is required");
         }

@@ -1,4 +1,4 @@
-package io.rapport.tickets.internal;
+package io.rapport.common;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -8,7 +8,7 @@ import org.jsoup.safety.Safelist;
  * Turns HTML from any source (mail, chat, API) into HTML that is safe to show: an allow-list of formatting tags, links
  * forced to open without a referrer, and no scripts, styles, frames, forms, images or event handlers.
  */
-public final class HtmlSanitizer {
+public final class Html {
 
     private static final Safelist ALLOWED = Safelist.relaxed()
             .removeTags("img")
@@ -16,7 +16,7 @@ public final class HtmlSanitizer {
             .addEnforcedAttribute("a", "target", "_blank")
             .preserveRelativeLinks(false);
 
-    private HtmlSanitizer() {}
+    private Html() {}
 
     public static String sanitize(String html) {
         if (html == null || html.isBlank()) {
