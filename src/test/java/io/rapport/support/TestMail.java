@@ -11,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
-/** A real SMTP server in the test JVM (GreenMail) that the application sends its mail to. */
+/**
+ * A real mail server in the test JVM (GreenMail): SMTP, which the application sends its mail to, and IMAP, which
+ * its mailboxes fetch from.
+ */
 public final class TestMail {
 
     private static GreenMail server;
@@ -20,7 +23,10 @@ public final class TestMail {
 
     public static synchronized GreenMail server() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+            });
             server.start();
         }
         return server;
@@ -28,6 +34,25 @@ public final class TestMail {
 
     public static int smtpPort() {
         return server().getSmtp().getPort();
+    }
+
+    public static int imapPort() {
+        return server().getImap().getPort();
+    }
+
+    /** Puts a raw mail straight into the IMAP mailbox of the address (created with this password if new). */
+    public static void deliver(String address, String password, String raw) {
+        try {
+            var user = server().getUserManager().getUser(address);
+            if (user == null) {
+                user = server().setUser(address, address, password);
+            }
+            user.deliver(new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The portal sign-in link in the newest sign-in mail to the address (other mails may have come since). */

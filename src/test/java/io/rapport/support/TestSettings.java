@@ -35,6 +35,9 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         settings.put("server.shutdown", "immediate");
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", TestMail.smtpPort());
+        // mailboxes are fetched within a second or two of their time, so that mail tests wait little
+        settings.put("rapport.jobs.polling-interval", "1s");
+        settings.put("rapport.email.fetch-check", "1s");
         settings.putAll(database(dir));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("rapport-test", settings));
         afterSettings(context, settings);

@@ -1,0 +1,149 @@
+package io.rapport.channels.email;
+
+import io.rapport.common.Times;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Properties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Fetches a mailbox's unread mail over IMAP (Jakarta Mail): each mail is read without marking it (PEEK), stored with
+ * its raw source, and only then flagged \Seen on the server, so a crash in between fetches it again and the stored
+ * key drops the copy (ADR 15). A mail larger than {@code rapport.email.max-size} is stored by its headers, set aside.
+ */
+@Component
+public class ImapFetcher {
+
+    /** At most this many mails per fetch, so that one full mailbox does not hold its worker for long. */
+    static final int BATCH = 500;
+
+    private final Inbox inbox;
+    private final Clock clock;
+    private final long maxSize;
+
+    ImapFetcher(Inbox inbox, Clock clock, @Value("${rapport.email.max-size:50MB}") DataSize maxSize) {
+        this.inbox = inbox;
+        this.clock = clock;
+        this.maxSize = maxSize.toBytes();
+    }
+
+    /** What a fetch did: the new mails stored, and whether the server could push news (IDLE). */
+    public record Result(int stored, boolean idle, boolean more) {}
+
+    public Result fetch(Mailboxes.Access access) throws MessagingException, IOException {
+        Mailbox box = access.mailbox();
+        Store store = session(box.imap()).getStore(protocol(box.imap().security()));
+        store.connect(box.imap().host(), box.imap().port(), box.imap().username(), access.imapPassword());
+        try {
+            boolean idle = hasIdle(store);
+            Folder folder = store.getFolder(box.folder());
+            folder.open(Folder.READ_WRITE);
+            try {
+                Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                int count = Math.min(unseen.length, BATCH);
+                Message[] batch = java.util.Arrays.copyOf(unseen, count);
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.ENVELOPE);
+                profile.add(FetchProfile.Item.SIZE);
+                folder.fetch(batch, profile);
+                int stored = 0;
+                for (Message message : batch) {
+                    if (store(box.id(), (MimeMessage) message)) {
+                        stored++;
+                    }
+                    message.setFlag(Flags.Flag.SEEN, true); // stored (now or before): the server may forget it
+                }
+                return new Result(stored, idle, unseen.length > count);
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private boolean store(long mailboxId, MimeMessage message) throws MessagingException, IOException {
+        String messageId = bare(message.getMessageID());
+        String from = firstAddress(message);
+        String subject = message.getSubject();
+        int size = message.getSize();
+        if (size > maxSize) {
+            StringBuilder headers = new StringBuilder();
+            for (String line : Collections.list(message.getAllHeaderLines())) {
+                headers.append(line).append("\r\n");
+            }
+            byte[] raw = headers.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            return inbox.storeTooLarge(
+                    mailboxId, Inbox.key(messageId, raw), raw, size, from, subject, Times.now(clock));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
+        message.writeTo(out);
+        byte[] raw = out.toByteArray();
+        return inbox.store(mailboxId, Inbox.key(messageId, raw), raw, from, subject, Times.now(clock));
+    }
+
+    private static String firstAddress(MimeMessage message) {
+        try {
+            var from = message.getFrom();
+            if (from != null && from.length > 0 && from[0] instanceof InternetAddress a && a.getAddress() != null) {
+                return a.getAddress().toLowerCase(java.util.Locale.ROOT);
+            }
+        } catch (MessagingException e) {
+            // an unreadable From: the intake reads it again from the raw source
+        }
+        return null;
+    }
+
+    private static String bare(String messageId) {
+        if (messageId == null) {
+            return null;
+        }
+        String id = messageId.strip();
+        if (id.startsWith("<") && id.endsWith(">")) {
+            id = id.substring(1, id.length() - 1);
+        }
+        return id.isBlank() ? null : id;
+    }
+
+    private static boolean hasIdle(Store store) {
+        try {
+            return store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("IDLE");
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    static String protocol(Security security) {
+        return security == Security.SSL ? "imaps" : "imap";
+    }
+
+    private static Session session(Mailbox.Server server) {
+        String p = protocol(server.security());
+        Properties props = new Properties();
+        props.put("mail." + p + ".connectiontimeout", "10000");
+        props.put("mail." + p + ".timeout", "60000");
+        props.put("mail." + p + ".writetimeout", "60000");
+        props.put("mail." + p + ".peek", "true");
+        props.put("mail." + p + ".partialfetch", "false");
+        if (server.security() == Security.STARTTLS) {
+            props.put("mail.imap.starttls.enable", "true");
+            props.put("mail.imap.starttls.required", "true");
+        }
+        return Session.getInstance(props);
+    }
+}

@@ -1,0 +1,175 @@
+package io.rapport.channels.email;
+
+import io.rapport.common.Hashing;
+import io.rapport.common.Times;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails as fetched, in eml_inbound, before the server is told they were taken. The key (mailbox, Message-ID, or the
+ * hash of the raw source for a mail without one) makes a second fetch of the same mail a no-op. Each statement
+ * commits on its own: nothing is held open while a mail server is talked to.
+ */
+@Component
+public class Inbox {
+
+    /** A stored mail waiting to be applied. */
+    public record Stored(long id, long mailboxId, byte[] raw, Instant receivedAt) {}
+
+    /** A mail kept aside for admins: unreadable, noise without a thread, or a loop. */
+    public record Kept(
+            long id,
+            long mailboxId,
+            String state,
+            String reason,
+            String error,
+            String from,
+            String subject,
+            long size,
+            Instant receivedAt) {}
+
+    private final JdbcClient db;
+
+    Inbox(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** The key a mail is known by in its mailbox. */
+    public static String key(String messageId, byte[] raw) {
+        if (messageId != null && !messageId.isBlank() && messageId.length() <= 490) {
+            return messageId;
+        }
+        return "sha256:" + Hashing.sha256Hex(raw);
+    }
+
+    /** Stores the mail; false when this mailbox has it already (fetched before a crash, or by another node). */
+    public boolean store(long mailboxId, String key, byte[] raw, String from, String subject, Instant now) {
+        return db.sql("""
+                        INSERT INTO eml_inbound (mailbox_id, message_key, raw, size_bytes, received_at, state,
+                          from_address, subject)
+                        VALUES (?, ?, ?, ?, ?, 'received', ?, ?) ON CONFLICT DO NOTHING
+                        """)
+                        .params(
+                                mailboxId,
+                                key,
+                                raw,
+                                raw.length,
+                                Times.sql(now),
+                                truncate(from, 320),
+                                truncate(subject, 300))
+                        .update()
+                == 1;
+    }
+
+    /** Stores a mail too large to fetch whole: its headers, set aside with the reason. */
+    public boolean storeTooLarge(
+            long mailboxId, String key, byte[] headers, long size, String from, String subject, Instant now) {
+        return db.sql("""
+                        INSERT INTO eml_inbound (mailbox_id, message_key, raw, size_bytes, received_at, state, reason,
+                          from_address, subject, processed_at)
+                        VALUES (?, ?, ?, ?, ?, 'set_aside', 'too_large', ?, ?, ?) ON CONFLICT DO NOTHING
+                        """)
+                        .params(
+                                mailboxId,
+                                key,
+                                headers,
+                                size,
+                                Times.sql(now),
+                                truncate(from, 320),
+                                truncate(subject, 300),
+                                Times.sql(now))
+                        .update()
+                == 1;
+    }
+
+    public List<Long> waiting(int limit) {
+        return db.sql("SELECT id FROM eml_inbound WHERE state = 'received' ORDER BY id LIMIT ?")
+                .param(limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The stored mail, locked for this transaction, while it still waits. */
+    public Optional<Stored> lockWaiting(long id) {
+        return db.sql("SELECT id, mailbox_id, raw, received_at FROM eml_inbound WHERE id = ? AND state = 'received'"
+                        + " FOR UPDATE")
+                .param(id)
+                .query((rs, n) -> new Stored(
+                        rs.getLong("id"),
+                        rs.getLong("mailbox_id"),
+                        rs.getBytes("raw"),
+                        Times.instant(rs, "received_at")))
+                .optional();
+    }
+
+    public Optional<byte[]> raw(long id) {
+        return db.sql("SELECT raw FROM eml_inbound WHERE id = ?")
+                .param(id)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** The raw source of the mail that became this ticket message. */
+    public Optional<byte[]> rawOfMessage(long ticketMessageId) {
+        return db.sql("SELECT raw FROM eml_inbound WHERE tkt_message_id = ?")
+                .param(ticketMessageId)
+                .query(byte[].class)
+                .optional();
+    }
+
+    public void processed(long id, long ticketId, Long ticketMessageId, Instant now) {
+        db.sql("""
+                        UPDATE eml_inbound SET state = 'processed', ticket_id = ?, tkt_message_id = ?, processed_at = ?
+                        WHERE id = ?
+                        """).params(ticketId, ticketMessageId, Times.sql(now), id).update();
+    }
+
+    public void setAside(long id, String reason, String error, Instant now) {
+        end(id, "set_aside", reason, error, now);
+    }
+
+    public void failed(long id, String error, Instant now) {
+        end(id, "failed", "unreadable", error, now);
+    }
+
+    private void end(long id, String state, String reason, String error, Instant now) {
+        db.sql("UPDATE eml_inbound SET state = ?, reason = ?, error = ?, processed_at = ? WHERE id = ?")
+                .params(state, reason, truncate(error, 2000), Times.sql(now), id)
+                .update();
+    }
+
+    /** How many mails this sender sent to the desk since then: the loop guard. */
+    public int countFrom(String address, Instant since) {
+        return db.sql("SELECT COUNT(*) FROM eml_inbound WHERE from_address = ? AND received_at >= ?")
+                .params(address, Times.sql(since))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Mails set aside or unreadable, newest first: the admin's list. */
+    public List<Kept> kept(int limit) {
+        return db.sql("""
+                        SELECT id, mailbox_id, state, reason, error, from_address, subject, size_bytes, received_at
+                        FROM eml_inbound WHERE state IN ('set_aside', 'failed') ORDER BY id DESC LIMIT ?
+                        """)
+                .param(limit)
+                .query((rs, n) -> new Kept(
+                        rs.getLong("id"),
+                        rs.getLong("mailbox_id"),
+                        rs.getString("state"),
+                        rs.getString("reason"),
+                        rs.getString("error"),
+                        rs.getString("from_address"),
+                        rs.getString("subject"),
+                        rs.getLong("size_bytes"),
+                        Times.instant(rs, "received_at")))
+                .list();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

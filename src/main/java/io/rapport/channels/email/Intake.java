@@ -1,0 +1,304 @@
+package io.rapport.channels.email;
+
+import io.rapport.accounts.CustomerRef;
+import io.rapport.accounts.Customers;
+import io.rapport.common.Times;
+import io.rapport.tickets.AddMessage;
+import io.rapport.tickets.Author;
+import io.rapport.tickets.ChangeTicket;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.MessageView;
+import io.rapport.tickets.NewAttachment;
+import io.rapport.tickets.OpenTicket;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.Tickets;
+import io.rapport.tickets.Visibility;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Applies stored mails to tickets, one transaction each, in the order they came: a reply joins its ticket (by our
+ * Message-IDs and the customer's, then by "[#number]" from a person on the thread), anything else opens one. Noise
+ * (bounces, auto-replies, lists, our own mail) becomes a note on its thread or is set aside; so does a sender past the
+ * loop limit. A mail that cannot be read or applied is kept with its error and the next one goes on (ADR 15).
+ */
+@Component
+public class Intake {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final Pattern NUMBER = Pattern.compile("\\[#(\\d{1,12})\\]");
+
+    private final Inbox inbox;
+    private final Threads threads;
+    private final Mailboxes mailboxes;
+    private final Tickets tickets;
+    private final Customers customers;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final MailParser parser = new MailParser();
+    private final Duration followUpWithin;
+    private final int senderLimit;
+    private final Duration senderWindow;
+    private final long maxAttachmentBytes;
+
+    Intake(
+            Inbox inbox,
+            Threads threads,
+            Mailboxes mailboxes,
+            Tickets tickets,
+            Customers customers,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${rapport.email.follow-up-within:30d}") Duration followUpWithin,
+            @Value("${rapport.email.sender-limit:20}") int senderLimit,
+            @Value("${rapport.email.sender-window:10m}") Duration senderWindow,
+            @Value("${rapport.attachments.max-size:25MB}") DataSize maxAttachment) {
+        this.inbox = inbox;
+        this.threads = threads;
+        this.mailboxes = mailboxes;
+        this.tickets = tickets;
+        this.customers = customers;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.followUpWithin = followUpWithin;
+        this.senderLimit = senderLimit;
+        this.senderWindow = senderWindow;
+        this.maxAttachmentBytes = maxAttachment.toBytes();
+    }
+
+    /** Applies up to {@code limit} waiting mails; returns how many were handled. */
+    public int applyWaiting(int limit) {
+        List<Long> ids = inbox.waiting(limit);
+        for (long id : ids) {
+            apply(id);
+        }
+        return ids.size();
+    }
+
+    /** Applies one stored mail, unless another worker did already. */
+    public void apply(long inboundId) {
+        try {
+            transactions.executeWithoutResult(tx -> inbox.lockWaiting(inboundId).ifPresent(this::apply));
+        } catch (RuntimeException e) {
+            // the mail stays, with the reason; the queue goes on
+            log.warn("Could not apply mail {}: {}", inboundId, e.toString());
+            transactions.executeWithoutResult(tx -> inbox.lockWaiting(inboundId)
+                    .ifPresent(s -> inbox.failed(s.id(), "could not be applied: " + e.getMessage(), now())));
+        }
+    }
+
+    private void apply(Inbox.Stored stored) {
+        ParsedMail mail;
+        try {
+            mail = parser.parse(stored.raw());
+        } catch (UnreadableMail e) {
+            inbox.failed(stored.id(), e.getMessage(), now());
+            return;
+        }
+        if (mail.from() == null) {
+            inbox.setAside(stored.id(), "no_sender", "the mail names no sender", now());
+            return;
+        }
+        List<String> own = mailboxes.addresses();
+        Noise.Kind noise = Noise.of(mail, own);
+        Optional<TicketView> thread = thread(mail);
+        if (noise != Noise.Kind.NONE) {
+            if (thread.isPresent() && noise != Noise.Kind.BULK) {
+                note(stored, mail, noise, thread.get());
+            } else {
+                inbox.setAside(stored.id(), noise.name().toLowerCase(java.util.Locale.ROOT), null, now());
+            }
+            return;
+        }
+        if (inbox.countFrom(mail.from().address(), now().minus(senderWindow)) > senderLimit) {
+            inbox.setAside(
+                    stored.id(),
+                    "loop",
+                    "more than " + senderLimit + " mails from " + mail.from().address() + " within " + senderWindow,
+                    now());
+            return;
+        }
+        List<NewAttachment> files = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (MailPart part : mail.attachments()) {
+            if (part.size() > maxAttachmentBytes) {
+                dropped.add(part.filename() == null ? part.contentType() : part.filename());
+                continue;
+            }
+            files.add(new NewAttachment(
+                    part.filename() == null ? defaultName(part) : part.filename(),
+                    part.contentType(),
+                    () -> new ByteArrayInputStream(part.content())));
+        }
+        String text = QuoteFolding.newText(mail.text());
+        String html = mail.html() == null ? null : QuoteFolding.newHtml(mail.html());
+        if (!dropped.isEmpty()) {
+            text = text + "\n\n[" + String.join(", ", dropped)
+                    + ": larger than the attachment limit; see the original]";
+        }
+        Body body = Body.of(text, html);
+        if (thread.isPresent() && !thread.get().isClosed()) {
+            TicketView ticket = thread.get();
+            CustomerRef sender =
+                    customers.identifyByEmail(mail.from().address(), mail.from().name());
+            MessageView added = tickets.addMessage(
+                    ticket.id(),
+                    new AddMessage(
+                            body.text(),
+                            body.html(),
+                            Visibility.PUBLIC,
+                            Channel.EMAIL,
+                            Author.customer(sender),
+                            files));
+            finish(stored, mail, ticket.id(), added.id(), ticket.customer().email());
+            return;
+        }
+        TicketView opened = tickets.open(new OpenTicket(
+                mail.subject() == null ? "(no subject)" : stripNumber(mail.subject()),
+                body.text(),
+                body.html(),
+                mail.from().address(),
+                mail.from().name(),
+                Channel.EMAIL,
+                null,
+                null,
+                files,
+                null));
+        long firstMessage = tickets.get(opened.id()).messages().getFirst().id();
+        thread.ifPresent(closed -> followUp(opened, closed));
+        finish(stored, mail, opened.id(), firstMessage, mail.from().address());
+    }
+
+    /** A reply to a closed ticket opens a new one that says so; recently closed, it goes back to the same people. */
+    private void followUp(TicketView opened, TicketView closed) {
+        tickets.addMessage(
+                opened.id(),
+                new AddMessage(
+                        "Follow-up of #" + closed.number() + " (closed): the customer answered a closed ticket.",
+                        null,
+                        Visibility.INTERNAL,
+                        Channel.EMAIL,
+                        Author.system(),
+                        List.of()));
+        if (closed.closedAt() != null && closed.closedAt().isAfter(now().minus(followUpWithin))) {
+            tickets.change(
+                    opened.id(),
+                    new ChangeTicket(
+                            null,
+                            closed.assigneeId() == null ? null : Optional.of(closed.assigneeId()),
+                            closed.teamId() == null ? null : Optional.of(closed.teamId()),
+                            null,
+                            null,
+                            null),
+                    Author.system());
+        }
+    }
+
+    private void finish(Inbox.Stored stored, ParsedMail mail, long ticketId, Long messageId, String customerAddress) {
+        threads.open(ticketId, stored.mailboxId());
+        threads.record(mail.messageId(), ticketId, messageId, stored.mailboxId(), "in", now());
+        Set<String> skip = mailboxes.addresses().stream().collect(Collectors.toSet());
+        skip.add(customerAddress);
+        List<MailAddress> copied = new ArrayList<>();
+        for (MailAddress a : mail.cc()) {
+            if (!skip.contains(a.address())) {
+                copied.add(a);
+            }
+        }
+        for (MailAddress a : mail.to()) {
+            if (!skip.contains(a.address())) {
+                copied.add(a);
+            }
+        }
+        if (!mail.from().address().equals(customerAddress)) {
+            copied.add(mail.from()); // someone else on the customer's side wrote: keep them on the thread
+        }
+        threads.addParticipants(ticketId, copied);
+        inbox.processed(stored.id(), ticketId, messageId, now());
+    }
+
+    /** Noise on a thread: a system note, so agents see it; nothing reopens, nothing is sent. */
+    private void note(Inbox.Stored stored, ParsedMail mail, Noise.Kind noise, TicketView ticket) {
+        if (ticket.isClosed()) {
+            inbox.setAside(stored.id(), noise.name().toLowerCase(java.util.Locale.ROOT), "its ticket is closed", now());
+            return;
+        }
+        String what = switch (noise) {
+            case BOUNCE ->
+                mail.report() == null
+                        ? "A mail could not be delivered (" + mail.from().address() + ")."
+                        : "A mail to " + mail.report().recipient() + " could not be delivered (status "
+                                + mail.report().status() + ").";
+            case AUTO_REPLY -> "Automatic reply from " + mail.from().address() + ".";
+            default -> "Mail from the desk's own address " + mail.from().address() + ".";
+        };
+        String text = what + "\n\n" + (mail.subject() == null ? "" : mail.subject() + "\n\n") + mail.text();
+        Body body = Body.of(text, null);
+        MessageView note = tickets.addMessage(
+                ticket.id(),
+                new AddMessage(body.text(), null, Visibility.INTERNAL, Channel.EMAIL, Author.system(), List.of()));
+        threads.record(mail.messageId(), ticket.id(), note.id(), stored.mailboxId(), "in", now());
+        inbox.processed(stored.id(), ticket.id(), note.id(), now());
+    }
+
+    /** The ticket this mail answers: by Message-ID, then by [#number] from someone on the ticket. */
+    private Optional<TicketView> thread(ParsedMail mail) {
+        Optional<Long> byId = threads.ticketOf(mail.threadIds());
+        if (byId.isPresent()) {
+            return Optional.of(tickets.get(byId.get()));
+        }
+        if (mail.subject() == null || mail.from() == null) {
+            return Optional.empty();
+        }
+        Matcher m = NUMBER.matcher(mail.subject());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return tickets.idOfNumber(Long.parseLong(m.group(1)))
+                .map(tickets::get)
+                .filter(t -> mail.from().address().equalsIgnoreCase(t.customer().email())
+                        || threads.isParticipant(t.id(), mail.from().address()));
+    }
+
+    private static String stripNumber(String subject) {
+        String s = NUMBER.matcher(subject).replaceAll("").strip();
+        return s.isEmpty() ? subject : s;
+    }
+
+    private static String defaultName(MailPart part) {
+        String type = part.contentType();
+        String ext = type.contains("/") ? type.substring(type.indexOf('/') + 1) : "bin";
+        return "attachment." + (ext.matches("[a-z0-9]{1,10}") ? ext : "bin");
+    }
+
+    private Instant now() {
+        return Times.now(clock);
+    }
+
+    /** The text and HTML of a message, cut to what a ticket message holds; the whole mail stays in its original. */
+    private record Body(String text, String html) {
+        static Body of(String text, String html) {
+            String t = text == null || text.isBlank() ? "(empty mail)" : text;
+            if (t.length() > Tickets.MAX_BODY) {
+                t = t.substring(0, Tickets.MAX_BODY - 100) + "\n\n[cut here: the whole mail is in its original]";
+            }
+            String h = html != null && html.length() <= 4 * Tickets.MAX_BODY ? html : null;
+            return new Body(t, h);
+        }
+    }
+}

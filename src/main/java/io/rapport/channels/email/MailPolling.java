@@ -1,0 +1,101 @@
+package io.rapport.channels.email;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.rapport.common.Times;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Fetches every mailbox when its poll interval is due, each on a thread of its own, so a slow or broken mailbox
+ * never delays the others; its error shows on the mailbox. A db-scheduler task (ADR 12) looks every few seconds for
+ * due mailboxes and for stored mails not yet applied (left by a crash). Mails are applied one at a time per node, in
+ * the order they came.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailPolling implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MailPolling.class);
+
+    private final Mailboxes mailboxes;
+    private final ImapFetcher fetcher;
+    private final Intake intake;
+    private final Clock clock;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Object applying = new Object();
+
+    MailPolling(Mailboxes mailboxes, ImapFetcher fetcher, Intake intake, Clock clock) {
+        this.mailboxes = mailboxes;
+        this.fetcher = fetcher;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    @Bean
+    RecurringTask<Void> emailFetch(@Value("${rapport.email.fetch-check:5s}") Duration every) {
+        return Tasks.recurring("email-fetch", FixedDelay.of(every)).execute((instance, context) -> {
+            for (Mailboxes.Access access : mailboxes.due(Times.now(clock))) {
+                if (running.add(access.mailbox().id())) {
+                    workers.submit(() -> fetch(access));
+                }
+            }
+            applyWaiting();
+        });
+    }
+
+    /** Fetches one mailbox now (its poll interval aside) and applies what came; for tests and the admin's button. */
+    void fetchNow(long mailboxId) {
+        fetch(mailboxes.access(mailboxId));
+    }
+
+    private void fetch(Mailboxes.Access access) {
+        long id = access.mailbox().id();
+        try {
+            ImapFetcher.Result result;
+            do {
+                result = fetcher.fetch(access);
+                mailboxes.fetched(id, Times.now(clock), result.stored(), result.idle());
+                applyWaiting();
+            } while (result.more());
+        } catch (Exception e) {
+            log.warn("Fetching mailbox {} ({}) failed: {}", id, access.mailbox().address(), e.toString());
+            mailboxes.failed(id, Times.now(clock), describe(e));
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private void applyWaiting() {
+        synchronized (applying) {
+            for (int round = 0; round < 100 && intake.applyWaiting(200) == 200; round++) {
+                // more waiting: go on, but hand the worker back now and then
+            }
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
+            message = (message == null ? "" : message + ": ") + cause.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,237 @@
+package io.rapport.channels.email;
+
+import io.rapport.channels.internal.SecretBox;
+import io.rapport.common.Conflict;
+import io.rapport.common.InvalidInput;
+import io.rapport.common.NotFound;
+import io.rapport.common.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The mailboxes admins configure: checked, stored with sealed passwords, and their fetch status. */
+@Service
+public class Mailboxes {
+
+    /** A mailbox with what it takes to sign in: for the fetcher and the sender only. */
+    public record Access(Mailbox mailbox, String imapPassword, String smtpUsername, String smtpPassword) {}
+
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]{1,64}@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
+
+    private final JdbcClient db;
+    private final SecretBox secrets;
+    private final Clock clock;
+
+    Mailboxes(JdbcClient db, SecretBox secrets, Clock clock) {
+        this.db = db;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Mailbox create(MailboxSettings s) {
+        String address = required(s.address(), "address", 320).toLowerCase(Locale.ROOT);
+        if (!ADDRESS.matcher(address).matches()) {
+            throw new InvalidInput("address", "is not an email address");
+        }
+        String name = required(s.name(), "name", 100);
+        String imapHost = host(s.imapHost(), "imap.host");
+        int imapPort = port(s.imapPort(), "imap.port");
+        String imapUser = required(s.imapUsername(), "imap.username", 320);
+        String imapPassword = required(s.imapPassword(), "imap.password", 500);
+        String folder = s.folder() == null || s.folder().isBlank() ? "INBOX" : optional(s.folder(), "imap.folder", 200);
+        String smtpHost = host(s.smtpHost(), "smtp.host");
+        int smtpPort = port(s.smtpPort(), "smtp.port");
+        String smtpUser = optional(s.smtpUsername(), "smtp.username", 320);
+        String smtpPassword = optional(s.smtpPassword(), "smtp.password", 500);
+        int poll = s.pollSeconds() == null ? 30 : s.pollSeconds();
+        if (poll < 5 || poll > 3600) {
+            throw new InvalidInput("pollSeconds", "must be between 5 and 3600");
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        try {
+            db.sql("""
+                            INSERT INTO eml_mailbox (name, address, imap_host, imap_port, imap_security, imap_username,
+                              imap_password, imap_folder, smtp_host, smtp_port, smtp_security, smtp_username,
+                              smtp_password, poll_seconds, active, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)
+                            """)
+                    .params(
+                            name,
+                            address,
+                            imapHost,
+                            imapPort,
+                            security(s.imapSecurity()).code(),
+                            imapUser,
+                            secrets.seal(imapPassword),
+                            folder,
+                            smtpHost,
+                            smtpPort,
+                            security(s.smtpSecurity()).code(),
+                            smtpUser,
+                            secrets.seal(smtpPassword),
+                            poll,
+                            Times.sql(Times.now(clock)))
+                    .update(key, "id");
+        } catch (DuplicateKeyException e) {
+            throw new Conflict("mailbox.exists", "a mailbox for " + address + " exists already", address);
+        }
+        return get(key.getKey().longValue());
+    }
+
+    @Transactional(readOnly = true)
+    public Mailbox get(long id) {
+        return find(id).orElseThrow(() -> NotFound.of("mailbox", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Mailbox> find(long id) {
+        return db.sql("SELECT * FROM eml_mailbox WHERE id = ?")
+                .param(id)
+                .query(Mailboxes::row)
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Mailbox> list() {
+        return db.sql("SELECT * FROM eml_mailbox ORDER BY name, id")
+                .query(Mailboxes::row)
+                .list();
+    }
+
+    /** Active mailboxes whose next fetch is due (never fetched, or their poll interval has passed). */
+    @Transactional(readOnly = true)
+    public List<Access> due(Instant now) {
+        return db
+                .sql("SELECT * FROM eml_mailbox WHERE active = TRUE ORDER BY id")
+                .query(this::accessRow)
+                .list()
+                .stream()
+                .filter(a -> a.mailbox().lastPollAt() == null
+                        || !a.mailbox()
+                                .lastPollAt()
+                                .plusSeconds(a.mailbox().pollSeconds())
+                                .isAfter(now))
+                .toList();
+    }
+
+    /** The mailbox with its sign-in, for sending. */
+    @Transactional(readOnly = true)
+    public Access access(long id) {
+        return db.sql("SELECT * FROM eml_mailbox WHERE id = ?")
+                .param(id)
+                .query(this::accessRow)
+                .optional()
+                .orElseThrow(() -> NotFound.of("mailbox", id));
+    }
+
+    private Access accessRow(ResultSet rs, int n) throws SQLException {
+        return new Access(
+                row(rs, n),
+                secrets.open(rs.getString("imap_password")),
+                rs.getString("smtp_username"),
+                secrets.open(rs.getString("smtp_password")));
+    }
+
+    /** The addresses of all mailboxes: mail from one of them is the desk talking to itself. */
+    @Transactional(readOnly = true)
+    public List<String> addresses() {
+        return db.sql("SELECT address FROM eml_mailbox").query(String.class).list();
+    }
+
+    /** A fetch that worked: the time, how many new mails, and whether the server pushes news (IDLE). */
+    public void fetched(long id, Instant at, int count, boolean idle) {
+        db.sql("""
+                        UPDATE eml_mailbox SET last_poll_at = ?, fetched_count = fetched_count + ?, idle = ?,
+                          last_error = NULL, last_error_at = NULL WHERE id = ?
+                        """).params(Times.sql(at), count, idle, id).update();
+    }
+
+    /** A fetch that failed: shown on the mailbox until one works. */
+    public void failed(long id, Instant at, String error) {
+        String text = error == null ? "unknown error" : error;
+        db.sql("UPDATE eml_mailbox SET last_poll_at = ?, last_error = ?, last_error_at = ? WHERE id = ?")
+                .params(Times.sql(at), text.length() > 2000 ? text.substring(0, 2000) : text, Times.sql(at), id)
+                .update();
+    }
+
+    private static Mailbox row(ResultSet rs, int n) throws SQLException {
+        return new Mailbox(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("address"),
+                new Mailbox.Server(
+                        rs.getString("imap_host"),
+                        rs.getInt("imap_port"),
+                        io.rapport.common.Codes.stored(Security.class, rs.getString("imap_security")),
+                        rs.getString("imap_username")),
+                rs.getString("imap_folder"),
+                new Mailbox.Server(
+                        rs.getString("smtp_host"),
+                        rs.getInt("smtp_port"),
+                        io.rapport.common.Codes.stored(Security.class, rs.getString("smtp_security")),
+                        rs.getString("smtp_username")),
+                rs.getInt("poll_seconds"),
+                rs.getBoolean("active"),
+                Times.instant(rs, "last_poll_at"),
+                rs.getString("last_error"),
+                Times.instant(rs, "last_error_at"),
+                rs.getBoolean("idle"),
+                rs.getLong("fetched_count"),
+                Times.instant(rs, "created_at"));
+    }
+
+    private static Security security(Security s) {
+        return s == null ? Security.SSL : s;
+    }
+
+    private static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "is required");
+        }
+        return optional(value, field, max);
+    }
+
+    private static String optional(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw new InvalidInput(field, "must have at most " + max + " characters");
+        }
+        if (v.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput(field, "must not contain control characters");
+        }
+        return v;
+    }
+
+    private static String host(String value, String field) {
+        String host = required(value, field, 255);
+        if (!HOST.matcher(host).matches()) {
+            throw new InvalidInput(field, "is not a host name or address");
+        }
+        return host;
+    }
+
+    private static int port(Integer port, String field) {
+        if (port == null) {
+            throw new InvalidInput(field, "is required");
+        }
+        if (port < 1 || port > 65535) {
+            throw new InvalidInput(field, "must be between 1 and 65535");
+        }
+        return port;
+    }
+}

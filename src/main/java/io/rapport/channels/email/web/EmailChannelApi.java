@@ -1,0 +1,134 @@
+package io.rapport.channels.email.web;
+
+import io.rapport.channels.email.Inbox;
+import io.rapport.channels.email.Mailbox;
+import io.rapport.channels.email.MailboxSettings;
+import io.rapport.channels.email.Mailboxes;
+import io.rapport.channels.email.Security;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Mailboxes over JSON (admin): add one, read its status, list the mail set aside. Passwords are never returned. */
+@RestController
+@RequestMapping("/api/v1/channels/email")
+@Tag(name = "Email channel", description = "Mailboxes the desk reads by IMAP and answers from by SMTP")
+class EmailChannelApi {
+
+    private final Mailboxes mailboxes;
+    private final Inbox inbox;
+
+    EmailChannelApi(Mailboxes mailboxes, Inbox inbox) {
+        this.mailboxes = mailboxes;
+        this.inbox = inbox;
+    }
+
+    record ImapServer(
+            @NotBlank @Size(max = 255) String host,
+            @NotNull @Min(1) @Max(65535) Integer port,
+
+            @Schema(description = "none, ssl or starttls; ssl when left out")
+            Security security,
+
+            @NotBlank @Size(max = 320) String username,
+            @NotBlank @Size(max = 500) String password,
+
+            @Size(max = 200) @Schema(description = "INBOX when left out")
+            String folder) {}
+
+    record SmtpServer(
+            @NotBlank @Size(max = 255) String host,
+            @NotNull @Min(1) @Max(65535) Integer port,
+
+            @Schema(description = "none, ssl or starttls; ssl when left out")
+            Security security,
+
+            @Size(max = 320) String username,
+            @Size(max = 500) String password) {}
+
+    record CreateMailboxRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 320) String address,
+            @NotNull @Valid ImapServer imap,
+            @NotNull @Valid SmtpServer smtp,
+
+            @Min(5)
+            @Max(3600)
+            @Schema(description = "seconds between fetches where the server has no IDLE; 30 when left out")
+            Integer pollSeconds) {}
+
+    record MailboxList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<Mailbox> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long total) {}
+
+    record KeptList(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<Inbox.Kept> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long total) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createMailbox", summary = "Add a mailbox (admin)")
+    Mailbox create(@Valid @RequestBody CreateMailboxRequest r) {
+        return mailboxes.create(new MailboxSettings(
+                r.name(),
+                r.address(),
+                r.imap().host(),
+                r.imap().port(),
+                r.imap().security(),
+                r.imap().username(),
+                r.imap().password(),
+                r.imap().folder(),
+                r.smtp().host(),
+                r.smtp().port(),
+                r.smtp().security(),
+                r.smtp().username(),
+                r.smtp().password(),
+                r.pollSeconds()));
+    }
+
+    @GetMapping
+    @Operation(operationId = "listMailboxes", summary = "All mailboxes with their status (admin)")
+    MailboxList list() {
+        List<Mailbox> all = mailboxes.list();
+        return new MailboxList(all, all.size());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(
+            operationId = "getMailbox",
+            summary = "One mailbox and its status: last fetch, last error, mails fetched (admin)")
+    Mailbox get(@PathVariable long id) {
+        return mailboxes.get(id);
+    }
+
+    @GetMapping("/set-aside")
+    @Operation(
+            operationId = "listSetAsideMail",
+            summary =
+                    "Mail set aside (auto-replies and bounces without a thread, loops, too large) or unreadable (admin)")
+    KeptList setAside() {
+        List<Inbox.Kept> kept = inbox.kept(200);
+        return new KeptList(kept, kept.size());
+    }
+}
