@@ -56,6 +56,7 @@ public final class MailParser {
             "x-failed-recipients",
             "content-type");
 
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>\\s@]+@[^<>\\s@]+)\\s*>");
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern UUENCODE =
             Pattern.compile("(?m)^begin [0-7]{3,4} (\\S[^\\r\\n]*)\\r?\\n[\\s\\S]*?^end\\s*$");
@@ -444,12 +445,26 @@ public final class MailParser {
             return List.of();
         }
         List<MailAddress> result = new ArrayList<>();
+        // mime4j's lenient parser can shift an address by a character after non-ASCII text in a name: where the
+        // header writes addresses in angle brackets, those are the addresses
+        List<String> angled = new ArrayList<>();
+        Matcher a = ANGLE_ADDRESS.matcher(value);
+        while (a.find()) {
+            angled.add(a.group(1));
+        }
         AddressList list = LenientAddressParser.DEFAULT.parseAddressList(value);
         for (Address address : list) {
             if (address instanceof Mailbox box) {
                 add(result, box);
             } else if (address instanceof Group group) {
                 group.getMailboxes().forEach(box -> add(result, box));
+            }
+        }
+        if (angled.size() == result.size()) {
+            for (int i = 0; i < result.size(); i++) {
+                if (!result.get(i).address().equalsIgnoreCase(angled.get(i))) {
+                    result.set(i, new MailAddress(result.get(i).name(), angled.get(i)));
+                }
             }
         }
         return List.copyOf(result);
