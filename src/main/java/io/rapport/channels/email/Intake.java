@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -114,7 +113,7 @@ public class Intake {
             inbox.setAside(stored.id(), "no_sender", "the mail names no sender", now());
             return;
         }
-        List<String> own = mailboxes.addresses();
+        Set<String> own = Set.copyOf(mailboxes.addresses());
         Noise.Kind noise = Noise.of(mail, own);
         Optional<TicketView> thread = thread(mail);
         if (noise != Noise.Kind.NONE) {
@@ -165,7 +164,7 @@ public class Intake {
                             Channel.EMAIL,
                             Author.customer(sender),
                             files));
-            finish(stored, mail, ticket.id(), added.id(), ticket.customer().email());
+            finish(stored, mail, ticket.id(), added.id(), ticket.customer().email(), own);
             return;
         }
         TicketView opened = tickets.open(new OpenTicket(
@@ -181,7 +180,7 @@ public class Intake {
                 null));
         long firstMessage = tickets.get(opened.id()).messages().getFirst().id();
         thread.ifPresent(closed -> followUp(opened, closed));
-        finish(stored, mail, opened.id(), firstMessage, mail.from().address());
+        finish(stored, mail, opened.id(), firstMessage, mail.from().address(), own);
     }
 
     /** A reply to a closed ticket opens a new one that says so; recently closed, it goes back to the same people. */
@@ -209,10 +208,16 @@ public class Intake {
         }
     }
 
-    private void finish(Inbox.Stored stored, ParsedMail mail, long ticketId, Long messageId, String customerAddress) {
+    private void finish(
+            Inbox.Stored stored,
+            ParsedMail mail,
+            long ticketId,
+            Long messageId,
+            String customerAddress,
+            Set<String> own) {
         threads.open(ticketId, stored.mailboxId());
         threads.record(mail.messageId(), ticketId, messageId, stored.mailboxId(), "in", now());
-        Set<String> skip = mailboxes.addresses().stream().collect(Collectors.toSet());
+        Set<String> skip = new java.util.HashSet<>(own);
         skip.add(customerAddress);
         List<MailAddress> copied = new ArrayList<>();
         for (MailAddress a : mail.cc()) {

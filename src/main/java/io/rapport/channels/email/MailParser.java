@@ -31,6 +31,8 @@ import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.ParserCursor;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
 
 /**
  * Reads a raw mail (RFC 5322 and MIME) with Apache James mime4j, tolerant of what real mailers send. Which parts are
@@ -56,7 +58,6 @@ public final class MailParser {
             "x-failed-recipients",
             "content-type");
 
-    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>\\s@]+@[^<>\\s@]+)\\s*>");
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern UUENCODE =
             Pattern.compile("(?m)^begin [0-7]{3,4} (\\S[^\\r\\n]*)\\r?\\n[\\s\\S]*?^end\\s*$");
@@ -390,18 +391,33 @@ public final class MailParser {
 
     /** A header's value, unfolded, without decoding encoded words. */
     private static String value(Field field) {
+        byte[] raw = rawValue(field);
+        return raw == null ? null : Charsets.decode(raw, null).strip();
+    }
+
+    /** The bytes of a header's value as they came: after the colon, unfolded. */
+    private static byte[] rawValue(Field field) {
         if (field == null) {
             return null;
         }
-        String raw;
-        if (field.getRaw() != null) {
-            raw = Charsets.decode(field.getRaw().toByteArray(), null);
-            int colon = raw.indexOf(':');
-            raw = colon < 0 ? raw : raw.substring(colon + 1);
-        } else {
-            raw = field.getBody();
+        if (field.getRaw() == null) {
+            return field.getBody() == null ? null : field.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        return raw.replaceAll("\\r?\\n(?=[ \\t])", "").strip();
+        byte[] raw = field.getRaw().toByteArray();
+        int start = 0;
+        while (start < raw.length && raw[start] != ':') {
+            start++;
+        }
+        start = start < raw.length ? start + 1 : 0;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length - start);
+        for (int i = start; i < raw.length; i++) {
+            boolean fold = (raw[i] == '\r' || raw[i] == '\n')
+                    && (i + 1 < raw.length && (raw[i + 1] == ' ' || raw[i + 1] == '\t' || raw[i + 1] == '\n'));
+            if (!fold && raw[i] != '\r' && raw[i] != '\n') {
+                out.write(raw[i]);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Control characters and runs of white space do not belong in a subject or name. */
@@ -439,32 +455,23 @@ public final class MailParser {
         return List.copyOf(ids);
     }
 
+    /**
+     * The addresses of an address header, parsed on the header's own bytes (encoded words still encoded): given
+     * decoded text, mime4j's parser shifts addresses after non-ASCII names. Names are decoded afterwards.
+     */
     private static List<MailAddress> addresses(Field field) {
-        String value = headerText(field);
-        if (value == null || value.isBlank()) {
+        byte[] raw = rawValue(field);
+        if (raw == null || raw.length == 0) {
             return List.of();
         }
         List<MailAddress> result = new ArrayList<>();
-        // mime4j's lenient parser can shift an address by a character after non-ASCII text in a name: where the
-        // header writes addresses in angle brackets, those are the addresses
-        List<String> angled = new ArrayList<>();
-        Matcher a = ANGLE_ADDRESS.matcher(value);
-        while (a.find()) {
-            angled.add(a.group(1));
-        }
-        AddressList list = LenientAddressParser.DEFAULT.parseAddressList(value);
+        AddressList list = LenientAddressParser.DEFAULT.parseAddressList(
+                new ByteArrayBuffer(raw, true), new ParserCursor(0, raw.length));
         for (Address address : list) {
             if (address instanceof Mailbox box) {
                 add(result, box);
             } else if (address instanceof Group group) {
                 group.getMailboxes().forEach(box -> add(result, box));
-            }
-        }
-        if (angled.size() == result.size()) {
-            for (int i = 0; i < result.size(); i++) {
-                if (!result.get(i).address().equalsIgnoreCase(angled.get(i))) {
-                    result.set(i, new MailAddress(result.get(i).name(), angled.get(i)));
-                }
             }
         }
         return List.copyOf(result);
@@ -475,7 +482,20 @@ public final class MailParser {
         if (address == null || address.isBlank() || address.length() > 320) {
             return;
         }
-        result.add(new MailAddress(clean(box.getName()), address));
+        result.add(new MailAddress(clean(name(box.getName())), address));
+    }
+
+    /**
+     * A display name as the parser gives it: raw 8-bit bytes come out one character per byte, so a name of such
+     * characters is read again as UTF-8 (else Windows-1252); a name decoded from encoded words is left as it is.
+     */
+    private static String name(String parsed) {
+        if (parsed == null
+                || parsed.chars().allMatch(c -> c < 0x80)
+                || parsed.chars().anyMatch(c -> c > 0xff)) {
+            return parsed;
+        }
+        return Charsets.decode(parsed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null);
     }
 
     private static MailAddress first(List<MailAddress> list) {

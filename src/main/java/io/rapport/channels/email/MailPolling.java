@@ -55,11 +55,6 @@ class MailPolling implements DisposableBean {
         });
     }
 
-    /** Fetches one mailbox now (its poll interval aside) and applies what came; for tests and the admin's button. */
-    void fetchNow(long mailboxId) {
-        fetch(mailboxes.access(mailboxId));
-    }
-
     private void fetch(Mailboxes.Access access) {
         long id = access.mailbox().id();
         try {

@@ -18,19 +18,18 @@ public class Threads {
         this.db = db;
     }
 
-    /** The ticket the nearest of these Message-IDs belongs to, trying them in order. */
+    /** The ticket the nearest of these Message-IDs belongs to (they come nearest first), in one query. */
     public Optional<Long> ticketOf(List<String> messageIds) {
-        for (String id : messageIds) {
-            Optional<Long> ticket = db.sql(
-                            "SELECT ticket_id FROM eml_message WHERE message_id = ? ORDER BY created_at DESC LIMIT 1")
-                    .param(id)
-                    .query(Long.class)
-                    .optional();
-            if (ticket.isPresent()) {
-                return ticket;
-            }
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        List<String> ids = messageIds.size() > 50 ? messageIds.subList(0, 50) : messageIds;
+        java.util.Map<String, Long> found = new java.util.HashMap<>();
+        db.sql("SELECT message_id, ticket_id FROM eml_message WHERE message_id IN (:ids) ORDER BY created_at")
+                .param("ids", ids)
+                .query((rs, n) -> found.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return ids.stream().filter(found::containsKey).map(found::get).findFirst();
     }
 
     public void record(

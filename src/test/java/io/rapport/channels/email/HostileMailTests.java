@@ -84,11 +84,14 @@ class HostileMailTests {
     @Test
     void namesInOtherScriptsKeepTheAddressWhole() {
         ParsedMail parsed = parser.parse(
-                "From: Jürgen Groß <jg@example.de>\r\nCc: 日本 太郎 <taro@example.jp>, Bo <b@c.test>\r\nSubject: x\r\n\r\nx\r\n"
+                "From: Jürgen Groß <jg@example.de>\r\nCc: 日本 太郎 <taro@example.jp>, b@c.test, =?UTF-8?Q?J=C3=B6rg?= <j@d.test>\r\nSubject: x\r\n\r\nx\r\n"
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(parsed.from().address()).isEqualTo("jg@example.de");
         assertThat(parsed.from().name()).isEqualTo("Jürgen Groß");
-        assertThat(parsed.cc()).extracting(MailAddress::address).containsExactly("taro@example.jp", "b@c.test");
+        assertThat(parsed.cc())
+                .extracting(MailAddress::address)
+                .containsExactly("taro@example.jp", "b@c.test", "j@d.test");
+        assertThat(parsed.cc()).extracting(MailAddress::name).containsExactly("日本 太郎", null, "Jörg");
     }
 
     @Test
