@@ -52,6 +52,16 @@ public class OutgoingMail {
     }
 
     /**
+     * Sends a conversation mail (threading headers, HTML, attachments) through the given server, such as a mailbox's
+     * own. The caller keeps track of what went out (an outbox), so this sends every time it is called.
+     *
+     * @throws MailNotSent when the server did not take it, saying whether trying again can help
+     */
+    public void send(Letter letter, SmtpServer server) {
+        smtp.send(letter, server);
+    }
+
+    /**
      * Sends the mail once for this key, however often it is asked to: a repeated event, or a second node handling the
      * same one, finds the key sent (or being sent) and sends nothing. A failed attempt gives the key back, so a later
      * attempt sends it. Without a mail server configured nothing is sent or claimed.

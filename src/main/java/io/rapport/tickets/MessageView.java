@@ -15,7 +15,14 @@ public record MessageView(
         String bodyHtml,
         @NotNull Channel channel,
         @NotNull Instant createdAt,
-        @NotNull List<AttachmentView> attachments) {
+        @NotNull List<AttachmentView> attachments,
+        MessageDelivery delivery) {
+
+    /** The message with how it reached the customer, where a channel sent it. */
+    public MessageView withDelivery(MessageDelivery delivery) {
+        return new MessageView(
+                id, ticketId, author, visibility, body, bodyHtml, channel, createdAt, attachments, delivery);
+    }
 
     @JsonIgnore
     public boolean isInternal() {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +54,10 @@ public class Tickets {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<ConversationChannel> channels;
 
     Tickets(
+            ObjectProvider<ConversationChannel> channels,
             TicketRepository tickets,
             SharedViewCounts sharedCounts,
             MessageRepository messages,
@@ -77,6 +80,7 @@ public class Tickets {
         this.agents = agents;
         this.events = events;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /** Opens a ticket; the first message is the customer's description of the problem. */
@@ -248,7 +252,19 @@ public class Tickets {
     /** One ticket with its whole conversation, internal notes included: for agents. */
     @Transactional(readOnly = true)
     public TicketView get(long ticketId) {
-        return view(load(ticketId)).withMessages(messages.forTicket(ticketId, true));
+        return view(load(ticketId)).withMessages(withDeliveries(ticketId, messages.forTicket(ticketId, true)));
+    }
+
+    /** Each message sent through a channel (a mail from the ticket's mailbox) with how it reached the customer. */
+    private List<MessageView> withDeliveries(long ticketId, List<MessageView> list) {
+        Map<Long, MessageDelivery> deliveries = new java.util.HashMap<>();
+        channels.forEach(c -> deliveries.putAll(c.deliveries(ticketId)));
+        if (deliveries.isEmpty()) {
+            return list;
+        }
+        return list.stream()
+                .map(m -> deliveries.containsKey(m.id()) ? m.withDelivery(deliveries.get(m.id())) : m)
+                .toList();
     }
 
     /** One of the customer's own tickets, public messages only; anyone else's is not found. */

@@ -12,4 +12,9 @@ public final class UiLanguages {
     public static boolean supported(String code) {
         return code != null && SUPPORTED.contains(code);
     }
+
+    /** The locale to write to someone who prefers this language: theirs when we have it, else English. */
+    public static java.util.Locale localeFor(String language) {
+        return supported(language) ? java.util.Locale.forLanguageTag(language) : java.util.Locale.ENGLISH;
+    }
 }

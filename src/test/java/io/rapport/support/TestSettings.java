@@ -38,6 +38,8 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         // mailboxes are fetched within a second or two of their time, so that mail tests wait little
         settings.put("rapport.jobs.polling-interval", "1s");
         settings.put("rapport.email.fetch-check", "1s");
+        settings.put("rapport.email.send-check", "1s");
+        settings.put("rapport.email.retry-after", "1s");
         settings.putAll(database(dir));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("rapport-test", settings));
         afterSettings(context, settings);

@@ -43,6 +43,7 @@ public class Intake {
     private static final Pattern NUMBER = Pattern.compile("\\[#(\\d{1,12})\\]");
 
     private final Inbox inbox;
+    private final Outbox outbox;
     private final Threads threads;
     private final Mailboxes mailboxes;
     private final Tickets tickets;
@@ -57,6 +58,7 @@ public class Intake {
 
     Intake(
             Inbox inbox,
+            Outbox outbox,
             Threads threads,
             Mailboxes mailboxes,
             Tickets tickets,
@@ -68,6 +70,7 @@ public class Intake {
             @Value("${rapport.email.sender-window:10m}") Duration senderWindow,
             @Value("${rapport.attachments.max-size:25MB}") DataSize maxAttachment) {
         this.inbox = inbox;
+        this.outbox = outbox;
         this.threads = threads;
         this.mailboxes = mailboxes;
         this.tickets = tickets;
@@ -252,6 +255,12 @@ public class Intake {
             case AUTO_REPLY -> "Automatic reply from " + mail.from().address() + ".";
             default -> "Mail from the desk's own address " + mail.from().address() + ".";
         };
+        if (noise == Noise.Kind.BOUNCE
+                && mail.report() != null
+                && mail.report().originalMessageId() != null
+                && mail.report().failed()) {
+            outbox.bounced(mail.report().originalMessageId(), what);
+        }
         String text = what + "\n\n" + (mail.subject() == null ? "" : mail.subject() + "\n\n") + mail.text();
         Body body = Body.of(text, null);
         MessageView note = tickets.addMessage(

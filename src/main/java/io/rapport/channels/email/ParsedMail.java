@@ -38,7 +38,7 @@ public record ParsedMail(
         return headers.get(name);
     }
 
-    /** The ids this mail answers, nearest first: In-Reply-To, then References from the last. */
+    /** The ids this mail answers, nearest first: In-Reply-To, References from the last, a bounce's returned mail. */
     public List<String> threadIds() {
         java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
         if (inReplyTo != null) {
@@ -46,6 +46,9 @@ public record ParsedMail(
         }
         for (int i = references.size() - 1; i >= 0; i--) {
             ids.add(references.get(i));
+        }
+        if (report != null && report.originalMessageId() != null) {
+            ids.add(report.originalMessageId()); // a bounce names the mail it returns
         }
         return List.copyOf(ids);
     }

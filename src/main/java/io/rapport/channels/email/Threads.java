@@ -32,6 +32,22 @@ public class Threads {
         return ids.stream().filter(found::containsKey).map(found::get).findFirst();
     }
 
+    /** The Message-IDs of the ticket's mails in and out, oldest first: a reply's References. */
+    public List<String> messageIds(long ticketId) {
+        return db.sql("SELECT message_id FROM eml_message WHERE ticket_id = ? ORDER BY created_at, message_id")
+                .param(ticketId)
+                .query(String.class)
+                .list();
+    }
+
+    /** The Message-ID of the customer's latest mail on the ticket: what a reply answers. */
+    public Optional<String> latestIncoming(long ticketId) {
+        return db.sql("""
+                        SELECT message_id FROM eml_message WHERE ticket_id = ? AND direction = 'in'
+                        ORDER BY created_at DESC LIMIT 1
+                        """).param(ticketId).query(String.class).optional();
+    }
+
     public void record(
             String messageId, long ticketId, Long ticketMessageId, long mailboxId, String direction, Instant at) {
         if (messageId == null) {

@@ -1,9 +1,15 @@
 package io.rapport.mail.internal;
 
+import io.rapport.mail.Letter;
 import io.rapport.mail.Mail;
 import io.rapport.mail.MailNotSent;
+import io.rapport.mail.SmtpServer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +20,8 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** SMTP through Spring's JavaMailSender (SPRING_MAIL_*), with its failures sorted into passing and permanent. */
@@ -49,6 +57,100 @@ public class SmtpSender {
             throw new MailNotSent(e.getMessage(), refusedForGood(e), e);
         }
         return true;
+    }
+
+    /** Sends a conversation mail through the given server, keeping the letter's own Message-ID. */
+    public void send(Letter letter, SmtpServer server) {
+        JavaMailSenderImpl sender = senders.computeIfAbsent(server, SmtpSender::senderFor);
+        try {
+            MimeMessage message = new KeptIdMessage(sender.getSession(), letter.messageId());
+            boolean multipart = letter.html() != null || !letter.attachments().isEmpty();
+            MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
+            helper.setFrom(new InternetAddress(letter.fromAddress(), letter.fromName(), "UTF-8"));
+            helper.setTo(letter.to().toArray(String[]::new));
+            if (!letter.cc().isEmpty()) {
+                helper.setCc(letter.cc().toArray(String[]::new));
+            }
+            helper.setSubject(letter.subject());
+            if (letter.html() != null) {
+                helper.setText(letter.text(), letter.html());
+            } else {
+                helper.setText(letter.text());
+            }
+            for (Letter.File file : letter.attachments()) {
+                helper.addAttachment(file.filename(), file.content()::open, file.contentType());
+            }
+            if (letter.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", "<" + letter.inReplyTo() + ">");
+            }
+            if (!letter.references().isEmpty()) {
+                message.setHeader(
+                        "References",
+                        MimeUtility.fold(
+                                12,
+                                String.join(
+                                        " ",
+                                        letter.references().stream()
+                                                .map(r -> "<" + r + ">")
+                                                .toList())));
+            }
+            for (var header : letter.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            sender.send(message);
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new MailNotSent(e.getMessage(), true, e);
+        } catch (MailException e) {
+            throw new MailNotSent(e.getMessage(), refusedForGood(e), e);
+        }
+    }
+
+    /** One sender per server configuration: each keeps its session; a changed password makes a new one. */
+    private final java.util.Map<SmtpServer, JavaMailSenderImpl> senders =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static JavaMailSenderImpl senderFor(SmtpServer server) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(server.host());
+        sender.setPort(server.port());
+        sender.setProtocol(server.tls() ? "smtps" : "smtp");
+        sender.setDefaultEncoding("UTF-8");
+        java.util.Properties props = new java.util.Properties();
+        String p = server.tls() ? "mail.smtps." : "mail.smtp.";
+        if (server.username() != null) {
+            sender.setUsername(server.username());
+            sender.setPassword(server.password());
+            props.put(p + "auth", "true");
+        }
+        if (server.startTls()) {
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+        }
+        // a server that hangs must not hold a sending worker for ever
+        props.put(p + "connectiontimeout", "10000");
+        props.put(p + "timeout", "30000");
+        props.put(p + "writetimeout", "60000");
+        sender.setJavaMailProperties(props);
+        return sender;
+    }
+
+    /** A message that keeps the Message-ID it was given: JavaMail makes up a new one on every save otherwise. */
+    private static final class KeptIdMessage extends MimeMessage {
+        private final String id;
+
+        KeptIdMessage(jakarta.mail.Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (id == null) {
+                super.updateMessageID();
+            } else {
+                setHeader("Message-ID", "<" + id + ">");
+            }
+        }
     }
 
     /**

@@ -1,17 +1,18 @@
 package io.rapport.tickets.internal;
 
-import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
 import io.rapport.mail.Mail;
 import io.rapport.mail.MailNotSent;
 import io.rapport.mail.OutgoingMail;
 import io.rapport.tickets.AgentReplied;
+import io.rapport.tickets.ConversationChannel;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.web.UiLanguages;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Propagation;
  * handled (a retry, a second node): see OutgoingMail#sendOnce. No transaction is held while talking to the mail server.
  * Without a mail server configured nothing is sent.
  *
- * <p>Email as a full channel (threading, replies by mail) is a later issue; these mails point to the portal.
+ * <p>Tickets that a channel answers itself (mail tickets, by mail from their mailbox: {@link ConversationChannel})
+ * get no mails from here.
  */
 @Component
 class CustomerMail {
@@ -42,8 +44,10 @@ class CustomerMail {
     private final OutgoingMail mail;
     private final MessageSource messages;
     private final Duration autoCloseAfter;
+    private final List<ConversationChannel> channels;
 
     CustomerMail(
+            List<ConversationChannel> channels,
             Tickets tickets,
             Customers customers,
             OutgoingMail mail,
@@ -54,10 +58,19 @@ class CustomerMail {
         this.mail = mail;
         this.messages = messages;
         this.autoCloseAfter = autoCloseAfter;
+        this.channels = channels;
+    }
+
+    /** A channel that answers this ticket's customer itself (by mail from its mailbox) sends its own mails. */
+    private boolean answeredByAChannel(long ticketId) {
+        return channels.stream().anyMatch(c -> c.answers(ticketId));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AgentReplied replied) {
+        if (answeredByAChannel(replied.ticketId())) {
+            return;
+        }
         TicketView ticket = tickets.get(replied.ticketId());
         if (!OutgoingMail.deliverable(ticket.customer().email())) {
             return;
@@ -80,8 +93,8 @@ class CustomerMail {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TicketSolved solved) {
-        if (solved.withReply()) {
-            return; // the reply's mail asked already
+        if (solved.withReply() || answeredByAChannel(solved.ticketId())) {
+            return; // the reply's mail asked already, or the channel asks
         }
         TicketView ticket = tickets.get(solved.ticketId());
         if (!ticket.isSolved()) {
@@ -118,9 +131,7 @@ class CustomerMail {
     }
 
     private Locale locale(TicketView ticket) {
-        CustomerRef customer = customers.ref(ticket.customer().id());
-        String language = customer.preferredLanguage();
-        return !UiLanguages.supported(language) ? Locale.ENGLISH : Locale.forLanguageTag(language);
+        return UiLanguages.localeFor(customers.ref(ticket.customer().id()).preferredLanguage());
     }
 
     /** Sends once per key: a repeated event (a retry, another node) does not mail the customer twice. */

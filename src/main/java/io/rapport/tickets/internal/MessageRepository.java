@@ -113,7 +113,8 @@ public class MessageRepository {
                             rs.getString("body_html"),
                             Codes.stored(Channel.class, rs.getString("channel")),
                             Times.instant(rs, "created_at"),
-                            List.copyOf(attachments.getOrDefault(id, List.of())));
+                            List.copyOf(attachments.getOrDefault(id, List.of())),
+                            null);
                 })
                 .list();
     }

@@ -2,11 +2,16 @@ package io.rapport.channels.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.rapport.support.Api;
 import io.rapport.support.IntegrationTest;
 import io.rapport.support.TestMail;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
@@ -25,6 +30,10 @@ abstract class EmailChannelContract extends IntegrationTest {
 
     /** A mailbox on GreenMail for a new address; returns its JSON. */
     private JsonNode newMailbox(String address, String imapPassword) {
+        return newMailbox(address, imapPassword, TestMail.smtpPort());
+    }
+
+    private JsonNode newMailbox(String address, String imapPassword, int smtpPort) {
         TestMail.server().setUser(address, address, PASSWORD);
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Support " + address);
@@ -42,7 +51,7 @@ abstract class EmailChannelContract extends IntegrationTest {
                         address,
                         "password",
                         imapPassword));
-        body.put("smtp", Map.of("host", "127.0.0.1", "port", TestMail.smtpPort(), "security", "none"));
+        body.put("smtp", Map.of("host", "127.0.0.1", "port", smtpPort, "security", "none"));
         body.put("pollSeconds", 5);
         Api.Response created = admin().post("/api/v1/channels/email", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -87,18 +96,18 @@ abstract class EmailChannelContract extends IntegrationTest {
         String box = unique("support") + "@desk.test";
         JsonNode mailbox = newMailbox(box, PASSWORD);
         assertThat(mailbox.toString()).doesNotContain(PASSWORD);
-        String customer = unique("dana") + "@customer.test";
-        String first = unique("first") + "@customer.test";
+        String customer = unique("dana") + "@customers.rapport.dev";
+        String first = unique("first") + "@customers.rapport.dev";
 
         TestMail.deliver(
                 box,
                 PASSWORD,
                 mail(
                         customer,
-                        box + ", Lee <lee@customer.test>",
+                        box + ", Lee <lee@customers.rapport.dev>",
                         first,
                         "My card was declined",
-                        "Cc: Sam <sam@customer.test>\r\n",
+                        "Cc: Sam <sam@customers.rapport.dev>\r\n",
                         "Hello, my card was declined at the shop today."));
         JsonNode ticket = awaitTicket(customer, t -> t.get("messages").size() == 1);
         assertThat(ticket.get("channel").asString()).isEqualTo("email");
@@ -113,7 +122,7 @@ abstract class EmailChannelContract extends IntegrationTest {
                 mail(
                         customer,
                         box,
-                        unique("second") + "@customer.test",
+                        unique("second") + "@customers.rapport.dev",
                         "Re: My card was declined",
                         "In-Reply-To: <" + first + ">\r\nReferences: <" + first + ">\r\n",
                         "It happened again just now.\r\n\r\nOn Sun, 29 Nov 2026 at 09:00, Dana wrote:\r\n"
@@ -140,7 +149,7 @@ abstract class EmailChannelContract extends IntegrationTest {
                 mail(
                         customer,
                         box,
-                        unique("ooo") + "@customer.test",
+                        unique("ooo") + "@customers.rapport.dev",
                         "Out of office: Re: My card was declined",
                         "Auto-Submitted: auto-replied\r\nIn-Reply-To: <" + first + ">\r\n",
                         "I am away until Monday."));
@@ -168,14 +177,14 @@ abstract class EmailChannelContract extends IntegrationTest {
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);
-        String robot = unique("robot") + "@elsewhere.test";
+        String robot = unique("robot") + "@elsewhere.rapport.dev";
         TestMail.deliver(
                 box,
                 PASSWORD,
                 mail(
                         robot,
                         box,
-                        unique("auto") + "@elsewhere.test",
+                        unique("auto") + "@elsewhere.rapport.dev",
                         "Automatic reply: hello",
                         "Auto-Submitted: auto-replied\r\n",
                         "I am away."));
@@ -198,8 +207,9 @@ abstract class EmailChannelContract extends IntegrationTest {
         JsonNode bad = newMailbox(broken, "wrong-password");
         String good = unique("support") + "@desk.test";
         newMailbox(good, PASSWORD);
-        String customer = unique("kim") + "@customer.test";
-        TestMail.deliver(good, PASSWORD, mail(customer, good, unique("m") + "@customer.test", "Hello", "", "Hi there"));
+        String customer = unique("kim") + "@customers.rapport.dev";
+        TestMail.deliver(
+                good, PASSWORD, mail(customer, good, unique("m") + "@customers.rapport.dev", "Hello", "", "Hi there"));
         awaitTicket(customer, t -> t.get("messages").size() == 1);
         JsonNode status = Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
@@ -230,5 +240,184 @@ abstract class EmailChannelContract extends IntegrationTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("address");
         assertThat(admin().get("/api/v1/channels/email/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgentsReplyGoesOutThreadedAndTheAnswerJoinsTheTicket() throws Exception {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        String customer = unique("ana") + "@customers.rapport.dev";
+        String sam = unique("sam") + "@customers.rapport.dev";
+        String first = unique("first") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                mail(
+                        customer,
+                        box,
+                        first,
+                        "Transfer missing",
+                        "Cc: Sam <" + sam + ">\r\n",
+                        "My transfer has not arrived."));
+        JsonNode ticket = awaitTicket(customer, t -> t.get("messages").size() == 1);
+        long number = ticket.get("number").asLong();
+
+        // "we received it", threaded and marked as automatic
+        MimeMessage received =
+                TestMail.waitFor(customer, m -> TestMail.subject(m).contains("[#" + number + "]"));
+        assertThat(received.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<" + first + ">");
+
+        Api.Response sent = admin().post(
+                        "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages",
+                        Map.of("body", "Please check again now: it was sent today.", "visibility", "public"));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        MimeMessage reply = TestMail.waitFor(customer, m -> body(m).contains("Please check again now"));
+        assertThat(((InternetAddress) reply.getFrom()[0]).getAddress()).isEqualTo(box);
+        assertThat(((InternetAddress) reply.getFrom()[0]).getPersonal())
+                .isNotBlank()
+                .isNotEqualTo(box);
+        assertThat(TestMail.subject(reply)).startsWith("Re: [#" + number + "]").contains("Transfer missing");
+        assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<" + first + ">");
+        assertThat(reply.getHeader("References", null)).contains("<" + first + ">");
+        assertThat(reply.getHeader("Auto-Submitted")).isNull();
+        assertThat(reply.getRecipients(jakarta.mail.Message.RecipientType.CC))
+                .extracting(a -> ((InternetAddress) a).getAddress())
+                .containsExactly(sam);
+        assertThat(body(reply)).doesNotContain("support portal");
+        String replyId = reply.getMessageID();
+        JsonNode withDelivery = awaitTicket(
+                customer,
+                t -> t.get("messages").get(1).hasNonNull("delivery")
+                        && t.get("messages")
+                                .get(1)
+                                .get("delivery")
+                                .get("state")
+                                .asString()
+                                .equals("sent"));
+        assertThat(withDelivery.get("messages").get(1).get("delivery").get("at").isNull())
+                .isFalse();
+
+        // the customer answers the reply: same ticket, only the new text
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                mail(
+                        customer,
+                        box,
+                        unique("answer") + "@customers.rapport.dev",
+                        "Re: " + TestMail.subject(reply),
+                        "In-Reply-To: " + replyId + "\r\nReferences: <" + first + "> " + replyId + "\r\n",
+                        "Found it, thank you!\r\n\r\n> Please check again now: it was sent today."));
+        ticket = awaitTicket(customer, t -> t.get("messages").size() == 3);
+        assertThat(ticket.get("messages").get(2).get("body").asString()).isEqualTo("Found it, thank you!");
+
+        // Sam's address bounces: the reply is marked failed, a note says why, nothing reopens or is sent
+        String status = ticket.get("status").asString();
+        int mailsBefore = TestMail.allTo(customer).size();
+        TestMail.deliver(box, PASSWORD, bounce(box, sam, replyId));
+        ticket = awaitTicket(customer, t -> t.get("messages").size() == 4);
+        assertThat(ticket.get("messages").get(3).get("visibility").asString()).isEqualTo("internal");
+        assertThat(ticket.get("messages").get(3).get("body").asString()).contains(sam, "5.1.1");
+        assertThat(ticket.get("messages").get(1).get("delivery").get("state").asString())
+                .isEqualTo("failed");
+        assertThat(ticket.get("status").asString()).isEqualTo(status);
+        assertThat(TestMail.allTo(customer)).hasSize(mailsBefore);
+    }
+
+    @Test
+    void withTheMailServerDownRepliesGoOutLaterEachOnce() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD, port); // nothing listens there yet
+        String customer = unique("ola") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box, PASSWORD, mail(customer, box, unique("m") + "@customers.rapport.dev", "Card", "", "Help"));
+        JsonNode ticket = awaitTicket(customer, t -> t.get("messages").size() == 1);
+        long id = ticket.get("id").asLong();
+        for (String text : List.of("First answer.", "Second answer.")) {
+            assertThat(admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", text, "visibility", "public"))
+                            .status())
+                    .isEqualTo(201);
+        }
+        JsonNode waiting = awaitTicket(
+                customer,
+                t -> t.get("messages").size() == 3
+                        && t.get("messages").get(2).hasNonNull("delivery")
+                        && t.get("messages").get(2).get("delivery").hasNonNull("detail"));
+        assertThat(waiting.get("messages").get(2).get("delivery").get("state").asString())
+                .isEqualTo("pending");
+
+        GreenMail later = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        later.start();
+        try {
+            awaitTicket(
+                    customer,
+                    t -> t.get("messages")
+                                    .get(1)
+                                    .get("delivery")
+                                    .get("state")
+                                    .asString()
+                                    .equals("sent")
+                            && t.get("messages")
+                                    .get(2)
+                                    .get("delivery")
+                                    .get("state")
+                                    .asString()
+                                    .equals("sent"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> later.getReceivedMessages().length >= 3);
+            List<String> bodies = new java.util.ArrayList<>();
+            for (MimeMessage m : later.getReceivedMessages()) {
+                bodies.add(body(m));
+            }
+            assertThat(bodies.stream().filter(b -> b.contains("First answer."))).hasSize(1);
+            assertThat(bodies.stream().filter(b -> b.contains("Second answer.")))
+                    .hasSize(1);
+            assertThat(bodies).hasSize(3); // and "we received it"
+        } finally {
+            later.stop();
+        }
+    }
+
+    private static String bounce(String box, String failed, String messageId) {
+        return "From: Mail Delivery System <mailer-daemon@mx.customers.rapport.dev>\r\n"
+                + "To: " + box + "\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "Message-ID: <" + unique("dsn") + "@mx.customers.rapport.dev>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nYour mail could not be delivered.\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.customers.rapport.dev\r\n\r\n"
+                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                + "Message-ID: " + messageId + "\r\nSubject: Re: Transfer missing\r\n\r\n"
+                + "--b--\r\n";
+    }
+
+    /** The text of a mail, whether it is plain or has a text and an HTML part. */
+    private static String body(MimeMessage message) {
+        try {
+            return new String(message.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    + (message.getContent() instanceof jakarta.mail.Multipart multipart ? text(multipart) : "");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String text(jakarta.mail.Multipart multipart) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object content = multipart.getBodyPart(i).getContent();
+            if (content instanceof jakarta.mail.Multipart inner) {
+                all.append(text(inner));
+            } else if (content instanceof String text) {
+                all.append(text).append('\n');
+            }
+        }
+        return all.toString();
     }
 }

@@ -1,0 +1,268 @@
+package io.rapport.channels.email;
+
+import io.rapport.accounts.Customers;
+import io.rapport.common.Hashing;
+import io.rapport.common.Times;
+import io.rapport.mail.OutgoingMail;
+import io.rapport.tickets.AgentReplied;
+import io.rapport.tickets.AttachmentView;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.ConversationChannel;
+import io.rapport.tickets.MessageDelivery;
+import io.rapport.tickets.MessageView;
+import io.rapport.tickets.TicketCreated;
+import io.rapport.tickets.TicketSolved;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.Tickets;
+import io.rapport.web.UiLanguages;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.nodes.Entities;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * The mails a mail ticket's customer gets, written into the outbox when the ticket event is handled: an agent's
+ * public reply (from the agent's name at the mailbox address, with the reply's attachments), "we received your
+ * request" for a new ticket, and "is it solved?" with one link for each answer. Each is threaded (In-Reply-To the
+ * customer's latest mail, References the whole thread, "[#number]" in the subject) and copied to the people on the
+ * thread. Its Message-ID is recorded at once, so an answer threads even before the mail has gone out. These tickets
+ * get no portal-style mails ({@link ConversationChannel}).
+ */
+@Component
+class MailReplies implements ConversationChannel {
+
+    private final Threads threads;
+    private final Outbox outbox;
+    private final Mailboxes mailboxes;
+    private final Tickets tickets;
+    private final Customers customers;
+    private final OutgoingMail mail;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Duration autoCloseAfter;
+
+    MailReplies(
+            Threads threads,
+            Outbox outbox,
+            Mailboxes mailboxes,
+            Tickets tickets,
+            Customers customers,
+            OutgoingMail mail,
+            MessageSource messages,
+            Clock clock,
+            @Value("${rapport.portal.auto-close-after:7d}") Duration autoCloseAfter) {
+        this.threads = threads;
+        this.outbox = outbox;
+        this.mailboxes = mailboxes;
+        this.tickets = tickets;
+        this.customers = customers;
+        this.mail = mail;
+        this.messages = messages;
+        this.clock = clock;
+        this.autoCloseAfter = autoCloseAfter;
+    }
+
+    @Override
+    public boolean answers(long ticketId) {
+        return threads.mailboxOf(ticketId).isPresent();
+    }
+
+    @Override
+    public Map<Long, MessageDelivery> deliveries(long ticketId) {
+        return outbox.deliveries(ticketId);
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)
+    void on(TicketCreated created) {
+        if (created.channel() != Channel.EMAIL) {
+            return;
+        }
+        threads.mailboxOf(created.ticketId()).ifPresent(mailbox -> {
+            TicketView ticket = tickets.get(created.ticketId());
+            Locale locale = locale(ticket);
+            String number = String.valueOf(ticket.number());
+            String text = messages.getMessage("mail.received.body", new Object[] {number}, locale);
+            queue(
+                    "received:" + ticket.id(),
+                    ticket,
+                    mailbox,
+                    null,
+                    mailboxes.get(mailbox).name(),
+                    messages.getMessage("mail.received.subject", new Object[] {number, ticket.subject()}, locale),
+                    text,
+                    null,
+                    List.of(),
+                    true);
+        });
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)
+    void on(AgentReplied replied) {
+        Optional<Long> mailbox = threads.mailboxOf(replied.ticketId());
+        if (mailbox.isEmpty()) {
+            return;
+        }
+        TicketView ticket = tickets.get(replied.ticketId());
+        MessageView reply = ticket.messages().stream()
+                .filter(m -> m.id() == replied.messageId())
+                .findFirst()
+                .orElse(null);
+        if (reply == null) {
+            return;
+        }
+        Locale locale = locale(ticket);
+        String text = reply.body();
+        String html = reply.bodyHtml() != null ? reply.bodyHtml() : paragraphs(reply.body());
+        if (replied.solves() && ticket.isSolved()) {
+            text = text + "\n\n" + question(ticket, locale);
+            html = html + questionHtml(ticket, locale);
+        }
+        queue(
+                "reply:" + reply.id(),
+                ticket,
+                mailbox.get(),
+                reply.id(),
+                reply.author().name(),
+                "Re: " + subject(ticket, locale),
+                text,
+                html,
+                reply.attachments().stream().map(AttachmentView::id).toList(),
+                false);
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)
+    void on(TicketSolved solved) {
+        if (solved.withReply()) {
+            return; // the reply asked already
+        }
+        Optional<Long> mailbox = threads.mailboxOf(solved.ticketId());
+        if (mailbox.isEmpty()) {
+            return;
+        }
+        TicketView ticket = tickets.get(solved.ticketId());
+        if (!ticket.isSolved()) {
+            return; // answered or reopened before this was handled
+        }
+        Locale locale = locale(ticket);
+        String number = String.valueOf(ticket.number());
+        String intro = messages.getMessage("mail.solved.body", new Object[] {number, ticket.subject()}, locale);
+        queue(
+                "solved:" + ticket.id() + ":" + solved.solvedAt().toEpochMilli(),
+                ticket,
+                mailbox.get(),
+                null,
+                mailboxes.get(mailbox.get()).name(),
+                messages.getMessage("mail.solved.subject", new Object[] {number}, locale),
+                intro + "\n" + question(ticket, locale),
+                paragraphs(intro) + questionHtml(ticket, locale),
+                List.of(),
+                true);
+    }
+
+    private void queue(
+            String key,
+            TicketView ticket,
+            long mailboxId,
+            Long messageId,
+            String fromName,
+            String subject,
+            String text,
+            String html,
+            List<Long> attachments,
+            boolean automatic) {
+        String customer = ticket.customer().email();
+        if (!OutgoingMail.deliverable(customer)) {
+            return;
+        }
+        Mailbox mailbox = mailboxes.get(mailboxId);
+        List<String> cc = new ArrayList<>();
+        if (!automatic) {
+            for (MailAddress person : threads.participants(ticket.id())) {
+                if (OutgoingMail.deliverable(person.address())
+                        && !person.address().equals(customer)) {
+                    cc.add(person.address());
+                }
+            }
+        }
+        String domain = mailbox.address().substring(mailbox.address().indexOf('@') + 1);
+        String id = "rapport." + ticket.number() + "." + Hashing.randomSecret(9).replaceAll("[^A-Za-z0-9]", "") + "@"
+                + domain;
+        List<String> references = threads.messageIds(ticket.id());
+        String inReplyTo =
+                threads.latestIncoming(ticket.id()).orElse(references.isEmpty() ? null : references.getLast());
+        boolean queued = outbox.queue(
+                new Outbox.Queued(
+                        key,
+                        ticket.id(),
+                        messageId,
+                        mailboxId,
+                        id,
+                        fromName,
+                        List.of(customer),
+                        cc,
+                        subject,
+                        text,
+                        html,
+                        inReplyTo,
+                        references,
+                        attachments,
+                        automatic),
+                Times.now(clock));
+        if (queued) {
+            threads.record(id, ticket.id(), messageId, mailboxId, "out", Times.now(clock));
+        }
+    }
+
+    private String subject(TicketView ticket, Locale locale) {
+        return messages.getMessage(
+                "mail.reply.subject", new Object[] {String.valueOf(ticket.number()), ticket.subject()}, locale);
+    }
+
+    private String question(TicketView ticket, Locale locale) {
+        return messages.getMessage(
+                "mail.conversation.question",
+                new Object[] {answerLink(ticket, "solved"), answerLink(ticket, "not-solved"), days()},
+                locale);
+    }
+
+    private String questionHtml(TicketView ticket, Locale locale) {
+        return "<p>"
+                + Entities.escape(messages.getMessage("mail.conversation.questionHtml", new Object[] {days()}, locale))
+                + "</p><p><a href=\"" + Entities.escape(answerLink(ticket, "solved")) + "\">"
+                + Entities.escape(messages.getMessage("mail.conversation.yes", null, locale)) + "</a> &nbsp; <a href=\""
+                + Entities.escape(answerLink(ticket, "not-solved")) + "\">"
+                + Entities.escape(messages.getMessage("mail.conversation.no", null, locale)) + "</a></p>";
+    }
+
+    private String days() {
+        return String.valueOf(Math.max(1, autoCloseAfter.toDays()));
+    }
+
+    /** The portal page of the ticket with the customer's answer chosen; the answer itself is a button there. */
+    private String answerLink(TicketView ticket, String answer) {
+        return mail.link("/portal/tickets/" + ticket.number() + "?answer=" + answer);
+    }
+
+    private static String paragraphs(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            html.append("<p>")
+                    .append(Entities.escape(paragraph).replace("\n", "<br>"))
+                    .append("</p>");
+        }
+        return html.toString();
+    }
+
+    private Locale locale(TicketView ticket) {
+        return UiLanguages.localeFor(customers.ref(ticket.customer().id()).preferredLanguage());
+    }
+}
