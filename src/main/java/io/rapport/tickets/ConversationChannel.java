@@ -14,4 +14,7 @@ public interface ConversationChannel {
 
     /** How the ticket's public messages reached the customer, by message id: for the ticket page and the API. */
     Map<Long, MessageDelivery> deliveries(long ticketId);
+
+    /** How the ticket's messages travelled through this channel (from, to, cc, the original), by message id. */
+    Map<Long, MessageEnvelope> envelopes(long ticketId);
 }

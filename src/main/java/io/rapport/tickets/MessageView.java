@@ -5,7 +5,11 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 
-/** One message in a ticket's conversation. {@code bodyHtml} is sanitized and present only when the source was HTML. */
+/**
+ * One message in a ticket's conversation. {@code bodyHtml} is sanitized and present only when the source was HTML.
+ * {@code envelope} and {@code delivery}, for agents, say how a message travelled through its channel (a mail: from,
+ * to, cc, the original; whether it reached the customer).
+ */
 public record MessageView(
         @NotNull long id,
         @NotNull long ticketId,
@@ -16,12 +20,13 @@ public record MessageView(
         @NotNull Channel channel,
         @NotNull Instant createdAt,
         @NotNull List<AttachmentView> attachments,
-        MessageDelivery delivery) {
+        MessageDelivery delivery,
+        MessageEnvelope envelope) {
 
-    /** The message with how it reached the customer, where a channel sent it. */
-    public MessageView withDelivery(MessageDelivery delivery) {
+    /** The message with how it travelled through its channel: its envelope and how it reached the customer. */
+    public MessageView withChannel(MessageEnvelope envelope, MessageDelivery delivery) {
         return new MessageView(
-                id, ticketId, author, visibility, body, bodyHtml, channel, createdAt, attachments, delivery);
+                id, ticketId, author, visibility, body, bodyHtml, channel, createdAt, attachments, delivery, envelope);
     }
 
     @JsonIgnore

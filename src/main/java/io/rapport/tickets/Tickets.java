@@ -252,18 +252,22 @@ public class Tickets {
     /** One ticket with its whole conversation, internal notes included: for agents. */
     @Transactional(readOnly = true)
     public TicketView get(long ticketId) {
-        return view(load(ticketId)).withMessages(withDeliveries(ticketId, messages.forTicket(ticketId, true)));
+        return view(load(ticketId)).withMessages(withChannels(ticketId, messages.forTicket(ticketId, true)));
     }
 
-    /** Each message sent through a channel (a mail from the ticket's mailbox) with how it reached the customer. */
-    private List<MessageView> withDeliveries(long ticketId, List<MessageView> list) {
+    /** Each message that travelled through a channel (a mail), with its envelope and how it reached the customer. */
+    private List<MessageView> withChannels(long ticketId, List<MessageView> list) {
         Map<Long, MessageDelivery> deliveries = new java.util.HashMap<>();
-        channels.forEach(c -> deliveries.putAll(c.deliveries(ticketId)));
-        if (deliveries.isEmpty()) {
+        Map<Long, MessageEnvelope> envelopes = new java.util.HashMap<>();
+        channels.forEach(c -> {
+            deliveries.putAll(c.deliveries(ticketId));
+            envelopes.putAll(c.envelopes(ticketId));
+        });
+        if (deliveries.isEmpty() && envelopes.isEmpty()) {
             return list;
         }
         return list.stream()
-                .map(m -> deliveries.containsKey(m.id()) ? m.withDelivery(deliveries.get(m.id())) : m)
+                .map(m -> m.withChannel(envelopes.get(m.id()), deliveries.get(m.id())))
                 .toList();
     }
 

@@ -3,7 +3,9 @@ package io.rapport.channels.email;
 import io.rapport.common.Hashing;
 import io.rapport.common.Times;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -105,26 +107,75 @@ public class Inbox {
                 .optional();
     }
 
-    public Optional<byte[]> raw(long id) {
-        return db.sql("SELECT raw FROM eml_inbound WHERE id = ?")
+    /** A stored mail's raw source and whether it became part of a ticket (else only admins may read it). */
+    public record Original(byte[] raw, boolean onATicket) {}
+
+    public Optional<Original> original(long id) {
+        return db.sql("SELECT raw, ticket_id FROM eml_inbound WHERE id = ?")
                 .param(id)
-                .query(byte[].class)
+                .query((rs, n) -> new Original(rs.getBytes("raw"), rs.getObject("ticket_id") != null))
                 .optional();
     }
 
-    /** The raw source of the mail that became this ticket message. */
-    public Optional<byte[]> rawOfMessage(long ticketMessageId) {
-        return db.sql("SELECT raw FROM eml_inbound WHERE tkt_message_id = ?")
-                .param(ticketMessageId)
-                .query(byte[].class)
-                .optional();
+    /** The text of a raw mail as a person reads its source: UTF-8 where it is, else Windows-1252. */
+    public static String sourceText(byte[] raw) {
+        return Charsets.decode(raw, null);
     }
 
-    public void processed(long id, long ticketId, Long ticketMessageId, Instant now) {
+    /** The mail became this ticket message; who it was from and to is kept for the ticket page. */
+    public void processed(long id, long ticketId, Long ticketMessageId, ParsedMail mail, Instant now) {
         db.sql("""
-                        UPDATE eml_inbound SET state = 'processed', ticket_id = ?, tkt_message_id = ?, processed_at = ?
+                        UPDATE eml_inbound SET state = 'processed', ticket_id = ?, tkt_message_id = ?, processed_at = ?,
+                          from_name = ?, to_addresses = ?, cc_addresses = ?
                         WHERE id = ?
-                        """).params(ticketId, ticketMessageId, Times.sql(now), id).update();
+                        """)
+                .params(
+                        ticketId,
+                        ticketMessageId,
+                        Times.sql(now),
+                        truncate(mail.from().name(), 200),
+                        joined(mail.to()),
+                        joined(mail.cc()),
+                        id)
+                .update();
+    }
+
+    /** How the ticket's messages came by mail: from, to, cc, and the stored mail (for its original), by message id. */
+    public Map<Long, Envelope> envelopes(long ticketId) {
+        Map<Long, Envelope> result = new HashMap<>();
+        db.sql("""
+                        SELECT id, tkt_message_id, from_name, from_address, to_addresses, cc_addresses FROM eml_inbound
+                        WHERE ticket_id = ? AND tkt_message_id IS NOT NULL
+                        """)
+                .param(ticketId)
+                .query((rs, n) -> result.put(
+                        rs.getLong("tkt_message_id"),
+                        new Envelope(
+                                rs.getLong("id"),
+                                rs.getString("from_name"),
+                                rs.getString("from_address"),
+                                split(rs.getString("to_addresses")),
+                                split(rs.getString("cc_addresses")))))
+                .list();
+        return result;
+    }
+
+    /** Who a stored mail was from and to. */
+    public record Envelope(long inboundId, String fromName, String from, List<String> to, List<String> cc) {}
+
+    private static String joined(List<MailAddress> addresses) {
+        return addresses.isEmpty()
+                ? null
+                : truncate(
+                        String.join("\n", addresses.stream().map(Inbox::display).toList()), 4000);
+    }
+
+    private static String display(MailAddress a) {
+        return a.name() == null ? a.address() : a.name() + " <" + a.address() + ">";
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null ? List.of() : List.of(joined.split("\n"));
     }
 
     public void setAside(long id, String reason, String error, Instant now) {

@@ -237,7 +237,7 @@ public class Intake {
             copied.add(mail.from()); // someone else on the customer's side wrote: keep them on the thread
         }
         threads.addParticipants(ticketId, copied);
-        inbox.processed(stored.id(), ticketId, messageId, now());
+        inbox.processed(stored.id(), ticketId, messageId, mail, now());
     }
 
     /** Noise on a thread: a system note, so agents see it; nothing reopens, nothing is sent. */
@@ -267,7 +267,7 @@ public class Intake {
                 ticket.id(),
                 new AddMessage(body.text(), null, Visibility.INTERNAL, Channel.EMAIL, Author.system(), List.of()));
         threads.record(mail.messageId(), ticket.id(), note.id(), stored.mailboxId(), "in", now());
-        inbox.processed(stored.id(), ticket.id(), note.id(), now());
+        inbox.processed(stored.id(), ticket.id(), note.id(), mail, now());
     }
 
     /** The ticket this mail answers: by Message-ID, then by [#number] from someone on the ticket. */

@@ -9,6 +9,7 @@ import io.rapport.tickets.AttachmentView;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.ConversationChannel;
 import io.rapport.tickets.MessageDelivery;
+import io.rapport.tickets.MessageEnvelope;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.TicketCreated;
 import io.rapport.tickets.TicketSolved;
@@ -42,6 +43,7 @@ class MailReplies implements ConversationChannel {
 
     private final Threads threads;
     private final Outbox outbox;
+    private final Inbox inbox;
     private final Mailboxes mailboxes;
     private final Tickets tickets;
     private final Customers customers;
@@ -53,6 +55,7 @@ class MailReplies implements ConversationChannel {
     MailReplies(
             Threads threads,
             Outbox outbox,
+            Inbox inbox,
             Mailboxes mailboxes,
             Tickets tickets,
             Customers customers,
@@ -62,6 +65,7 @@ class MailReplies implements ConversationChannel {
             @Value("${rapport.portal.auto-close-after:7d}") Duration autoCloseAfter) {
         this.threads = threads;
         this.outbox = outbox;
+        this.inbox = inbox;
         this.mailboxes = mailboxes;
         this.tickets = tickets;
         this.customers = customers;
@@ -79,6 +83,25 @@ class MailReplies implements ConversationChannel {
     @Override
     public Map<Long, MessageDelivery> deliveries(long ticketId) {
         return outbox.deliveries(ticketId);
+    }
+
+    @Override
+    public Map<Long, MessageEnvelope> envelopes(long ticketId) {
+        Optional<Long> mailbox = threads.mailboxOf(ticketId);
+        if (mailbox.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, MessageEnvelope> envelopes = new java.util.HashMap<>(
+                outbox.envelopes(ticketId, mailboxes.get(mailbox.get()).address()));
+        inbox.envelopes(ticketId)
+                .forEach((messageId, e) -> envelopes.put(
+                        messageId,
+                        new MessageEnvelope(
+                                e.fromName() == null ? e.from() : e.fromName() + " <" + e.from() + ">",
+                                e.to(),
+                                e.cc(),
+                                "/mail/" + e.inboundId() + "/original")));
+        return envelopes;
     }
 
     @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)

@@ -29,6 +29,10 @@ public class Mailboxes {
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]{1,64}@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
 
+    /** Every column, and how many of the mailbox's fetched mails wait to be applied. */
+    private static final String COLUMNS = "m.*, (SELECT COUNT(*) FROM eml_inbound i WHERE i.state = 'received'"
+            + " AND i.mailbox_id = m.id) AS waiting_count";
+
     private final JdbcClient db;
     private final SecretBox secrets;
     private final Clock clock;
@@ -97,7 +101,7 @@ public class Mailboxes {
 
     @Transactional(readOnly = true)
     public Optional<Mailbox> find(long id) {
-        return db.sql("SELECT * FROM eml_mailbox WHERE id = ?")
+        return db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.id = ?")
                 .param(id)
                 .query(Mailboxes::row)
                 .optional();
@@ -105,31 +109,27 @@ public class Mailboxes {
 
     @Transactional(readOnly = true)
     public List<Mailbox> list() {
-        return db.sql("SELECT * FROM eml_mailbox ORDER BY name, id")
+        return db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m ORDER BY m.name, m.id")
                 .query(Mailboxes::row)
                 .list();
     }
 
-    /** Active mailboxes whose next fetch is due (never fetched, or their poll interval has passed). */
+    /** Active mailboxes whose next fetch is due (see {@link Mailbox#nextPollAt()}). */
     @Transactional(readOnly = true)
     public List<Access> due(Instant now) {
         return db
-                .sql("SELECT * FROM eml_mailbox WHERE active = TRUE ORDER BY id")
+                .sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.active = TRUE ORDER BY m.id")
                 .query(this::accessRow)
                 .list()
                 .stream()
-                .filter(a -> a.mailbox().lastPollAt() == null
-                        || !a.mailbox()
-                                .lastPollAt()
-                                .plusSeconds(a.mailbox().pollSeconds())
-                                .isAfter(now))
+                .filter(a -> !a.mailbox().nextPollAt().isAfter(now))
                 .toList();
     }
 
     /** The mailbox with its sign-in, for sending. */
     @Transactional(readOnly = true)
     public Access access(long id) {
-        return db.sql("SELECT * FROM eml_mailbox WHERE id = ?")
+        return db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.id = ?")
                 .param(id)
                 .query(this::accessRow)
                 .optional()
@@ -154,14 +154,15 @@ public class Mailboxes {
     public void fetched(long id, Instant at, int count, boolean idle) {
         db.sql("""
                         UPDATE eml_mailbox SET last_poll_at = ?, fetched_count = fetched_count + ?, idle = ?,
-                          last_error = NULL, last_error_at = NULL WHERE id = ?
+                          last_error = NULL, last_error_at = NULL, failures = 0 WHERE id = ?
                         """).params(Times.sql(at), count, idle, id).update();
     }
 
     /** A fetch that failed: shown on the mailbox until one works. */
     public void failed(long id, Instant at, String error) {
         String text = error == null ? "unknown error" : error;
-        db.sql("UPDATE eml_mailbox SET last_poll_at = ?, last_error = ?, last_error_at = ? WHERE id = ?")
+        db.sql(
+                        "UPDATE eml_mailbox SET last_poll_at = ?, last_error = ?, last_error_at = ?, failures = failures + 1 WHERE id = ?")
                 .params(Times.sql(at), text.length() > 2000 ? text.substring(0, 2000) : text, Times.sql(at), id)
                 .update();
     }
@@ -189,6 +190,8 @@ public class Mailboxes {
                 Times.instant(rs, "last_error_at"),
                 rs.getBoolean("idle"),
                 rs.getLong("fetched_count"),
+                rs.getInt("failures"),
+                rs.getLong("waiting_count"),
                 Times.instant(rs, "created_at"));
     }
 

@@ -2,6 +2,7 @@ package io.rapport.channels.email;
 
 import io.rapport.common.Times;
 import io.rapport.tickets.MessageDelivery;
+import io.rapport.tickets.MessageEnvelope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -157,6 +158,22 @@ public class Outbox {
                                         ? Times.instant(rs, "sent_at")
                                         : Times.instant(rs, "created_at"),
                                 rs.getString("last_error"))))
+                .list();
+        return result;
+    }
+
+    /** Who the ticket's sent mails went to, by ticket message id. */
+    public Map<Long, MessageEnvelope> envelopes(long ticketId, String from) {
+        Map<Long, MessageEnvelope> result = new HashMap<>();
+        db.sql("""
+                        SELECT tkt_message_id, to_addresses, cc_addresses FROM eml_outbound
+                        WHERE ticket_id = ? AND tkt_message_id IS NOT NULL ORDER BY id
+                        """)
+                .param(ticketId)
+                .query((rs, n) -> result.put(
+                        rs.getLong("tkt_message_id"),
+                        new MessageEnvelope(
+                                from, split(rs.getString("to_addresses")), split(rs.getString("cc_addresses")), null)))
                 .list();
         return result;
     }

@@ -114,6 +114,7 @@ public class MessageRepository {
                             Codes.stored(Channel.class, rs.getString("channel")),
                             Times.instant(rs, "created_at"),
                             List.copyOf(attachments.getOrDefault(id, List.of())),
+                            null,
                             null);
                 })
                 .list();

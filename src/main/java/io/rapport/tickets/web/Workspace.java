@@ -166,7 +166,15 @@ class Workspace {
                     : Codes.parse(TicketStatus.class, statusAfter, "statusAfter");
             tickets.addMessage(
                     idOf(number),
-                    new AddMessage(body, null, v, Channel.WEB, Author.agent(me), TicketApi.attachments(files)),
+                    // a public reply travels the ticket's own channel (a mail ticket's reply is mailed); a note stays
+                    // here
+                    new AddMessage(
+                            body,
+                            null,
+                            v,
+                            v == Visibility.PUBLIC ? null : Channel.WEB,
+                            Author.agent(me),
+                            TicketApi.attachments(files)),
                     then);
         } catch (InvalidInput | io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));

@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class EmailChannelContract extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Inbox inbox;
+
     private static final String PASSWORD = "imap-password-1";
 
     /** A mailbox on GreenMail for a new address; returns its JSON. */
@@ -171,6 +174,53 @@ abstract class EmailChannelContract extends IntegrationTest {
         assertThat(status.get("lastPollAt").isNull()).isFalse();
         assertThat(status.get("lastError").isNull()).isTrue();
         assertThat(status.toString()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aMailStoredBeforeACrashIsAppliedOnceAndItsSecondFetchAddsNothing() throws Exception {
+        String box = unique("support") + "@desk.test";
+        long mailboxId = newMailbox(box, PASSWORD).get("id").asLong();
+        String customer = unique("crash") + "@customers.rapport.dev";
+        String id = unique("crash") + "@customers.rapport.dev";
+        String raw = mail(customer, box, id, "Stored before the crash", "", "Please help.");
+        // the last run stored the mail, then stopped before applying it and before flagging it on the server
+        assertThat(inbox.store(
+                        mailboxId,
+                        id,
+                        raw.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        customer,
+                        "Stored before the crash",
+                        java.time.Instant.now()))
+                .isTrue();
+        TestMail.deliver(box, PASSWORD, raw);
+        JsonNode ticket = awaitTicket(customer, t -> t.get("messages").size() == 1);
+
+        var folder = TestMail.server()
+                .getManagers()
+                .getImapHostManager()
+                .getInbox(TestMail.server().getUserManager().getUser(box));
+        Awaitility.await("the mail flagged on the server")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> folder.getMessages().stream().allMatch(m -> m.isSet(jakarta.mail.Flags.Flag.SEEN)));
+        // one more fetch after it: the run that flagged it has stored and applied whatever it was going to
+        java.time.Instant seen = java.time.Instant.now();
+        JsonNode status = Awaitility.await("the next fetch")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin().get("/api/v1/channels/email/" + mailboxId).json(),
+                        s -> !s.get("lastPollAt").isNull()
+                                && java.time.Instant.parse(s.get("lastPollAt").asString())
+                                        .isAfter(seen));
+        assertThat(status.get("fetchedCount").asLong()).isZero(); // the second fetch stored nothing
+        assertThat(admin().get("/api/v1/tickets/" + ticket.get("id").asLong())
+                        .json()
+                        .get("messages"))
+                .hasSize(1);
+        assertThat(admin().get("/api/v1/tickets?customerEmail=" + customer)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
     }
 
     @Test

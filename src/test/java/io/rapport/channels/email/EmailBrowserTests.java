@@ -1,0 +1,129 @@
+package io.rapport.channels.email;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.rapport.support.BrowserTest;
+import io.rapport.support.H2Database;
+import io.rapport.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A mail round trip as the agent sees it: a customer's mail becomes a ticket that shows as mail (from, to, cc, the
+ * original), the agent answers in the browser, the customer gets the answer by mail, threaded, answers it, and the
+ * answer appears on the open page, on the same ticket.
+ */
+@H2Database
+class EmailBrowserTests extends BrowserTest {
+
+    private static final String PASSWORD = "imap-password-1";
+
+    @Test
+    void aMailRoundTripsIntoAThreadedConversation() {
+        String box = unique("help") + "@desk.test";
+        TestMail.server().setUser(box, box, PASSWORD);
+        assertThat(admin().post(
+                                "/api/v1/channels/email",
+                                Map.of(
+                                        "name",
+                                        "Help desk",
+                                        "address",
+                                        box,
+                                        "imap",
+                                        Map.of(
+                                                "host",
+                                                "127.0.0.1",
+                                                "port",
+                                                TestMail.imapPort(),
+                                                "security",
+                                                "none",
+                                                "username",
+                                                box,
+                                                "password",
+                                                PASSWORD),
+                                        "smtp",
+                                        Map.of(
+                                                "host", "127.0.0.1",
+                                                "port", TestMail.smtpPort(),
+                                                "security", "none"),
+                                        "pollSeconds",
+                                        5))
+                        .status())
+                .isEqualTo(201);
+        String customer = unique("mira") + "@customers.rapport.dev";
+        String first = unique("m") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                "From: Mira Weiß <" + customer + ">\r\nTo: Help desk <" + box + ">\r\n"
+                        + "Cc: Jonas <jonas@customers.rapport.dev>\r\nSubject: Überweisung fehlt\r\n"
+                        + "Message-ID: <" + first + ">\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/alternative; boundary=x\r\n\r\n"
+                        + "--x\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                        + "Meine Überweisung vom Montag ist nicht angekommen.\r\n"
+                        + "--x\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                        + "<p>Meine <b>Überweisung</b> vom Montag ist nicht angekommen.</p>"
+                        + "<script>alert(1)</script>\r\n--x--\r\n");
+        JsonNode ticket = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin().get("/api/v1/tickets?customerEmail=" + customer)
+                                .json(),
+                        list -> list.get("total").asLong() == 1)
+                .get("items")
+                .get(0);
+        long number = ticket.get("number").asLong();
+
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets/" + number);
+        Locator mail = page.locator("[data-rapport=message]").first();
+        assertThat(mail.locator(".envelope")).containsText("Mira Weiß <" + customer + ">");
+        assertThat(mail.locator(".envelope")).containsText("jonas@customers.rapport.dev");
+        assertThat(mail.locator("b")).hasText("Überweisung");
+        assertThat(mail.locator("script")).hasCount(0);
+
+        Page original =
+                context.waitForPage(() -> mail.getByText("Show the original").click());
+        assertThat(original.locator("body")).containsText("Message-ID: <" + first + ">");
+        original.close();
+
+        page.fill("[data-rapport=reply-body]", "Wir haben die Überweisung gefunden: sie kommt morgen an.");
+        page.click("[data-rapport=reply-send]");
+        MimeMessage reply = TestMail.waitFor(customer, m -> TestMail.subject(m).startsWith("Re: [#" + number + "]"));
+        String replyId;
+        try {
+            assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<" + first + ">");
+            replyId = reply.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+        page.reload();
+        assertThat(page.locator("[data-rapport=message][data-author=agent] .delivery"))
+                .hasText("Mailed");
+
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                "From: Mira Weiß <" + customer + ">\r\nTo: " + box + "\r\nSubject: Re: [#" + number
+                        + "] Überweisung fehlt\r\nMessage-ID: <" + unique("a") + "@customers.rapport.dev>\r\n"
+                        + "In-Reply-To: " + replyId + "\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                        + "Danke, dann warte ich bis morgen.\r\n\r\nVon meinem iPhone gesendet\r\n\r\n"
+                        + "> Wir haben die Überweisung gefunden: sie kommt morgen an.\r\n");
+        Locator fromCustomer = page.locator("[data-rapport=message][data-author=customer]");
+        assertThat(fromCustomer)
+                .hasCount(
+                        2,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(fromCustomer.last()).containsText("Danke, dann warte ich bis morgen.");
+        assertThat(fromCustomer.last()).not().containsText("iPhone");
+        screenshot("agent-ticket-mail");
+    }
+}
