@@ -10,25 +10,11 @@ seed=${2:-100000}
 port=${RAPPORT_BENCH_PORT:-18080}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$java_home/bin/java"
-data=$(mktemp -d)
 jar=$(ls target/rapport-*.jar 2>/dev/null | head -1 || true)
 [ -n "$jar" ] || { JAVA_HOME=$java_home ./mvnw -q -DskipTests package; jar=$(ls target/rapport-*.jar | head -1); }
 
-env_db=()
-if [ "$db" = postgresql ]; then
-  name="rapport_bench_$$"
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $name"
-  trap 'kill $pid 2>/dev/null; sleep 2; psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"; rm -rf "$data"' EXIT
-  env_db=(SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$name" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
-else
-  trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
-fi
-
-env "${env_db[@]}" SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$port RAPPORT_DATA_DIR="$data" \
-  RAPPORT_ADMIN_EMAIL=admin@bench.rapport.io RAPPORT_ADMIN_PASSWORD=bench-password-1 \
-  "$java" -Xmx2g -jar "$jar" --logging.level.root=WARN > "$data/server.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+. bench/server.sh
+start_rapport
 
 client=("$java" bench/LoadClient.java --base "http://127.0.0.1:$port")
 echo "== Rapport server benchmark: $db, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -271,6 +271,24 @@ public class Tickets {
                 .toList();
     }
 
+    /** One ticket without its conversation: for deciding about it (its status, customer, people) cheaply. */
+    @Transactional(readOnly = true)
+    public TicketView summary(long ticketId) {
+        return view(load(ticketId));
+    }
+
+    /** One message of a ticket, as agents see it; one of another ticket is not found. */
+    @Transactional(readOnly = true)
+    public Optional<MessageView> message(long ticketId, long messageId) {
+        return messages.find(ticketId, messageId);
+    }
+
+    /** The id of the ticket's first message: the customer's description of the problem. */
+    @Transactional(readOnly = true)
+    public long firstMessageId(long ticketId) {
+        return messages.firstId(ticketId).orElseThrow(() -> NotFound.of("ticket", ticketId));
+    }
+
     /** One of the customer's own tickets, public messages only; anyone else's is not found. */
     @Transactional(readOnly = true)
     public TicketView forCustomer(long ticketId, long customerId) {

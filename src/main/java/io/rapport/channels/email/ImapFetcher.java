@@ -15,8 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -32,8 +35,19 @@ public class ImapFetcher {
     /** At most this many mails per fetch, so that one full mailbox does not hold its worker for long. */
     static final int BATCH = 500;
 
+    /** Mails fetched whole in one command: up to this many, each at most {@link #PREFETCH_MAX_SIZE}. */
+    static final int PREFETCH = 100;
+
+    static final int PREFETCH_MAX_SIZE = 1024 * 1024;
+
+    /** Fetched mails are stored in one transaction up to this many bytes. */
+    static final long STORE_BYTES = 32L * 1024 * 1024;
+
     private final Inbox inbox;
     private final Clock clock;
+    /** One session per server setting: making one reads Jakarta Mail's provider lists from the class path. */
+    private final java.util.Map<Mailbox.Server, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final long maxSize;
 
     ImapFetcher(Inbox inbox, Clock clock, @Value("${rapport.email.max-size:50MB}") DataSize maxSize) {
@@ -47,7 +61,8 @@ public class ImapFetcher {
 
     public Result fetch(Mailboxes.Access access) throws MessagingException, IOException {
         Mailbox box = access.mailbox();
-        Store store = session(box.imap()).getStore(protocol(box.imap().security()));
+        Store store = sessions.computeIfAbsent(box.imap(), ImapFetcher::session)
+                .getStore(protocol(box.imap().security()));
         store.connect(box.imap().host(), box.imap().port(), box.imap().username(), access.imapPassword());
         try {
             boolean idle = hasIdle(store);
@@ -57,17 +72,39 @@ public class ImapFetcher {
                 Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                 int count = Math.min(unseen.length, BATCH);
                 Message[] batch = java.util.Arrays.copyOf(unseen, count);
+                // envelopes, then whole mails in a few FETCH commands and flags in one STORE: a command per mail is
+                // slow on a full mailbox (round trips, and servers that look each message number up)
                 FetchProfile profile = new FetchProfile();
                 profile.add(FetchProfile.Item.ENVELOPE);
                 profile.add(FetchProfile.Item.SIZE);
                 folder.fetch(batch, profile);
                 int stored = 0;
-                for (Message message : batch) {
-                    if (store(box.id(), (MimeMessage) message)) {
-                        stored++;
+                List<Inbox.Fetched> pending = new ArrayList<>();
+                long pendingBytes = 0;
+                for (int from = 0; from < batch.length; from += PREFETCH) {
+                    Message[] chunk =
+                            java.util.Arrays.copyOfRange(batch, from, Math.min(batch.length, from + PREFETCH));
+                    FetchProfile whole = new FetchProfile();
+                    whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                    folder.fetch(
+                            java.util.Arrays.stream(chunk)
+                                    .filter(m -> sizeOf(m) <= PREFETCH_MAX_SIZE)
+                                    .toArray(Message[]::new),
+                            whole);
+                    for (Message message : chunk) {
+                        Inbox.Fetched mail = read((MimeMessage) message);
+                        pending.add(mail);
+                        pendingBytes += mail.raw().length;
+                        if (pendingBytes > STORE_BYTES) {
+                            stored += inbox.storeAll(box.id(), pending, Times.now(clock));
+                            pending.clear();
+                            pendingBytes = 0;
+                        }
                     }
-                    message.setFlag(Flags.Flag.SEEN, true); // stored (now or before): the server may forget it
                 }
+                stored += inbox.storeAll(box.id(), pending, Times.now(clock));
+                // stored (now or before): the server may forget them; a crash before this fetches them again
+                folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
                 return new Result(stored, idle, unseen.length > count);
             } finally {
                 folder.close(false);
@@ -77,7 +114,16 @@ public class ImapFetcher {
         }
     }
 
-    private boolean store(long mailboxId, MimeMessage message) throws MessagingException, IOException {
+    private static int sizeOf(Message message) {
+        try {
+            return message.getSize();
+        } catch (MessagingException e) {
+            return 0;
+        }
+    }
+
+    /** A mail as fetched: whole, or by its headers only when it is larger than the limit. */
+    private Inbox.Fetched read(MimeMessage message) throws MessagingException, IOException {
         String messageId = bare(message.getMessageID());
         String from = firstAddress(message);
         String subject = message.getSubject();
@@ -88,13 +134,12 @@ public class ImapFetcher {
                 headers.append(line).append("\r\n");
             }
             byte[] raw = headers.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
-            return inbox.storeTooLarge(
-                    mailboxId, Inbox.key(messageId, raw), raw, size, from, subject, Times.now(clock));
+            return new Inbox.Fetched(Inbox.key(messageId, raw), raw, size, true, from, subject);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
         message.writeTo(out);
         byte[] raw = out.toByteArray();
-        return inbox.store(mailboxId, Inbox.key(messageId, raw), raw, from, subject, Times.now(clock));
+        return new Inbox.Fetched(Inbox.key(messageId, raw), raw, raw.length, false, from, subject);
     }
 
     private static String firstAddress(MimeMessage message) {

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mails as fetched, in eml_inbound, before the server is told they were taken. The key (mailbox, Message-ID, or the
@@ -34,9 +36,13 @@ public class Inbox {
             Instant receivedAt) {}
 
     private final JdbcClient db;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    Inbox(JdbcClient db) {
+    Inbox(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.db = db;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     /** The key a mail is known by in its mailbox. */
@@ -47,50 +53,56 @@ public class Inbox {
         return "sha256:" + Hashing.sha256Hex(raw);
     }
 
+    /** A mail as fetched; {@code tooLarge} when only its headers were kept ({@code size} is the whole mail's). */
+    public record Fetched(String key, byte[] raw, long size, boolean tooLarge, String from, String subject) {}
+
     /** Stores the mail; false when this mailbox has it already (fetched before a crash, or by another node). */
     public boolean store(long mailboxId, String key, byte[] raw, String from, String subject, Instant now) {
-        return db.sql("""
-                        INSERT INTO eml_inbound (mailbox_id, message_key, raw, size_bytes, received_at, state,
-                          from_address, subject)
-                        VALUES (?, ?, ?, ?, ?, 'received', ?, ?) ON CONFLICT DO NOTHING
-                        """)
-                        .params(
-                                mailboxId,
-                                key,
-                                raw,
-                                raw.length,
-                                Times.sql(now),
-                                truncate(from, 320),
-                                truncate(subject, 300))
-                        .update()
-                == 1;
+        return storeAll(mailboxId, List.of(new Fetched(key, raw, raw.length, false, from, subject)), now) == 1;
     }
 
-    /** Stores a mail too large to fetch whole: its headers, set aside with the reason. */
-    public boolean storeTooLarge(
-            long mailboxId, String key, byte[] headers, long size, String from, String subject, Instant now) {
-        return db.sql("""
-                        INSERT INTO eml_inbound (mailbox_id, message_key, raw, size_bytes, received_at, state, reason,
-                          from_address, subject, processed_at)
-                        VALUES (?, ?, ?, ?, ?, 'set_aside', 'too_large', ?, ?, ?) ON CONFLICT DO NOTHING
-                        """)
-                        .params(
-                                mailboxId,
-                                key,
-                                headers,
-                                size,
-                                Times.sql(now),
-                                truncate(from, 320),
-                                truncate(subject, 300),
-                                Times.sql(now))
-                        .update()
-                == 1;
+    /**
+     * Stores fetched mails in one transaction, each unless this mailbox has it already (fetched before a crash, or by
+     * another node); a mail too large to fetch is stored by its headers, set aside. Returns how many were new.
+     */
+    public int storeAll(long mailboxId, List<Fetched> mails, Instant now) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
+        int[] counts = transactions.execute(tx -> jdbc.batchUpdate(
+                """
+                INSERT INTO eml_inbound (mailbox_id, message_key, raw, size_bytes, received_at, state, reason,
+                  from_address, subject, processed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """,
+                mails.stream()
+                        .map(m -> new Object[] {
+                            mailboxId,
+                            m.key(),
+                            m.raw(),
+                            m.size(),
+                            Times.sql(now),
+                            m.tooLarge() ? "set_aside" : "received",
+                            m.tooLarge() ? "too_large" : null,
+                            truncate(m.from(), 320),
+                            truncate(m.subject(), 300),
+                            m.tooLarge() ? Times.sql(now) : null
+                        })
+                        .toList()));
+        int stored = 0;
+        for (int count : counts) {
+            stored += count > 0 ? 1 : 0;
+        }
+        return stored;
     }
 
-    public List<Long> waiting(int limit) {
-        return db.sql("SELECT id FROM eml_inbound WHERE state = 'received' ORDER BY id LIMIT ?")
+    /** A stored mail waiting to be applied, and its sender (mails of one sender are applied in order). */
+    public record Waiting(long id, String from) {}
+
+    public List<Waiting> waiting(int limit) {
+        return db.sql("SELECT id, from_address FROM eml_inbound WHERE state = 'received' ORDER BY id LIMIT ?")
                 .param(limit)
-                .query(Long.class)
+                .query((rs, n) -> new Waiting(rs.getLong("id"), rs.getString("from_address")))
                 .list();
     }
 

@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -40,6 +41,12 @@ import org.springframework.util.unit.DataSize;
 public class Intake {
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    /** Mails applied side by side: by sender, each sender's in order. */
+    static final int LANES = 4;
+
+    /** Mails of one lane committed together. */
+    static final int PER_COMMIT = 25;
+
     private static final Pattern NUMBER = Pattern.compile("\\[#(\\d{1,12})\\]");
 
     private final Inbox inbox;
@@ -49,6 +56,7 @@ public class Intake {
     private final Tickets tickets;
     private final Customers customers;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate nested;
     private final Clock clock;
     private final MailParser parser = new MailParser();
     private final Duration followUpWithin;
@@ -76,6 +84,8 @@ public class Intake {
         this.tickets = tickets;
         this.customers = customers;
         this.transactions = transactions;
+        this.nested = new TransactionTemplate(transactions.getTransactionManager());
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.followUpWithin = followUpWithin;
         this.senderLimit = senderLimit;
@@ -85,26 +95,68 @@ public class Intake {
 
     /** Applies up to {@code limit} waiting mails; returns how many were handled. */
     public int applyWaiting(int limit) {
-        List<Long> ids = inbox.waiting(limit);
-        for (long id : ids) {
-            apply(id);
+        List<Inbox.Waiting> waiting = inbox.waiting(limit);
+        if (waiting.isEmpty()) {
+            return 0;
         }
-        return ids.size();
+        Set<String> own = Set.copyOf(mailboxes.addresses());
+        // Mails of different senders go side by side (most of a mail's time is waiting for the database); one
+        // sender's mails stay in the order they came, so a reply never overtakes the mail it answers.
+        List<List<Long>> lanes = new ArrayList<>();
+        for (int i = 0; i < LANES; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (Inbox.Waiting w : waiting) {
+            lanes.get(Math.floorMod(w.from() == null ? 0 : w.from().hashCode(), LANES))
+                    .add(w.id());
+        }
+        try (var workers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<Long> lane : lanes) {
+                if (!lane.isEmpty()) {
+                    workers.submit(() -> applyLane(lane, own));
+                }
+            }
+        }
+        return waiting.size();
     }
 
-    /** Applies one stored mail, unless another worker did already. */
-    public void apply(long inboundId) {
+    /**
+     * Applies a sender's mails in order, up to {@link #PER_COMMIT} in one transaction, each behind a savepoint: a mail
+     * that fails is rolled back alone and kept with its reason, the others commit together (a commit waits for the
+     * disk; one per mail would be most of a mail's time).
+     */
+    private void applyLane(List<Long> ids, Set<String> own) {
+        for (int from = 0; from < ids.size(); from += PER_COMMIT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + PER_COMMIT));
+            try {
+                transactions.executeWithoutResult(tx -> chunk.forEach(id -> applyBehindSavepoint(id, own)));
+            } catch (RuntimeException e) {
+                // the commit itself failed: one at a time, so that each mail gets its own outcome
+                log.warn("Could not apply {} mails together, one at a time now: {}", chunk.size(), e.toString());
+                chunk.forEach(id -> {
+                    try {
+                        transactions.executeWithoutResult(tx -> applyBehindSavepoint(id, own));
+                    } catch (RuntimeException again) {
+                        log.warn("Could not apply mail {}: {}", id, again.toString());
+                    }
+                });
+            }
+        }
+    }
+
+    /** Applies one stored mail unless another worker did already; a failure keeps it with the reason. */
+    private void applyBehindSavepoint(long inboundId, Set<String> own) {
         try {
-            transactions.executeWithoutResult(tx -> inbox.lockWaiting(inboundId).ifPresent(this::apply));
+            nested.executeWithoutResult(tx -> inbox.lockWaiting(inboundId).ifPresent(stored -> apply(stored, own)));
         } catch (RuntimeException e) {
-            // the mail stays, with the reason; the queue goes on
+            // rolled back to the savepoint: the mail stays, with the reason; the queue goes on
             log.warn("Could not apply mail {}: {}", inboundId, e.toString());
-            transactions.executeWithoutResult(tx -> inbox.lockWaiting(inboundId)
-                    .ifPresent(s -> inbox.failed(s.id(), "could not be applied: " + e.getMessage(), now())));
+            inbox.lockWaiting(inboundId)
+                    .ifPresent(stored -> inbox.failed(stored.id(), "could not be applied: " + e.getMessage(), now()));
         }
     }
 
-    private void apply(Inbox.Stored stored) {
+    private void apply(Inbox.Stored stored, Set<String> own) {
         ParsedMail mail;
         try {
             mail = parser.parse(stored.raw());
@@ -116,7 +168,6 @@ public class Intake {
             inbox.setAside(stored.id(), "no_sender", "the mail names no sender", now());
             return;
         }
-        Set<String> own = Set.copyOf(mailboxes.addresses());
         Noise.Kind noise = Noise.of(mail, own);
         Optional<TicketView> thread = thread(mail);
         if (noise != Noise.Kind.NONE) {
@@ -181,7 +232,7 @@ public class Intake {
                 null,
                 files,
                 null));
-        long firstMessage = tickets.get(opened.id()).messages().getFirst().id();
+        long firstMessage = tickets.firstMessageId(opened.id());
         thread.ifPresent(closed -> followUp(opened, closed));
         finish(stored, mail, opened.id(), firstMessage, mail.from().address(), own);
     }
@@ -274,7 +325,7 @@ public class Intake {
     private Optional<TicketView> thread(ParsedMail mail) {
         Optional<Long> byId = threads.ticketOf(mail.threadIds());
         if (byId.isPresent()) {
-            return Optional.of(tickets.get(byId.get()));
+            return Optional.of(tickets.summary(byId.get()));
         }
         if (mail.subject() == null || mail.from() == null) {
             return Optional.empty();
@@ -284,7 +335,7 @@ public class Intake {
             return Optional.empty();
         }
         return tickets.idOfNumber(Long.parseLong(m.group(1)))
-                .map(tickets::get)
+                .map(tickets::summary)
                 .filter(t -> mail.from().address().equalsIgnoreCase(t.customer().email())
                         || threads.isParticipant(t.id(), mail.from().address()));
     }

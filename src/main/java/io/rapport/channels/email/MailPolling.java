@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * Fetches every mailbox when its poll interval is due, each on a thread of its own, so a slow or broken mailbox
  * never delays the others; its error shows on the mailbox. A db-scheduler task (ADR 12) looks every few seconds for
  * due mailboxes and for stored mails not yet applied (left by a crash). Mails are applied one at a time per node, in
- * the order they came.
+ * the order they came, beside the fetching.
  */
 @Configuration(proxyBeanMethods = false)
 class MailPolling implements DisposableBean {
@@ -34,7 +34,9 @@ class MailPolling implements DisposableBean {
     private final Clock clock;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Object applying = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean applyRequested =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean applying = new java.util.concurrent.atomic.AtomicBoolean();
 
     MailPolling(Mailboxes mailboxes, ImapFetcher fetcher, Intake intake, Clock clock) {
         this.mailboxes = mailboxes;
@@ -51,7 +53,7 @@ class MailPolling implements DisposableBean {
                     workers.submit(() -> fetch(access));
                 }
             }
-            applyWaiting();
+            requestApply();
         });
     }
 
@@ -62,7 +64,7 @@ class MailPolling implements DisposableBean {
             do {
                 result = fetcher.fetch(access);
                 mailboxes.fetched(id, Times.now(clock), result.stored(), result.idle());
-                applyWaiting();
+                requestApply(); // applying goes on beside the next fetch
             } while (result.more());
         } catch (Exception e) {
             log.warn("Fetching mailbox {} ({}) failed: {}", id, access.mailbox().address(), e.toString());
@@ -72,12 +74,28 @@ class MailPolling implements DisposableBean {
         }
     }
 
-    private void applyWaiting() {
-        synchronized (applying) {
-            for (int round = 0; round < 100 && intake.applyWaiting(200) == 200; round++) {
-                // more waiting: go on, but hand the worker back now and then
-            }
+    /**
+     * Applies stored mails on one worker per node, beside the fetching: a request while it runs makes it go round once
+     * more, so nothing stored is left waiting for the next tick.
+     */
+    private void requestApply() {
+        applyRequested.set(true);
+        if (!applying.compareAndSet(false, true)) {
+            return;
         }
+        workers.submit(() -> {
+            try {
+                while (applyRequested.getAndSet(false)) {
+                    for (int round = 0; round < 100 && intake.applyWaiting(200) == 200; round++) {
+                        // more waiting: go on, but hand the worker back now and then
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Applying stored mail failed: {}", e.toString());
+            } finally {
+                applying.set(false);
+            }
+        });
     }
 
     private static String describe(Exception e) {

@@ -110,7 +110,7 @@ class MailReplies implements ConversationChannel {
             return;
         }
         threads.mailboxOf(created.ticketId()).ifPresent(mailbox -> {
-            TicketView ticket = tickets.get(created.ticketId());
+            TicketView ticket = tickets.summary(created.ticketId());
             Locale locale = locale(ticket);
             String number = String.valueOf(ticket.number());
             String text = messages.getMessage("mail.received.body", new Object[] {number}, locale);
@@ -134,11 +134,9 @@ class MailReplies implements ConversationChannel {
         if (mailbox.isEmpty()) {
             return;
         }
-        TicketView ticket = tickets.get(replied.ticketId());
-        MessageView reply = ticket.messages().stream()
-                .filter(m -> m.id() == replied.messageId())
-                .findFirst()
-                .orElse(null);
+        TicketView ticket = tickets.summary(replied.ticketId());
+        MessageView reply =
+                tickets.message(replied.ticketId(), replied.messageId()).orElse(null);
         if (reply == null) {
             return;
         }
@@ -171,7 +169,7 @@ class MailReplies implements ConversationChannel {
         if (mailbox.isEmpty()) {
             return;
         }
-        TicketView ticket = tickets.get(solved.ticketId());
+        TicketView ticket = tickets.summary(solved.ticketId());
         if (!ticket.isSolved()) {
             return; // answered or reopened before this was handled
         }

@@ -65,7 +65,7 @@ public class SmtpSender {
         try {
             MimeMessage message = new KeptIdMessage(sender.getSession(), letter.messageId());
             boolean multipart = letter.html() != null || !letter.attachments().isEmpty();
-            MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
+            MimeMessageHelper helper = new SharedTypesHelper(message, multipart);
             helper.setFrom(new InternetAddress(letter.fromAddress(), letter.fromName(), "UTF-8"));
             helper.setTo(letter.to().toArray(String[]::new));
             if (!letter.cc().isEmpty()) {
@@ -132,6 +132,25 @@ public class SmtpSender {
         props.put(p + "writetimeout", "60000");
         sender.setJavaMailProperties(props);
         return sender;
+    }
+
+    /** Reads the MIME types of attachment names once: Spring's helper would load its table for every mail. */
+    private static final class SharedTypesHelper extends MimeMessageHelper {
+        private static final org.springframework.mail.javamail.ConfigurableMimeFileTypeMap TYPES =
+                new org.springframework.mail.javamail.ConfigurableMimeFileTypeMap();
+
+        static {
+            TYPES.afterPropertiesSet();
+        }
+
+        SharedTypesHelper(MimeMessage message, boolean multipart) throws MessagingException {
+            super(message, multipart, "UTF-8");
+        }
+
+        @Override
+        protected jakarta.activation.FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+            return TYPES;
+        }
     }
 
     /** A message that keeps the Message-ID it was given: JavaMail makes up a new one on every save otherwise. */

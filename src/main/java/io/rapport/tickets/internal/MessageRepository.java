@@ -78,6 +78,13 @@ public class MessageRepository {
     }
 
     /** The conversation, oldest first; internal notes only when asked for. */
+    public Optional<Long> firstId(long ticketId) {
+        return db.sql("SELECT MIN(id) FROM tkt_message WHERE ticket_id = ?")
+                .param(ticketId)
+                .query(Long.class)
+                .optional();
+    }
+
     public List<MessageView> forTicket(long ticketId, boolean includeInternal) {
         return select(ticketId, includeInternal ? "" : " AND visibility = 'public'", null);
     }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Mail, IMAP to ticket end to end: starts Rapport on H2 or PostgreSQL (127.0.0.1 only), puts N mails into an
+# in-process GreenMail IMAP mailbox (bench/MailLoad.java), adds the mailbox and times until every mail is applied.
+#   bench/mail.sh postgresql|h2 [mails, default 10000]
+# PostgreSQL: creates a fresh database on 127.0.0.1:5432 (user postgres) and drops it afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=${1:-postgresql}
+count=${2:-10000}
+port=${RAPPORT_BENCH_PORT:-18081}
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export JAVA_HOME=$java_home
+java="$java_home/bin/java"
+./mvnw -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
+jar=$(ls target/rapport-*.jar | head -1)
+
+. bench/server.sh
+start_rapport RAPPORT_JOBS_POLLING_INTERVAL=1s RAPPORT_EMAIL_SENDER_LIMIT=1000000
+echo "== Rapport mail benchmark: $db, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $count mails"
+"$java" -cp "$(cat target/bench-cp.txt)" bench/MailLoad.java --base "http://127.0.0.1:$port" --count "$count"
