@@ -1,5 +1,6 @@
 package io.rapport.web.internal;
 
+import io.rapport.web.AdminTab;
 import io.rapport.web.Area;
 import io.rapport.web.MenuEntry;
 import io.rapport.web.PageModel;
@@ -23,18 +24,23 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Fills in what every rendered page shows around its content: the menu of the page's area (the entries the modules
- * contribute that you may use) and each module's {@link PageModel}. Only pages: an API answer or a redirect is left
+ * contribute that you may use), the admin area's tabs (only admins reach the pages that show them) and each module's
+ * {@link PageModel}. Only pages: an API answer or a redirect is left
  * alone and pays nothing for it (an advice's model attributes ran on every API call, about 2 % of its CPU).
  */
 @Component
 class PageModelInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final List<MenuEntry> entries;
+    private final List<AdminTab> adminTabs;
     private final List<PageModel> contributions;
 
-    PageModelInterceptor(List<MenuEntry> entries, List<PageModel> contributions) {
+    PageModelInterceptor(List<MenuEntry> entries, List<AdminTab> adminTabs, List<PageModel> contributions) {
         this.entries = entries.stream()
                 .sorted(Comparator.comparingInt(MenuEntry::order))
+                .toList();
+        this.adminTabs = adminTabs.stream()
+                .sorted(Comparator.comparingInt(AdminTab::order))
                 .toList();
         this.contributions = List.copyOf(contributions);
     }
@@ -53,6 +59,9 @@ class PageModelInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         Area area = Area.of(request.getRequestURI());
         Map<String, Object> added = new HashMap<>();
         added.put("menu", menu(area));
+        if (area == Area.STAFF) {
+            added.put("adminTabs", adminTabs);
+        }
         for (PageModel contribution : contributions) {
             contribution.contribute(area, added);
         }

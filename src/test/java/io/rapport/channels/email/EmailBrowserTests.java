@@ -126,4 +126,52 @@ class EmailBrowserTests extends BrowserTest {
         assertThat(fromCustomer.last()).not().containsText("iPhone");
         screenshot("agent-ticket-mail");
     }
+
+    @Test
+    void anAdminAddsAMailboxAndSeesWhyItFails() {
+        String box = unique("desk") + "@desk.test";
+        TestMail.server().setUser(box, box, PASSWORD);
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/mailboxes");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Billing desk");
+        page.getByLabel("Address").fill(box);
+        Locator imap = page.locator("fieldset").nth(0);
+        imap.getByLabel("Server").fill("127.0.0.1");
+        imap.getByLabel("Port").fill(String.valueOf(TestMail.imapPort()));
+        imap.getByLabel("Security").selectOption("none");
+        imap.getByLabel("User name").fill(box);
+        imap.getByLabel("Password").fill("wrong password");
+        Locator smtp = page.locator("fieldset").nth(1);
+        smtp.getByLabel("Server").fill("127.0.0.1");
+        // the browser refuses a port of 0 itself; the server must too
+        page.evaluate("document.getElementById('mb-smtp-port').removeAttribute('min')");
+        smtp.getByLabel("Port").fill("0");
+        smtp.getByLabel("Security").selectOption("none");
+        page.getByLabel("Fetch every (seconds)").fill("5");
+        page.getByText("Add a mailbox", new Page.GetByTextOptions().setExact(true))
+                .last()
+                .click();
+        // a port of 0 is named, and what was typed comes back (never the password)
+        assertThat(page.locator(".alert.error")).containsText("SMTP port");
+        assertThat(page.getByLabel("Address")).hasValue(box);
+        assertThat(page.locator("fieldset").nth(0).getByLabel("Password")).hasValue("");
+
+        page.locator("fieldset").nth(0).getByLabel("Password").fill("wrong password");
+        page.locator("fieldset").nth(1).getByLabel("Port").fill(String.valueOf(TestMail.smtpPort()));
+        page.getByText("Add a mailbox", new Page.GetByTextOptions().setExact(true))
+                .last()
+                .click();
+        assertThat(page.locator("[role=status]")).containsText("Mailbox added");
+        Locator row = page.locator("[data-rapport=mailboxes] tr", new Page.LocatorOptions().setHasText(box));
+        assertThat(row).hasCount(1);
+        // the wrong password shows on the mailbox within a fetch or two
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    page.reload();
+                    return row.textContent().contains("Failing");
+                });
+        screenshot("admin-mailboxes");
+    }
 }
