@@ -48,6 +48,11 @@ public class ImapFetcher {
     /** One session per server setting: making one reads Jakarta Mail's provider lists from the class path. */
     private final java.util.Map<Mailbox.Server, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.Map<Mailbox.Server, Session> idleSessions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How long an IDLE waits for news before it looks anyway: under the 30 minutes after which servers hang up. */
+    static final int IDLE_TIMEOUT = 25 * 60 * 1000;
+
     private final long maxSize;
 
     ImapFetcher(Inbox inbox, Clock clock, @Value("${rapport.email.max-size:50MB}") DataSize maxSize) {
@@ -109,6 +114,33 @@ public class ImapFetcher {
             } finally {
                 folder.close(false);
             }
+        } finally {
+            store.close();
+        }
+    }
+
+    /**
+     * Waits on a connection of its own until the server says the folder changed (IMAP IDLE), or about 25 minutes have
+     * passed (servers drop an idle connection after 30): the caller fetches then, and waits again.
+     */
+    public void awaitNews(Mailboxes.Access access) throws MessagingException {
+        Mailbox box = access.mailbox();
+        Store store = idleSessions
+                .computeIfAbsent(box.imap(), server -> session(server, IDLE_TIMEOUT))
+                .getStore(protocol(box.imap().security()));
+        store.connect(box.imap().host(), box.imap().port(), box.imap().username(), access.imapPassword());
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder(box.folder());
+            folder.open(Folder.READ_ONLY);
+            try {
+                folder.idle(true);
+            } finally {
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            }
+        } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
+            // the server or the 25 minutes ended the wait: look anyway
         } finally {
             store.close();
         }
@@ -178,10 +210,14 @@ public class ImapFetcher {
     }
 
     private static Session session(Mailbox.Server server) {
+        return session(server, 60_000);
+    }
+
+    private static Session session(Mailbox.Server server, int readTimeoutMillis) {
         String p = protocol(server.security());
         Properties props = new Properties();
         props.put("mail." + p + ".connectiontimeout", "10000");
-        props.put("mail." + p + ".timeout", "60000");
+        props.put("mail." + p + ".timeout", String.valueOf(readTimeoutMillis));
         props.put("mail." + p + ".writetimeout", "60000");
         props.put("mail." + p + ".peek", "true");
         props.put("mail." + p + ".partialfetch", "false");

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Fetches every mailbox when its poll interval is due, each on a thread of its own, so a slow or broken mailbox
+ * Fetches every mailbox when its poll interval is due, and at once when a server that offers IMAP IDLE says new
+ * mail came, each on a thread of its own, so a slow or broken mailbox
  * never delays the others; its error shows on the mailbox. A db-scheduler task (ADR 12) looks every few seconds for
  * due mailboxes and for stored mails not yet applied (left by a crash). Mails are applied one at a time per node, in
  * the order they came, beside the fetching.
@@ -33,6 +34,7 @@ class MailPolling implements DisposableBean {
     private final Intake intake;
     private final Clock clock;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final Set<Long> listening = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final java.util.concurrent.atomic.AtomicBoolean applyRequested =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -49,12 +51,44 @@ class MailPolling implements DisposableBean {
     RecurringTask<Void> emailFetch(@Value("${rapport.email.fetch-check:5s}") Duration every) {
         return Tasks.recurring("email-fetch", FixedDelay.of(every)).execute((instance, context) -> {
             for (Mailboxes.Access access : mailboxes.due(Times.now(clock))) {
-                if (running.add(access.mailbox().id())) {
-                    workers.submit(() -> fetch(access));
+                startFetch(access);
+            }
+            for (Mailboxes.Access access : mailboxes.listening()) {
+                if (listening.add(access.mailbox().id())) {
+                    workers.submit(() -> listen(access));
                 }
             }
             requestApply();
         });
+    }
+
+    private void startFetch(Mailboxes.Access access) {
+        if (running.add(access.mailbox().id())) {
+            workers.submit(() -> fetch(access));
+        }
+    }
+
+    /**
+     * Waits for the server's news (IMAP IDLE) and fetches at once when it comes, so new mail is a ticket within
+     * seconds, not at the next poll; the poll stays as the safety net. Ends at the first error; the next tick starts
+     * it again, and the fetch's own error shows on the mailbox.
+     */
+    private void listen(Mailboxes.Access access) {
+        long id = access.mailbox().id();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                long started = System.nanoTime();
+                startFetch(access); // what came before the wait began is not news to the server
+                fetcher.awaitNews(access);
+                if (System.nanoTime() - started < 1_000_000_000L) {
+                    Thread.sleep(1000); // a server that answers an IDLE at once must not be asked in a tight loop
+                }
+            }
+        } catch (Exception e) {
+            log.debug("Waiting for news of mailbox {} ended: {}", id, e.toString());
+        } finally {
+            listening.remove(id);
+        }
     }
 
     private void fetch(Mailboxes.Access access) {

@@ -126,6 +126,14 @@ public class Mailboxes {
                 .toList();
     }
 
+    /** Active mailboxes whose server pushes news (IMAP IDLE): the desk waits on them between fetches. */
+    @Transactional(readOnly = true)
+    public List<Access> listening() {
+        return db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.active = TRUE AND m.idle = TRUE ORDER BY m.id")
+                .query(this::accessRow)
+                .list();
+    }
+
     /** The mailbox with its sign-in, for sending. */
     @Transactional(readOnly = true)
     public Access access(long id) {

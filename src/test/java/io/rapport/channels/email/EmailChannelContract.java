@@ -224,6 +224,61 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void aServerThatPushesNewsBringsMailAtOnceNotAtTheNextPoll() {
+        String box = unique("support") + "@desk.test";
+        TestMail.server().setUser(box, box, PASSWORD);
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Idle " + box);
+        body.put("address", box);
+        body.put(
+                "imap",
+                Map.of(
+                        "host",
+                        "127.0.0.1",
+                        "port",
+                        TestMail.imapPort(),
+                        "security",
+                        "none",
+                        "username",
+                        box,
+                        "password",
+                        PASSWORD));
+        body.put("smtp", Map.of("host", "127.0.0.1", "port", TestMail.smtpPort(), "security", "none"));
+        body.put("pollSeconds", 3600); // the next poll is an hour away
+        long id = admin().post("/api/v1/channels/email", body).json().get("id").asLong();
+        Awaitility.await("the first fetch, which finds that the server has IDLE")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin().get("/api/v1/channels/email/" + id).json(),
+                        s -> s.get("idle").asBoolean());
+        String customer = unique("idle") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, mail(customer, box, unique("i") + "@customers.rapport.dev", "Quick", "", "Hi"));
+        java.util.concurrent.Callable<Boolean> arrived = () -> admin().get("/api/v1/tickets?customerEmail=" + customer)
+                        .json()
+                        .get("total")
+                        .asLong()
+                == 1;
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(8)).until(arrived);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // it came in the moment between a fetch and the start of the wait: the next mail's news brings both
+            TestMail.deliver(
+                    box,
+                    PASSWORD,
+                    mail(
+                            unique("other") + "@customers.rapport.dev",
+                            box,
+                            unique("n") + "@customers.rapport.dev",
+                            "Two",
+                            "",
+                            "x"));
+        }
+        Awaitility.await("the mail, long before the next poll")
+                .atMost(Duration.ofSeconds(20))
+                .until(arrived);
+    }
+
+    @Test
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);
