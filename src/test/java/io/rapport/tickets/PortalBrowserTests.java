@@ -89,7 +89,13 @@ class PortalBrowserTests extends BrowserTest {
         signInAsCustomer(page, email());
         long id = openTicketInPortal("Still frozen");
         admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
-        page.reload();
+        // the "No, still a problem" link of the mail: the page asks what is wrong; nothing changes until the button
+        page.navigate(page.url().replaceAll("\\?.*", "") + "?answer=not-solved");
+        assertThat(page.locator("input[name=comment]")).isFocused();
+        assertThat(page.locator("[data-rapport=solution-question] [role=status]"))
+                .containsText("still a problem");
+        assertThat(admin().get("/api/v1/tickets/" + id).json().get("status").asString())
+                .isEqualTo("solved");
         page.fill("input[name=comment]", "It is still frozen this morning.");
         page.click("[data-rapport=not-solved]");
         assertThat(page.locator("[data-rapport=status]")).hasText("In progress");

@@ -95,7 +95,11 @@ class Portal {
      * database id; an address that is none of the customer's numbers but one of their tickets' ids leads there.
      */
     @GetMapping("/portal/tickets/{number}")
-    String ticket(@PathVariable long number, @AuthenticationPrincipal CustomerPrincipal me, Model model) {
+    String ticket(
+            @PathVariable long number,
+            @RequestParam(required = false) String answer,
+            @AuthenticationPrincipal CustomerPrincipal me,
+            Model model) {
         Optional<Long> found = tickets.idOfNumberFor(me.id(), number);
         if (found.isEmpty()) {
             return tickets.numberOfIdFor(me.id(), number)
@@ -103,6 +107,10 @@ class Portal {
                     .orElseThrow(() -> NotFound.of("ticket", "#" + number));
         }
         model.addAttribute("ticket", tickets.forCustomer(found.get(), me.id()));
+        // the answer picked by a link in the "is it solved?" mail: the page offers it, the button still decides
+        if ("solved".equals(answer) || "not-solved".equals(answer)) {
+            model.addAttribute("chosen", answer);
+        }
         return "tickets/portal/ticket";
     }
 
