@@ -1,9 +1,15 @@
 package io.rapport.tickets;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.rapport.common.Html;
 import jakarta.validation.constraints.NotNull;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One message in a ticket's conversation. {@code bodyHtml} is sanitized and present only when the source was HTML.
@@ -23,10 +29,41 @@ public record MessageView(
         MessageDelivery delivery,
         MessageEnvelope envelope) {
 
+    /** Image types a browser shows without running anything (SVG is sent as a download). */
+    private static final Set<String> SHOWN_IMAGES =
+            Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "image/avif");
+
     /** The message with how it travelled through its channel: its envelope and how it reached the customer. */
     public MessageView withChannel(MessageEnvelope envelope, MessageDelivery delivery) {
         return new MessageView(
                 id, ticketId, author, visibility, body, bodyHtml, channel, createdAt, attachments, delivery, envelope);
+    }
+
+    /**
+     * The message as a page shows it: each image its HTML body shows by a {@code cid:} link points at {@code address}
+     * of the attachment with that Content-ID, and those attachments leave the file list. A link to no kept image (too
+     * large, not an image a browser shows safely) is removed.
+     */
+    public MessageView showingImages(Function<AttachmentView, String> address) {
+        if (bodyHtml == null || !bodyHtml.contains("cid:")) {
+            return this;
+        }
+        Set<Long> shown = new HashSet<>();
+        String html = Html.showImages(bodyHtml, cid -> {
+            String wanted = URLDecoder.decode(cid.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return attachments.stream()
+                    .filter(a -> wanted.equalsIgnoreCase(a.contentId()) && SHOWN_IMAGES.contains(a.contentType()))
+                    .findFirst()
+                    .map(a -> {
+                        shown.add(a.id());
+                        return address.apply(a);
+                    })
+                    .orElse(null);
+        });
+        List<AttachmentView> listed =
+                attachments.stream().filter(a -> !shown.contains(a.id())).toList();
+        return new MessageView(
+                id, ticketId, author, visibility, body, html, channel, createdAt, listed, delivery, envelope);
     }
 
     @JsonIgnore

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A ticket as the API and pages show it. {@code messages} is filled only when one ticket is read. Fields marked
@@ -55,6 +56,13 @@ public record TicketView(
                 closedAt,
                 version,
                 messages);
+    }
+
+    /** The ticket with each message changed by {@code change}; for pages that show messages their own way. */
+    public TicketView withEachMessage(UnaryOperator<MessageView> change) {
+        return messages == null
+                ? this
+                : withMessages(messages.stream().map(change).toList());
     }
 
     @JsonIgnore

@@ -440,8 +440,17 @@ public class Tickets {
                     stored.size(),
                     stored.key(),
                     stored.sha256(),
+                    contentId(attachment.contentId()),
                     now);
         }
+    }
+
+    /** A Content-ID as the body refers to it; an unusable one (too long, control characters) is dropped. */
+    private static String contentId(String id) {
+        if (id == null || id.isBlank() || id.length() > 250 || id.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return null;
+        }
+        return id.strip();
     }
 
     private TicketView view(TicketState t) {

@@ -196,7 +196,8 @@ public class Intake {
             files.add(new NewAttachment(
                     part.filename() == null ? defaultName(part) : part.filename(),
                     part.contentType(),
-                    () -> new ByteArrayInputStream(part.content())));
+                    () -> new ByteArrayInputStream(part.content()),
+                    part.contentId()));
         }
         String text = QuoteFolding.newText(mail.text());
         String html = mail.html() == null ? null : QuoteFolding.newHtml(mail.html());

@@ -65,14 +65,15 @@ public class MessageRepository {
             long size,
             String storageKey,
             String sha256,
+            String contentId,
             Instant now) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO tkt_attachment (ticket_id, message_id, filename, content_type, size_bytes,
-                            storage_key, sha256, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            storage_key, sha256, content_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(ticketId, messageId, filename, contentType, size, storageKey, sha256, Times.sql(now))
+                .params(ticketId, messageId, filename, contentType, size, storageKey, sha256, contentId, Times.sql(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -97,12 +98,13 @@ public class MessageRepository {
     private List<MessageView> select(long ticketId, String filter, Long messageId) {
         Map<Long, List<AttachmentView>> attachments = new HashMap<>();
         db.sql("""
-                        SELECT a.message_id, a.id, a.filename, a.content_type, a.size_bytes
+                        SELECT a.message_id, a.id, a.filename, a.content_type, a.size_bytes, a.content_id
                         FROM tkt_attachment a WHERE a.ticket_id = ? ORDER BY a.id
                         """).param(ticketId).query(rs -> {
             attachments
                     .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new AttachmentView(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                    .add(new AttachmentView(
+                            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
         });
         return db.sql("SELECT * FROM tkt_message WHERE ticket_id = ?" + filter + " ORDER BY created_at, id")
                 .params(messageId == null ? List.of(ticketId) : List.of(ticketId, messageId))
@@ -132,12 +134,14 @@ public class MessageRepository {
 
     public Optional<StoredAttachment> attachment(long id) {
         return db.sql("""
-                        SELECT a.id, a.filename, a.content_type, a.size_bytes, a.ticket_id, a.storage_key, m.visibility
+                        SELECT a.id, a.filename, a.content_type, a.size_bytes, a.ticket_id, a.storage_key, m.visibility,
+                            a.content_id
                         FROM tkt_attachment a JOIN tkt_message m ON m.id = a.message_id WHERE a.id = ?
                         """)
                 .param(id)
                 .query((rs, n) -> new StoredAttachment(
-                        new AttachmentView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                        new AttachmentView(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(8)),
                         rs.getLong(5),
                         "public".equals(rs.getString(7)),
                         rs.getString(6)))

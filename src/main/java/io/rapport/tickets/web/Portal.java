@@ -106,7 +106,10 @@ class Portal {
                     .map(moved -> "redirect:/portal/tickets/" + moved)
                     .orElseThrow(() -> NotFound.of("ticket", "#" + number));
         }
-        model.addAttribute("ticket", tickets.forCustomer(found.get(), me.id()));
+        model.addAttribute(
+                "ticket",
+                tickets.forCustomer(found.get(), me.id())
+                        .withEachMessage(m -> m.showingImages(a -> "/portal/attachments/" + a.id())));
         // the answer picked by a link in the "is it solved?" mail: the page offers it, the button still decides
         if ("solved".equals(answer) || "not-solved".equals(answer)) {
             model.addAttribute("chosen", answer);

@@ -112,7 +112,7 @@ class Workspace {
                     .orElseThrow(() -> NotFound.of("ticket", "#" + number));
         }
         long id = found.get();
-        TicketView ticket = tickets.get(id);
+        TicketView ticket = withImages(tickets.get(id));
         List<AgentView> all = agents.list();
         model.addAttribute("ticket", ticket);
         model.addAttribute("agents", all.stream().filter(AgentView::active).toList());
@@ -146,8 +146,14 @@ class Workspace {
     /** The conversation alone, for live refresh when a message arrives. */
     @GetMapping("/tickets/{number}/conversation")
     String conversation(@PathVariable long number, Model model) {
-        model.addAttribute("ticket", tickets.get(idOf(number)));
+        model.addAttribute("ticket", withImages(tickets.get(idOf(number))));
         return "tickets/ticket :: conversation";
+    }
+
+    /** Images shown inside mail bodies load from the ticket's attachment address. */
+    private static TicketView withImages(TicketView ticket) {
+        return ticket.withEachMessage(
+                m -> m.showingImages(a -> "/tickets/" + ticket.number() + "/attachments/" + a.id()));
     }
 
     @PostMapping("/tickets/{number}/messages")

@@ -68,9 +68,14 @@ class EmailBrowserTests extends BrowserTest {
                         + "Content-Type: multipart/alternative; boundary=x\r\n\r\n"
                         + "--x\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
                         + "Meine Überweisung vom Montag ist nicht angekommen.\r\n"
-                        + "--x\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                        + "--x\r\nContent-Type: multipart/related; boundary=r\r\n\r\n"
+                        + "--r\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
                         + "<p>Meine <b>Überweisung</b> vom Montag ist nicht angekommen.</p>"
-                        + "<script>alert(1)</script>\r\n--x--\r\n");
+                        + "<p><img src=\"cid:beleg@mira\" alt=\"Beleg\"></p>"
+                        + "<script>alert(1)</script>\r\n"
+                        + "--r\r\nContent-Type: image/png\r\nContent-ID: <beleg@mira>\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\n"
+                        + receipt() + "\r\n--r--\r\n--x--\r\n");
         JsonNode ticket = Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(
@@ -88,6 +93,13 @@ class EmailBrowserTests extends BrowserTest {
         assertThat(mail.locator(".envelope")).containsText("jonas@customers.rapport.dev");
         assertThat(mail.locator("b")).hasText("Überweisung");
         assertThat(mail.locator("script")).hasCount(0);
+        // the picture inside the mail is shown in place, loaded from this server
+        Locator picture = mail.locator("img[alt=Beleg]");
+        assertThat(picture).isVisible();
+        assertThat(picture)
+                .hasAttribute("src", java.util.regex.Pattern.compile("^/tickets/" + number + "/attachments/\\d+$"));
+        org.assertj.core.api.Assertions.assertThat((Integer) picture.evaluate("i => i.naturalWidth"))
+                .isEqualTo(240);
 
         Page original =
                 context.waitForPage(() -> mail.getByText("Show the original").click());
@@ -173,5 +185,25 @@ class EmailBrowserTests extends BrowserTest {
                     return row.textContent().contains("Failing");
                 });
         screenshot("admin-mailboxes");
+    }
+
+    /** A small picture of a bank receipt, as a phone would attach it: PNG, base64. */
+    private static String receipt() {
+        var image = new java.awt.image.BufferedImage(240, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xf4f1e8));
+        g.fillRect(0, 0, 240, 80);
+        g.setColor(new java.awt.Color(0x2b4c7e));
+        g.fillRect(12, 14, 150, 10);
+        g.fillRect(12, 34, 200, 8);
+        g.fillRect(12, 52, 90, 8);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getMimeEncoder().encodeToString(out.toByteArray());
     }
 }

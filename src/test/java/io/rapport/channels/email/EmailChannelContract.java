@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.rapport.support.Api;
 import io.rapport.support.IntegrationTest;
 import io.rapport.support.TestMail;
+import io.rapport.support.WebSession;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -276,6 +277,54 @@ abstract class EmailChannelContract extends IntegrationTest {
         Awaitility.await("the mail, long before the next poll")
                 .atMost(Duration.ofSeconds(20))
                 .until(arrived);
+    }
+
+    @Test
+    void anInlineImageShowsInsideTheBodyAndARemoteImageNever() {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        String customer = unique("ines") + "@customers.rapport.dev";
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                "From: Ines <" + customer + ">\r\n"
+                        + "To: " + box + "\r\n"
+                        + "Subject: The error on screen\r\n"
+                        + "Message-ID: <" + unique("img") + "@customers.rapport.dev>\r\n"
+                        + "MIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/related; boundary=\"rel\"\r\n\r\n"
+                        + "--rel\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+                        + "<p>This is what I see:</p><p><img src=\"cid:shot.1@phone\" alt=\"screenshot\">"
+                        + "<img src=\"https://tracker.example/open.gif\"></p>\r\n"
+                        + "--rel\r\nContent-Type: image/png; name=\"shot.png\"\r\n"
+                        + "Content-ID: <shot.1@phone>\r\nContent-Disposition: inline\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\n"
+                        + png + "\r\n--rel--\r\n");
+        JsonNode ticket = awaitTicket(customer, t -> t.get("messages").size() == 1);
+        JsonNode message = ticket.get("messages").get(0);
+        // the API keeps the mail's own reference, and the file says which reference it answers
+        assertThat(message.get("bodyHtml").asString())
+                .contains("cid:shot.1@phone")
+                .doesNotContain("tracker");
+        JsonNode file = message.get("attachments").get(0);
+        assertThat(file.get("contentId").asString()).isEqualTo("shot.1@phone");
+        long fileId = file.get("id").asLong();
+        long number = ticket.get("number").asLong();
+
+        // the agent's page shows the picture from this server, not as a file to download
+        WebSession web = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        String page = web.get("/tickets/" + number).body();
+        String image = "/tickets/" + number + "/attachments/" + fileId;
+        assertThat(page).contains("src=\"" + image + "\"").doesNotContain("cid:", "tracker.example");
+        var served = web.get(image);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
+        // and so does the customer's
+        WebSession portal = WebSession.customer(port, customer);
+        String own = portal.get("/portal/tickets/" + number).body();
+        assertThat(own).contains("src=\"/portal/attachments/" + fileId + "\"").doesNotContain("tracker.example");
+        assertThat(portal.get("/portal/attachments/" + fileId).statusCode()).isEqualTo(200);
     }
 
     @Test
