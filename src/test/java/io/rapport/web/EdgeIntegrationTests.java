@@ -173,6 +173,7 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/admin/teams", () -> agent.get("/admin/teams"));
         pages.put("/admin/tokens", () -> agent.get("/admin/tokens"));
         pages.put("/admin/mailboxes", () -> agent.get("/admin/mailboxes"));
+        pages.put("/admin/mailboxes/{id}", () -> agent.get("/admin/mailboxes/987654321"));
         pages.put("/error", () -> stranger.get("/error"));
         pages.put("(not found)", () -> agent.get("/nothing/here"));
         for (var page : pages.entrySet()) {

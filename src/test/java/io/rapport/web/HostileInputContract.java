@@ -46,7 +46,8 @@ public abstract class HostileInputContract extends IntegrationTest {
     /** Form values wrong for a number field (an id, a version, a tier). */
     static final List<String> HOSTILE_NUMBERS = List.of("99999999999999999999", "-1", "{}", "1.5");
 
-    static final Set<String> NUMBER_FIELDS = Set.of("tier", "capacity", "version", "assigneeId", "teamId", "agentId");
+    static final Set<String> NUMBER_FIELDS = Set.of(
+            "tier", "capacity", "version", "assigneeId", "teamId", "agentId", "imapPort", "smtpPort", "pollSeconds");
 
     static final List<String> HOSTILE_RAW_QUERY = List.of("%00", "a%00b", "%ED%A0%80", "%C0%80", "9".repeat(40), "%25");
 
@@ -397,7 +398,7 @@ public abstract class HostileInputContract extends IntegrationTest {
     /** A form and the fields a person fills in. */
     record Form(String who, String path, boolean multipart, Map<String, String> fields) {}
 
-    List<Form> forms(long number, long customerNumber, long agentId) {
+    List<Form> forms(long number, long customerNumber, long agentId, long mailboxId) {
         return List.of(
                 new Form("anonymous", "/login", false, Map.of("username", ADMIN_EMAIL, "password", "x")),
                 new Form("anonymous", "/portal/login", false, Map.of("email", "someone@example.com")),
@@ -485,6 +486,27 @@ public abstract class HostileInputContract extends IntegrationTest {
                                 Map.entry("smtpUsername", ""),
                                 Map.entry("smtpPassword", ""),
                                 Map.entry("pollSeconds", "3600"))),
+                new Form(
+                        "agent",
+                        "/admin/mailboxes/" + mailboxId,
+                        false,
+                        Map.ofEntries(
+                                Map.entry("name", "Form mailbox"),
+                                Map.entry("imapHost", "127.0.0.1"),
+                                Map.entry("imapPort", "1"),
+                                Map.entry("imapSecurity", "none"),
+                                Map.entry("imapUsername", "u"),
+                                Map.entry("imapPassword", ""),
+                                Map.entry("folder", "INBOX"),
+                                Map.entry("smtpHost", "127.0.0.1"),
+                                Map.entry("smtpPort", "1"),
+                                Map.entry("smtpSecurity", "none"),
+                                Map.entry("smtpUsername", ""),
+                                Map.entry("smtpPassword", ""),
+                                Map.entry("pollSeconds", "3600"),
+                                Map.entry("active", "true"),
+                                Map.entry("version", ""))),
+                new Form("agent", "/admin/mailboxes/" + mailboxId + "/delete", false, Map.of("confirm", "yes")),
                 new Form("customer", "/portal/tickets", true, Map.of("subject", "Portal", "body", "From the portal")),
                 new Form("customer", "/portal/tickets/" + customerNumber + "/messages", true, Map.of("body", "More")),
                 new Form(
@@ -527,7 +549,7 @@ public abstract class HostileInputContract extends IntegrationTest {
             }
         }
         Set<String> listed = new TreeSet<>();
-        for (Form form : forms(1001, 1002, 7)) {
+        for (Form form : forms(1001, 1002, 7, 7)) {
             listed.add(form.path()
                     .replace("/1001", "/{number}")
                     .replace("/1002", "/{number}")
@@ -552,7 +574,33 @@ public abstract class HostileInputContract extends IntegrationTest {
                         SELECT t.number FROM tkt_ticket t JOIN acc_customer_identity i ON i.customer_id = t.customer_id
                         WHERE i.address = ?
                         """).param(customerEmail).query(Long.class).single();
-        for (Form form : forms(fixtures.ticketNumber(), customerNumber, fixtures.agentId())) {
+        long mailboxId = admin().post(
+                        "/api/v1/channels/email",
+                        Map.of(
+                                "name",
+                                "Hostile forms",
+                                "address",
+                                "hostile-" + UUID.randomUUID() + "@desk.test",
+                                "imap",
+                                Map.of(
+                                        "host",
+                                        "127.0.0.1",
+                                        "port",
+                                        1,
+                                        "security",
+                                        "none",
+                                        "username",
+                                        "u",
+                                        "password",
+                                        "p"),
+                                "smtp",
+                                Map.of("host", "127.0.0.1", "port", 1, "security", "none"),
+                                "pollSeconds",
+                                3600))
+                .json()
+                .get("id")
+                .asLong();
+        for (Form form : forms(fixtures.ticketNumber(), customerNumber, fixtures.agentId(), mailboxId)) {
             for (String field : form.fields().keySet()) {
                 List<String> values = new ArrayList<>(HOSTILE_TEXT);
                 if (NUMBER_FIELDS.contains(field)) {
@@ -592,6 +640,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/admin/tokens/")) {
             return "/admin/tokens";
+        }
+        if (path.startsWith("/admin/mailboxes/") && path.endsWith("/delete")) {
+            return path.substring(0, path.lastIndexOf('/'));
         }
         if (path.equals("/portal/tickets")) {
             return "/portal/tickets/new";

@@ -6,6 +6,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.rapport.common.Times;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +38,11 @@ class MailPolling implements DisposableBean {
     private final Intake intake;
     private final Clock clock;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
-    private final Set<Long> listening = ConcurrentHashMap.newKeySet();
+    /** The threads waiting on a server's news, with the settings they started from. */
+    private final Map<Long, Listener> listeners = new ConcurrentHashMap<>();
+
+    private record Listener(Thread thread, Instant settingsOf) {}
+
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final java.util.concurrent.atomic.AtomicBoolean applyRequested =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -53,11 +61,7 @@ class MailPolling implements DisposableBean {
             for (Mailboxes.Access access : mailboxes.due(Times.now(clock))) {
                 startFetch(access);
             }
-            for (Mailboxes.Access access : mailboxes.listening()) {
-                if (listening.add(access.mailbox().id())) {
-                    workers.submit(() -> listen(access));
-                }
-            }
+            listen(mailboxes.listening());
             requestApply();
         });
     }
@@ -65,6 +69,32 @@ class MailPolling implements DisposableBean {
     private void startFetch(Mailboxes.Access access) {
         if (running.add(access.mailbox().id())) {
             workers.submit(() -> fetch(access));
+        }
+    }
+
+    /**
+     * Keeps one listener per active mailbox whose server pushes news. A mailbox deactivated, removed or changed since
+     * its listener started (on this node or another) has it stopped; a changed one gets a new one with its settings.
+     */
+    private void listen(List<Mailboxes.Access> wanted) {
+        Map<Long, Mailboxes.Access> byId = new HashMap<>();
+        wanted.forEach(a -> byId.put(a.mailbox().id(), a));
+        listeners.forEach((id, listener) -> {
+            Mailboxes.Access now = byId.get(id);
+            if (now == null || !now.mailbox().updatedAt().equals(listener.settingsOf())) {
+                listener.thread().interrupt();
+            }
+        });
+        for (Mailboxes.Access access : wanted) {
+            long id = access.mailbox().id();
+            if (!listeners.containsKey(id)) {
+                Thread thread = Thread.ofVirtual().name("email-idle-" + id).unstarted(() -> listen(access));
+                if (listeners.putIfAbsent(
+                                id, new Listener(thread, access.mailbox().updatedAt()))
+                        == null) {
+                    thread.start();
+                }
+            }
         }
     }
 
@@ -87,7 +117,7 @@ class MailPolling implements DisposableBean {
         } catch (Exception e) {
             log.debug("Waiting for news of mailbox {} ended: {}", id, e.toString());
         } finally {
-            listening.remove(id);
+            listeners.remove(id);
         }
     }
 
@@ -143,6 +173,7 @@ class MailPolling implements DisposableBean {
 
     @Override
     public void destroy() {
+        listeners.values().forEach(l -> l.thread().interrupt());
         workers.shutdownNow();
     }
 }

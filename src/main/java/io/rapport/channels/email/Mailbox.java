@@ -6,7 +6,8 @@ import java.time.Instant;
  * A mailbox the desk reads and sends from, as admins see it: never its passwords. {@code lastError} is the last
  * failure to fetch, cleared by the next fetch that works; {@code failures} counts the failed fetches in a row (a
  * failing mailbox is tried less often: its poll interval doubles with each, up to 15 minutes); {@code waitingCount}
- * is how many fetched mails wait to be applied.
+ * is how many fetched mails wait to be applied; {@code updatedAt} is the last change of its settings. An inactive
+ * mailbox is not fetched; replies on its conversations still go out from it.
  */
 public record Mailbox(
         long id,
@@ -24,7 +25,8 @@ public record Mailbox(
         long fetchedCount,
         int failures,
         long waitingCount,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** When the next fetch is due: the poll interval after the last one, doubled for each failure in a row. */
     public java.time.Instant nextPollAt() {

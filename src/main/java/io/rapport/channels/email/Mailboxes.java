@@ -43,55 +43,167 @@ public class Mailboxes {
         this.clock = clock;
     }
 
-    @Transactional
-    public Mailbox create(MailboxSettings s) {
+    /** Settings as stored: checked, trimmed, with the defaults filled in. */
+    private record Checked(
+            String name,
+            String address,
+            String imapHost,
+            int imapPort,
+            Security imapSecurity,
+            String imapUsername,
+            String imapPassword,
+            String folder,
+            String smtpHost,
+            int smtpPort,
+            Security smtpSecurity,
+            String smtpUsername,
+            String smtpPassword,
+            int pollSeconds) {}
+
+    private static Checked check(MailboxSettings s) {
         String address = required(s.address(), "address", 320).toLowerCase(Locale.ROOT);
         if (!ADDRESS.matcher(address).matches()) {
             throw new InvalidInput("address", "is not an email address");
         }
-        String name = required(s.name(), "name", 100);
-        String imapHost = host(s.imapHost(), "imap.host");
-        int imapPort = port(s.imapPort(), "imap.port");
-        String imapUser = required(s.imapUsername(), "imap.username", 320);
-        String imapPassword = required(s.imapPassword(), "imap.password", 500);
-        String folder = s.folder() == null || s.folder().isBlank() ? "INBOX" : optional(s.folder(), "imap.folder", 200);
-        String smtpHost = host(s.smtpHost(), "smtp.host");
-        int smtpPort = port(s.smtpPort(), "smtp.port");
-        String smtpUser = optional(s.smtpUsername(), "smtp.username", 320);
-        String smtpPassword = optional(s.smtpPassword(), "smtp.password", 500);
         int poll = s.pollSeconds() == null ? 30 : s.pollSeconds();
         if (poll < 5 || poll > 3600) {
             throw new InvalidInput("pollSeconds", "must be between 5 and 3600");
         }
+        return new Checked(
+                required(s.name(), "name", 100),
+                address,
+                host(s.imapHost(), "imap.host"),
+                port(s.imapPort(), "imap.port"),
+                security(s.imapSecurity()),
+                required(s.imapUsername(), "imap.username", 320),
+                required(s.imapPassword(), "imap.password", 500),
+                s.folder() == null || s.folder().isBlank() ? "INBOX" : optional(s.folder(), "imap.folder", 200),
+                host(s.smtpHost(), "smtp.host"),
+                port(s.smtpPort(), "smtp.port"),
+                security(s.smtpSecurity()),
+                optional(s.smtpUsername(), "smtp.username", 320),
+                optional(s.smtpPassword(), "smtp.password", 500),
+                poll);
+    }
+
+    @Transactional
+    public Mailbox create(MailboxSettings settings) {
+        Checked c = check(settings);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
+        Instant now = Times.now(clock);
         try {
             db.sql("""
                             INSERT INTO eml_mailbox (name, address, imap_host, imap_port, imap_security, imap_username,
                               imap_password, imap_folder, smtp_host, smtp_port, smtp_security, smtp_username,
-                              smtp_password, poll_seconds, active, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?)
-                            """)
-                    .params(
-                            name,
-                            address,
-                            imapHost,
-                            imapPort,
-                            security(s.imapSecurity()).code(),
-                            imapUser,
-                            secrets.seal(imapPassword),
-                            folder,
-                            smtpHost,
-                            smtpPort,
-                            security(s.smtpSecurity()).code(),
-                            smtpUser,
-                            secrets.seal(smtpPassword),
-                            poll,
-                            Times.sql(Times.now(clock)))
-                    .update(key, "id");
+                              smtp_password, poll_seconds, active, created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)
+                            """).params(values(c, Times.sql(now), Times.sql(now))).update(key, "id");
         } catch (DuplicateKeyException e) {
-            throw new Conflict("mailbox.exists", "a mailbox for " + address + " exists already", address);
+            throw new Conflict("mailbox.exists", "a mailbox for " + c.address() + " exists already", c.address());
         }
         return get(key.getKey().longValue());
+    }
+
+    /**
+     * Changes a mailbox: each setting given replaces the stored one, a setting left out (null) stays; an empty SMTP
+     * user or password removes it. {@code active} false stops fetching (replies on its conversations still go out
+     * from it). {@code expectedUpdatedAt}, when given, must be the mailbox's last change, else nothing is saved: the
+     * admin's page was older than another admin's save. The mailbox is fetched again at once with what was saved.
+     */
+    @Transactional
+    public Mailbox update(long id, MailboxSettings changes, Boolean active, Instant expectedUpdatedAt) {
+        Access current = db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.id = ? FOR UPDATE")
+                .param(id)
+                .query(this::accessRow)
+                .optional()
+                .orElseThrow(() -> NotFound.of("mailbox", id));
+        Mailbox m = current.mailbox();
+        if (expectedUpdatedAt != null && !expectedUpdatedAt.equals(m.updatedAt())) {
+            throw new Conflict(
+                    "mailbox.changed", "the mailbox was changed by someone else since it was read", m.address());
+        }
+        Checked c = check(new MailboxSettings(
+                or(changes.name(), m.name()),
+                or(changes.address(), m.address()),
+                or(changes.imapHost(), m.imap().host()),
+                or(changes.imapPort(), m.imap().port()),
+                or(changes.imapSecurity(), m.imap().security()),
+                or(changes.imapUsername(), m.imap().username()),
+                or(changes.imapPassword(), current.imapPassword()),
+                or(changes.folder(), m.folder()),
+                or(changes.smtpHost(), m.smtp().host()),
+                or(changes.smtpPort(), m.smtp().port()),
+                or(changes.smtpSecurity(), m.smtp().security()),
+                or(changes.smtpUsername(), m.smtp().username()),
+                or(changes.smtpPassword(), current.smtpPassword()),
+                or(changes.pollSeconds(), m.pollSeconds())));
+        try {
+            db.sql("""
+                            UPDATE eml_mailbox SET name = ?, address = ?, imap_host = ?, imap_port = ?,
+                              imap_security = ?, imap_username = ?, imap_password = ?, imap_folder = ?, smtp_host = ?,
+                              smtp_port = ?, smtp_security = ?, smtp_username = ?, smtp_password = ?,
+                              poll_seconds = ?, active = ?, updated_at = ?, last_poll_at = NULL, failures = 0
+                            WHERE id = ?
+                            """)
+                    .params(values(c, active == null ? m.active() : active, Times.sql(later(m.updatedAt())), id))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new Conflict("mailbox.exists", "a mailbox for " + c.address() + " exists already", c.address());
+        }
+        return get(id);
+    }
+
+    /**
+     * Removes a mailbox that no mail has passed through. One whose mail is on tickets stays (the conversations, their
+     * originals and replies need it): it can be deactivated instead.
+     */
+    @Transactional
+    public void delete(long id) {
+        Mailbox m = get(id);
+        boolean used = db.sql("""
+                        SELECT 1 FROM eml_mailbox b WHERE b.id = ? AND (
+                          EXISTS (SELECT 1 FROM eml_inbound i WHERE i.mailbox_id = b.id)
+                          OR EXISTS (SELECT 1 FROM eml_thread t WHERE t.mailbox_id = b.id)
+                          OR EXISTS (SELECT 1 FROM eml_outbound o WHERE o.mailbox_id = b.id))
+                        """).param(id).query(Integer.class).optional().isPresent();
+        if (used) {
+            throw new Conflict(
+                    "mailbox.used",
+                    "mail of " + m.address() + " is on tickets; deactivate the mailbox instead",
+                    m.address());
+        }
+        db.sql("DELETE FROM eml_mailbox WHERE id = ?").param(id).update();
+    }
+
+    /** A change time after the last one, so that a page read before it can tell, even within one clock tick. */
+    private Instant later(Instant last) {
+        Instant now = Times.now(clock);
+        return last != null && !now.isAfter(last) ? last.plusMillis(1) : now;
+    }
+
+    /** The settings in the order of the columns from name to poll_seconds, passwords sealed, then {@code more}. */
+    private List<Object> values(Checked c, Object... more) {
+        List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(
+                c.name(),
+                c.address(),
+                c.imapHost(),
+                c.imapPort(),
+                c.imapSecurity().code(),
+                c.imapUsername(),
+                secrets.seal(c.imapPassword()),
+                c.folder(),
+                c.smtpHost(),
+                c.smtpPort(),
+                c.smtpSecurity().code(),
+                c.smtpUsername(),
+                secrets.seal(c.smtpPassword()),
+                c.pollSeconds()));
+        values.addAll(java.util.Arrays.asList(more));
+        return values;
+    }
+
+    private static <T> T or(T change, T current) {
+        return change == null ? current : change;
     }
 
     @Transactional(readOnly = true)
@@ -200,7 +312,8 @@ public class Mailboxes {
                 rs.getLong("fetched_count"),
                 rs.getInt("failures"),
                 rs.getLong("waiting_count"),
-                Times.instant(rs, "created_at"));
+                Times.instant(rs, "created_at"),
+                Times.instant(rs, "updated_at"));
     }
 
     private static Security security(Security s) {

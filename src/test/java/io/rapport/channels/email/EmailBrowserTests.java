@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.rapport.support.BrowserTest;
 import io.rapport.support.H2Database;
 import io.rapport.support.TestMail;
@@ -185,6 +186,49 @@ class EmailBrowserTests extends BrowserTest {
                     return row.textContent().contains("Failing");
                 });
         screenshot("admin-mailboxes");
+
+        // two admins open the mailbox; the first fixes the password, the second's older page is told, not obeyed
+        row.getByRole(AriaRole.LINK).click();
+        Page other = newContext().newPage();
+        signInAsAgent(other, ADMIN_EMAIL, ADMIN_PASSWORD);
+        other.navigate(page.url());
+        page.locator("fieldset").nth(0).getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(page.locator("[role=status]")).containsText("Saved");
+        assertThat(page.locator("fieldset").nth(0).getByLabel("Password")).hasValue("");
+
+        other.getByLabel("Fetch every (seconds)").fill("60");
+        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(other.locator(".alert.error")).containsText("Someone else changed " + box);
+        assertThat(other.getByLabel("Fetch every (seconds)")).hasValue("60");
+        other.context().close();
+
+        // with the right password the mailbox works again: the page says so, the other admin's change was not saved
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    page.reload();
+                    return page.locator("main").textContent().contains("last fetch");
+                });
+        assertThat(page.getByLabel("Fetch every (seconds)")).hasValue("5");
+        screenshot("admin-mailbox");
+
+        // deactivated, it says so on the list; removed, it is gone (no mail has passed through it)
+        page.getByLabel("Fetch mail from this mailbox").uncheck();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(page.locator("[role=status]")).containsText("Saved");
+        page.navigate("/admin/mailboxes");
+        assertThat(row).containsText("Inactive");
+        row.getByRole(AriaRole.LINK).click();
+        page.getByLabel("Yes, remove " + box).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove this mailbox"))
+                .click();
+        assertThat(page.locator("[role=status]")).containsText("Mailbox " + box + " removed");
+        assertThat(row).hasCount(0);
     }
 
     /** A small picture of a bank receipt, as a phone would attach it: PNG, base64. */

@@ -376,6 +376,74 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void anAdminFixesDeactivatesAndRemovesAMailbox() throws Exception {
+        String box = unique("support") + "@desk.test";
+        JsonNode mailbox = newMailbox(box, "wrong-password");
+        String path = "/api/v1/channels/email/" + mailbox.get("id").asLong();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> admin().get(path).json(), s -> !s.get("lastError").isNull());
+
+        // the right password: mail comes in, the error goes, and no answer ever shows a password
+        Api.Response fixed = admin().patch(path, Map.of("imap", Map.of("password", PASSWORD)));
+        assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
+        assertThat(fixed.body()).doesNotContain(PASSWORD);
+        assertThat(fixed.json().get("imap").get("host").asString()).isEqualTo("127.0.0.1");
+        String customer = unique("ola") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box, PASSWORD, mail(customer, box, unique("m") + "@customers.rapport.dev", "Hello", "", "First"));
+        awaitTicket(customer, t -> t.get("messages").size() == 1);
+        assertThat(admin().get(path).json().get("lastError").isNull()).isTrue();
+
+        // deactivated: nothing more is fetched, not even by the listener waiting on the server's news
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> admin().get(path).json().get("idle").asBoolean());
+        Thread.sleep(2500); // the next check (every second in tests) starts the listener
+        Api.Response off = admin().patch(path, Map.of("active", false, "smtp", Map.of("username", "")));
+        assertThat(off.json().get("active").asBoolean()).isFalse();
+        assertThat(off.json().get("smtp").get("username").isNull()).isTrue();
+        Thread.sleep(2500); // the listener notices at the next check (every second in tests)
+        String later = unique("later") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, mail(later, box, unique("m") + "@customers.rapport.dev", "Later", "", "Hi"));
+        Thread.sleep(4000);
+        assertThat(admin().get("/api/v1/tickets?customerEmail=" + later)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(admin().patch(path, Map.of("active", true)).status()).isEqualTo(200);
+        awaitTicket(later, t -> t.get("messages").size() == 1);
+
+        // bad changes are named and change nothing
+        assertThat(admin().patch(path, Map.of("pollSeconds", 1)).status()).isEqualTo(400);
+        Api.Response blank = admin().patch(path, Map.of("imap", Map.of("host", " ")));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("imap.host");
+        String taken = unique("taken") + "@desk.test";
+        newMailbox(taken, PASSWORD);
+        assertThat(admin().patch(path, Map.of("address", taken)).status()).isEqualTo(409);
+        assertThat(admin().get(path).json().get("address").asString()).isEqualTo(box);
+        assertThat(admin().patch("/api/v1/channels/email/999999", Map.of("active", false))
+                        .status())
+                .isEqualTo(404);
+
+        // a mailbox whose mail is on tickets stays; one no mail has passed through goes
+        Api.Response refused = admin().delete(path);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("deactivate");
+        String unused = unique("unused") + "@desk.test";
+        JsonNode spare = newMailbox(unused, "not-the-password");
+        String sparePath = "/api/v1/channels/email/" + spare.get("id").asLong();
+        assertThat(admin().delete(sparePath).status()).isEqualTo(204);
+        assertThat(admin().get(sparePath).status()).isEqualTo(404);
+        JsonNode agent = newAgent("agent");
+        Api asAgent = new Api(port).basic(agent.get("email").asString(), "agent-password-1");
+        assertThat(asAgent.patch(path, Map.of("active", false)).status()).isEqualTo(403);
+        assertThat(asAgent.delete(path).status()).isEqualTo(403);
+    }
+
+    @Test
     void onlyAdminsConfigureMailboxesAndBadInputIsNamed() {
         JsonNode agent = newAgent("agent");
         Api asAgent = new Api(port).basic(agent.get("email").asString(), "agent-password-1");

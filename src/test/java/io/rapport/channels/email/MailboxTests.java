@@ -28,6 +28,7 @@ class MailboxTests {
                 0,
                 failures,
                 0,
+                LAST,
                 LAST);
     }
 

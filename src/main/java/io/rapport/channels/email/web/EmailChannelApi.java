@@ -16,7 +16,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Mailboxes over JSON (admin): add one, read its status, list the mail set aside. Passwords are never returned. */
+/**
+ * Mailboxes over JSON (admin): add, change, deactivate or remove one, read its status, list the mail set aside.
+ * Passwords are never returned.
+ */
 @RestController
 @RequestMapping("/api/v1/channels/email")
 @Tag(name = "Email channel", description = "Mailboxes the desk reads by IMAP and answers from by SMTP")
@@ -71,6 +76,36 @@ class EmailChannelApi {
             @Max(3600)
             @Schema(description = "seconds between fetches where the server has no IDLE; 30 when left out")
             Integer pollSeconds) {}
+
+    record ImapChange(
+            @Size(max = 255) String host,
+            @Min(1) @Max(65535) Integer port,
+            Security security,
+            @Size(max = 320) String username,
+            @Size(max = 500) String password,
+            @Size(max = 200) String folder) {}
+
+    record SmtpChange(
+            @Size(max = 255) String host,
+            @Min(1) @Max(65535) Integer port,
+            Security security,
+
+            @Size(max = 320) @Schema(description = "an empty text removes the sign-in")
+            String username,
+
+            @Size(max = 500) @Schema(description = "an empty text removes it (the IMAP password is used)")
+            String password) {}
+
+    @Schema(description = "What to change; a setting left out stays as it is. Passwords are changed, never shown.")
+    record UpdateMailboxRequest(
+            @Size(max = 100) String name,
+            @Size(max = 320) String address,
+            @Valid ImapChange imap,
+            @Valid SmtpChange smtp,
+            @Min(5) @Max(3600) Integer pollSeconds,
+
+            @Schema(description = "false stops fetching; replies on its conversations still go out from it")
+            Boolean active) {}
 
     record MailboxList(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
@@ -120,6 +155,43 @@ class EmailChannelApi {
             summary = "One mailbox and its status: last fetch, last error, mails fetched (admin)")
     Mailbox get(@PathVariable long id) {
         return mailboxes.get(id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(
+            operationId = "updateMailbox",
+            summary = "Change a mailbox's settings, or deactivate it (admin); it is fetched again at once")
+    Mailbox update(@PathVariable long id, @Valid @RequestBody UpdateMailboxRequest r) {
+        ImapChange imap = r.imap() == null ? new ImapChange(null, null, null, null, null, null) : r.imap();
+        SmtpChange smtp = r.smtp() == null ? new SmtpChange(null, null, null, null, null) : r.smtp();
+        return mailboxes.update(
+                id,
+                new MailboxSettings(
+                        r.name(),
+                        r.address(),
+                        imap.host(),
+                        imap.port(),
+                        imap.security(),
+                        imap.username(),
+                        imap.password(),
+                        imap.folder(),
+                        smtp.host(),
+                        smtp.port(),
+                        smtp.security(),
+                        smtp.username(),
+                        smtp.password(),
+                        r.pollSeconds()),
+                r.active(),
+                null);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "deleteMailbox",
+            summary = "Remove a mailbox no mail has passed through (admin); 409 for one with mail on tickets")
+    void delete(@PathVariable long id) {
+        mailboxes.delete(id);
     }
 
     @GetMapping("/set-aside")
