@@ -328,6 +328,57 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void hugeMailIsStoredOrSetAsideAndTheMailboxGoesOn() {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        // 20 MB of attachment: fetched and kept whole, the file over the desk's limit (1 MB in tests) named in the text
+        String customer = unique("big") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, withAttachment(customer, box, "Scans attached", "scans.pdf", 20));
+        JsonNode ticket = awaitTicket(customer, t -> t.get("messages").size() == 1);
+        JsonNode message = ticket.get("messages").get(0);
+        assertThat(message.get("body").asString())
+                .startsWith("Here are the scans.")
+                .contains("scans.pdf: larger than the attachment limit");
+        assertThat(message.get("attachments")).isEmpty();
+        var original = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get(message.get("envelope").get("originalUrl").asString());
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body().length()).isGreaterThan(20 * 1024 * 1024);
+
+        // beyond the fetch limit (30 MB in tests): kept by its headers and set aside, and the next mail still comes in
+        String bigger = unique("bigger") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, withAttachment(bigger, box, "Even more scans", "all.pdf", 24));
+        String after = unique("after") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box, PASSWORD, mail(after, box, unique("m") + "@customers.rapport.dev", "Small one", "", "Hello"));
+        awaitTicket(after, t -> t.get("messages").size() == 1);
+        JsonNode kept = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin().get("/api/v1/channels/email/set-aside").json(),
+                        k -> k.get("items").toString().contains(bigger));
+        assertThat(kept.get("items").toString()).contains("too_large", "Even more scans");
+        assertThat(admin().get("/api/v1/tickets?customerEmail=" + bigger)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    /** A mail with a text and a file of {@code megabytes} MB, base64 in lines of 76 as mailers send it. */
+    private static String withAttachment(String from, String to, String subject, String filename, int megabytes) {
+        byte[] file = new byte[megabytes * 1024 * 1024];
+        new java.util.Random(megabytes).nextBytes(file);
+        return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n"
+                + "Message-ID: <" + unique("huge") + "@customers.rapport.dev>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHere are the scans.\r\n"
+                + "--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=" + filename
+                + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(file) + "\r\n--b--\r\n";
+    }
+
+    @Test
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);
