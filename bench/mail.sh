@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mail, IMAP to ticket end to end: starts Rapport on H2 or PostgreSQL (127.0.0.1 only), puts N mails into an
-# in-process GreenMail IMAP mailbox (bench/MailLoad.java), adds the mailbox and times until every mail is applied.
+# in-process GreenMail IMAP mailbox (bench/MailLoad.java), adds the mailbox and times until every mail is applied,
+# after a warm-up of 3,000 mails through another mailbox (RAPPORT_BENCH_WARMUP=0 for a cold server).
 #   bench/mail.sh postgresql|h2 [mails, default 10000]
 # PostgreSQL: creates a fresh database on 127.0.0.1:5432 (user postgres) and drops it afterwards.
 set -euo pipefail
@@ -17,4 +18,11 @@ jar=$(ls target/rapport-*.jar | head -1)
 . bench/server.sh
 start_rapport RAPPORT_JOBS_POLLING_INTERVAL=1s RAPPORT_EMAIL_SENDER_LIMIT=1000000
 echo "== Rapport mail benchmark: $db, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $count mails"
-"$java" -cp "$(cat target/bench-cp.txt)" bench/MailLoad.java --base "http://127.0.0.1:$port" --count "$count"
+"$java" ${RAPPORT_BENCH_LOAD_JFR:+-XX:StartFlightRecording=filename=$RAPPORT_BENCH_LOAD_JFR,settings=profile} \
+  -cp "$(cat target/bench-cp.txt)" bench/MailLoad.java --base "http://127.0.0.1:$port" --count "$count" --pid "$pid" \
+  ${RAPPORT_BENCH_WARMUP:+--warmup $RAPPORT_BENCH_WARMUP}
+if [ "$db" = postgresql ]; then
+  # what the database did for the run: transactions, and the tables read by a full scan (an index missing shows here)
+  psql -q -h 127.0.0.1 -U postgres -d "$name" -Atc "SELECT '-- PostgreSQL: ' || xact_commit || ' commits, ' || xact_rollback || ' rollbacks, ' || tup_inserted || ' rows inserted, ' || tup_updated || ' updated, ' || tup_fetched || ' fetched' FROM pg_stat_database WHERE datname = current_database()"
+  psql -q -h 127.0.0.1 -U postgres -d "$name" -Atc "SELECT '--   ' || relname || ': ' || seq_scan || ' full scans reading ' || seq_tup_read || ' rows, ' || COALESCE(idx_scan, 0) || ' index scans' FROM pg_stat_user_tables WHERE seq_scan > 0 ORDER BY seq_tup_read DESC LIMIT 8"
+fi

@@ -6,6 +6,7 @@ import io.rapport.mail.internal.SmtpSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,6 +60,15 @@ public class OutgoingMail {
      */
     public void send(Letter letter, SmtpServer server) {
         smtp.send(letter, server);
+    }
+
+    /**
+     * Sends conversation mails through the given server over one connection (a connection per mail costs both
+     * sides more than the mail). The answer has one entry per letter, in order: null when the server took it, else
+     * why not, saying whether trying again can help.
+     */
+    public List<MailNotSent> sendAll(List<Letter> letters, SmtpServer server) {
+        return smtp.sendAll(letters, server);
     }
 
     /**

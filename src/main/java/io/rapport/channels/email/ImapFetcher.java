@@ -33,15 +33,29 @@ import org.springframework.util.unit.DataSize;
 public class ImapFetcher {
 
     /** At most this many mails per fetch, so that one full mailbox does not hold its worker for long. */
-    static final int BATCH = 500;
+    static final int BATCH = 10_000;
 
-    /** Mails fetched whole in one command: up to this many, each at most {@link #PREFETCH_MAX_SIZE}. */
-    static final int PREFETCH = 100;
+    /**
+     * Mails fetched whole in one command: up to this many and this many bytes, each at most {@link #PREFETCH_MAX_SIZE}
+     * (a larger one is read by a command of its own). Few commands matter: some servers (GreenMail) walk the whole
+     * mailbox for every command, and each command is a round trip.
+     */
+    static final int PREFETCH = 10_000;
+
+    static final long PREFETCH_BYTES = 16L * 1024 * 1024;
+
+    /** Mails fetched whole in one batch take at most this much memory together. */
+    static final long BATCH_BYTES = 128L * 1024 * 1024;
 
     static final int PREFETCH_MAX_SIZE = 1024 * 1024;
 
-    /** Fetched mails are stored in one transaction up to this many bytes. */
+    /**
+     * Fetched mails are stored in one transaction up to this many bytes or mails: few commits, and applying (which
+     * goes on beside the fetching) can start on the first of them soon.
+     */
     static final long STORE_BYTES = 32L * 1024 * 1024;
+
+    static final int STORE_MAILS = 1000;
 
     private final Inbox inbox;
     private final Clock clock;
@@ -83,24 +97,42 @@ public class ImapFetcher {
                 profile.add(FetchProfile.Item.ENVELOPE);
                 profile.add(FetchProfile.Item.SIZE);
                 folder.fetch(batch, profile);
+                // the mails fetched whole stay in memory until the folder closes: end the batch at a bound
+                long held = 0;
+                for (int i = 0; i < batch.length; i++) {
+                    int size = sizeOf(batch[i]);
+                    held += size <= PREFETCH_MAX_SIZE ? size : 0;
+                    if (held > BATCH_BYTES && i > 0) {
+                        count = i;
+                        batch = java.util.Arrays.copyOf(batch, count);
+                        break;
+                    }
+                }
                 int stored = 0;
                 List<Inbox.Fetched> pending = new ArrayList<>();
                 long pendingBytes = 0;
-                for (int from = 0; from < batch.length; from += PREFETCH) {
-                    Message[] chunk =
-                            java.util.Arrays.copyOfRange(batch, from, Math.min(batch.length, from + PREFETCH));
-                    FetchProfile whole = new FetchProfile();
-                    whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-                    folder.fetch(
-                            java.util.Arrays.stream(chunk)
-                                    .filter(m -> sizeOf(m) <= PREFETCH_MAX_SIZE)
-                                    .toArray(Message[]::new),
-                            whole);
+                FetchProfile whole = new FetchProfile();
+                whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                for (int from = 0; from < batch.length; ) {
+                    int to = from;
+                    long bytes = 0;
+                    List<Message> small = new ArrayList<>();
+                    while (to < batch.length && to - from < PREFETCH && bytes < PREFETCH_BYTES) {
+                        int size = sizeOf(batch[to]);
+                        if (size <= PREFETCH_MAX_SIZE) {
+                            small.add(batch[to]);
+                            bytes += size;
+                        }
+                        to++;
+                    }
+                    folder.fetch(small.toArray(Message[]::new), whole);
+                    Message[] chunk = java.util.Arrays.copyOfRange(batch, from, to);
+                    from = to;
                     for (Message message : chunk) {
                         Inbox.Fetched mail = read((MimeMessage) message);
                         pending.add(mail);
                         pendingBytes += mail.raw().length;
-                        if (pendingBytes > STORE_BYTES) {
+                        if (pendingBytes > STORE_BYTES || pending.size() >= STORE_MAILS) {
                             stored += inbox.storeAll(box.id(), pending, Times.now(clock));
                             pending.clear();
                             pendingBytes = 0;

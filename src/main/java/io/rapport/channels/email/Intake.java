@@ -57,6 +57,7 @@ public class Intake {
     private final Customers customers;
     private final TransactionTemplate transactions;
     private final TransactionTemplate nested;
+    private final MailReplies replies;
     private final Clock clock;
     private final MailParser parser = new MailParser();
     private final Duration followUpWithin;
@@ -67,6 +68,7 @@ public class Intake {
     Intake(
             Inbox inbox,
             Outbox outbox,
+            MailReplies replies,
             Threads threads,
             Mailboxes mailboxes,
             Tickets tickets,
@@ -79,6 +81,7 @@ public class Intake {
             @Value("${rapport.attachments.max-size:25MB}") DataSize maxAttachment) {
         this.inbox = inbox;
         this.outbox = outbox;
+        this.replies = replies;
         this.threads = threads;
         this.mailboxes = mailboxes;
         this.tickets = tickets;
@@ -236,6 +239,7 @@ public class Intake {
         long firstMessage = tickets.firstMessageId(opened.id());
         thread.ifPresent(closed -> followUp(opened, closed));
         finish(stored, mail, opened.id(), firstMessage, mail.from().address(), own);
+        replies.received(opened.id(), stored.mailboxId());
     }
 
     /** A reply to a closed ticket opens a new one that says so; recently closed, it goes back to the same people. */

@@ -6,12 +6,10 @@ import io.rapport.common.Times;
 import io.rapport.mail.OutgoingMail;
 import io.rapport.tickets.AgentReplied;
 import io.rapport.tickets.AttachmentView;
-import io.rapport.tickets.Channel;
 import io.rapport.tickets.ConversationChannel;
 import io.rapport.tickets.MessageDelivery;
 import io.rapport.tickets.MessageEnvelope;
 import io.rapport.tickets.MessageView;
-import io.rapport.tickets.TicketCreated;
 import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
@@ -32,8 +30,8 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * The mails a mail ticket's customer gets, written into the outbox when the ticket event is handled: an agent's
- * public reply (from the agent's name at the mailbox address, with the reply's attachments), "we received your
- * request" for a new ticket, and "is it solved?" with one link for each answer. Each is threaded (In-Reply-To the
+ * public reply (from the agent's name at the mailbox address, with the reply's attachments) and "is it solved?" with
+ * one link for each answer; "we received your request" is queued by the intake with the ticket it opens. Each is threaded (In-Reply-To the
  * customer's latest mail, References the whole thread, "[#number]" in the subject) and copied to the people on the
  * thread. Its Message-ID is recorded at once, so an answer threads even before the mail has gone out. These tickets
  * get no portal-style mails ({@link ConversationChannel}).
@@ -92,7 +90,7 @@ class MailReplies implements ConversationChannel {
             return Map.of();
         }
         Map<Long, MessageEnvelope> envelopes = new java.util.HashMap<>(
-                outbox.envelopes(ticketId, mailboxes.get(mailbox.get()).address()));
+                outbox.envelopes(ticketId, mailboxes.settings(mailbox.get()).address()));
         inbox.envelopes(ticketId)
                 .forEach((messageId, e) -> envelopes.put(
                         messageId,
@@ -104,28 +102,26 @@ class MailReplies implements ConversationChannel {
         return envelopes;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)
-    void on(TicketCreated created) {
-        if (created.channel() != Channel.EMAIL) {
-            return;
-        }
-        threads.mailboxOf(created.ticketId()).ifPresent(mailbox -> {
-            TicketView ticket = tickets.summary(created.ticketId());
-            Locale locale = locale(ticket);
-            String number = String.valueOf(ticket.number());
-            String text = messages.getMessage("mail.received.body", new Object[] {number}, locale);
-            queue(
-                    "received:" + ticket.id(),
-                    ticket,
-                    mailbox,
-                    null,
-                    mailboxes.get(mailbox).name(),
-                    messages.getMessage("mail.received.subject", new Object[] {number, ticket.subject()}, locale),
-                    text,
-                    null,
-                    List.of(),
-                    true);
-        });
+    /**
+     * "We received your request" for a ticket a mail opened, queued by the intake in the transaction that opened it:
+     * no event round trip (a transaction and a commit of its own per new ticket) for the commonest mail of all.
+     */
+    void received(long ticketId, long mailboxId) {
+        TicketView ticket = tickets.summary(ticketId);
+        Locale locale = locale(ticket);
+        String number = String.valueOf(ticket.number());
+        String text = messages.getMessage("mail.received.body", new Object[] {number}, locale);
+        queue(
+                "received:" + ticket.id(),
+                ticket,
+                mailboxId,
+                null,
+                mailboxes.settings(mailboxId).name(),
+                messages.getMessage("mail.received.subject", new Object[] {number, ticket.subject()}, locale),
+                text,
+                null,
+                List.of(),
+                true);
     }
 
     @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)
@@ -181,7 +177,7 @@ class MailReplies implements ConversationChannel {
                 ticket,
                 mailbox.get(),
                 null,
-                mailboxes.get(mailbox.get()).name(),
+                mailboxes.settings(mailbox.get()).name(),
                 messages.getMessage("mail.solved.subject", new Object[] {number}, locale),
                 intro + "\n" + question(ticket, locale),
                 paragraphs(intro) + questionHtml(ticket, locale),
@@ -204,7 +200,7 @@ class MailReplies implements ConversationChannel {
         if (!OutgoingMail.deliverable(customer)) {
             return;
         }
-        Mailbox mailbox = mailboxes.get(mailboxId);
+        Mailbox mailbox = mailboxes.settings(mailboxId);
         List<String> cc = new ArrayList<>();
         if (!automatic) {
             for (MailAddress person : threads.participants(ticket.id())) {

@@ -34,7 +34,9 @@ import org.springframework.context.annotation.Configuration;
 class MailSending {
 
     private static final Logger log = LoggerFactory.getLogger(MailSending.class);
-    static final int BATCH = 50;
+    /** Mails claimed and sent over one connection at a time: a crash between sending and marking resends them. */
+    static final int BATCH = 25;
+
     static final Duration FIRST_WAIT = Duration.ofMinutes(1);
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
@@ -69,30 +71,56 @@ class MailSending {
         List<Outbox.Due> due;
         do {
             due = outbox.claimDue(Times.now(clock), BATCH);
-            due.forEach(this::send);
+            Map<Long, List<Outbox.Due>> byMailbox = new LinkedHashMap<>();
+            due.forEach(d -> byMailbox
+                    .computeIfAbsent(d.mail().mailboxId(), k -> new ArrayList<>())
+                    .add(d));
+            byMailbox.forEach(this::send);
         } while (due.size() == BATCH);
     }
 
-    private void send(Outbox.Due due) {
-        Outbox.Queued m = due.mail();
+    /** Sends a mailbox's claimed mails over one connection, then marks those the server took as sent, together. */
+    private void send(long mailboxId, List<Outbox.Due> due) {
+        Mailboxes.Access access;
         try {
-            Mailboxes.Access access = mailboxes.access(m.mailboxId());
-            mail.send(letter(m, access.mailbox()), server(access));
-            outbox.sent(due.id(), Times.now(clock));
-        } catch (MailNotSent e) {
-            if (e.permanent()) {
-                log.warn("The server refused mail {} for good: {}", m.key(), e.getMessage());
-                outbox.failed(due.id(), e.getMessage());
-            } else {
-                Instant next = Times.now(clock).plus(wait(due.attempts()));
-                log.info("Mail {} not sent, trying again at {}: {}", m.key(), next, e.getMessage());
-                outbox.retryLater(due.id(), e.getMessage(), next);
-            }
+            access = mailboxes.access(mailboxId);
         } catch (RuntimeException e) {
-            // a mailbox whose password no longer decrypts, an attachment gone: the admin has to act
-            log.warn("Mail {} cannot be sent: {}", m.key(), e.toString());
-            outbox.retryLater(due.id(), e.getMessage(), Times.now(clock).plus(LONGEST_WAIT));
+            // a mailbox whose password no longer decrypts: the admin has to act
+            due.forEach(d -> cannotSend(d, e));
+            return;
         }
+        List<Outbox.Due> ready = new ArrayList<>();
+        List<Letter> letters = new ArrayList<>();
+        for (Outbox.Due d : due) {
+            try {
+                letters.add(letter(d.mail(), access.mailbox()));
+                ready.add(d);
+            } catch (RuntimeException e) {
+                cannotSend(d, e); // an attachment gone
+            }
+        }
+        List<MailNotSent> outcome = mail.sendAll(letters, server(access));
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            Outbox.Due d = ready.get(i);
+            MailNotSent failure = outcome.get(i);
+            if (failure == null) {
+                sent.add(d.id());
+            } else if (failure.permanent()) {
+                log.warn("The server refused mail {} for good: {}", d.mail().key(), failure.getMessage());
+                outbox.failed(d.id(), failure.getMessage());
+            } else {
+                Instant next = Times.now(clock).plus(wait(d.attempts()));
+                log.info("Mail {} not sent, trying again at {}: {}", d.mail().key(), next, failure.getMessage());
+                outbox.retryLater(d.id(), failure.getMessage(), next);
+            }
+        }
+        outbox.sent(sent, Times.now(clock));
+    }
+
+    private void cannotSend(Outbox.Due d, RuntimeException e) {
+        log.warn("Mail {} cannot be sent: {}", d.mail().key(), e.toString());
+        outbox.retryLater(d.id(), e.getMessage(), Times.now(clock).plus(LONGEST_WAIT));
     }
 
     /** 1 minute after the first failure, doubling, at most an hour. */

@@ -29,9 +29,12 @@ public class Mailboxes {
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]{1,64}@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
 
-    /** Every column, and how many of the mailbox's fetched mails wait to be applied. */
-    private static final String COLUMNS = "m.*, (SELECT COUNT(*) FROM eml_inbound i WHERE i.state = 'received'"
-            + " AND i.mailbox_id = m.id) AS waiting_count";
+    /** Every column, and how many of the mailbox's fetched mails wait to be applied: for the status admins see. */
+    private static final String COLUMNS = "m.*, (SELECT COUNT(*) FROM eml_inbound i WHERE i.mailbox_id = m.id"
+            + " AND i.state = 'received') AS waiting_count";
+
+    /** Every column without the count: for the fetcher and the sender, which ask per mail. */
+    private static final String SETTINGS = "m.*, 0 AS waiting_count";
 
     private final JdbcClient db;
     private final SecretBox secrets;
@@ -112,7 +115,7 @@ public class Mailboxes {
      */
     @Transactional
     public Mailbox update(long id, MailboxSettings changes, Boolean active, Instant expectedUpdatedAt) {
-        Access current = db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.id = ? FOR UPDATE")
+        Access current = db.sql("SELECT " + SETTINGS + " FROM eml_mailbox m WHERE m.id = ? FOR UPDATE")
                 .param(id)
                 .query(this::accessRow)
                 .optional()
@@ -219,6 +222,16 @@ public class Mailboxes {
                 .optional();
     }
 
+    /** A mailbox's settings, without the status count (its {@code waitingCount} is 0): for sending, per mail. */
+    @Transactional(readOnly = true)
+    public Mailbox settings(long id) {
+        return db.sql("SELECT " + SETTINGS + " FROM eml_mailbox m WHERE m.id = ?")
+                .param(id)
+                .query(Mailboxes::row)
+                .optional()
+                .orElseThrow(() -> NotFound.of("mailbox", id));
+    }
+
     @Transactional(readOnly = true)
     public List<Mailbox> list() {
         return db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m ORDER BY m.name, m.id")
@@ -230,7 +243,7 @@ public class Mailboxes {
     @Transactional(readOnly = true)
     public List<Access> due(Instant now) {
         return db
-                .sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.active = TRUE ORDER BY m.id")
+                .sql("SELECT " + SETTINGS + " FROM eml_mailbox m WHERE m.active = TRUE ORDER BY m.id")
                 .query(this::accessRow)
                 .list()
                 .stream()
@@ -241,7 +254,8 @@ public class Mailboxes {
     /** Active mailboxes whose server pushes news (IMAP IDLE): the desk waits on them between fetches. */
     @Transactional(readOnly = true)
     public List<Access> listening() {
-        return db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.active = TRUE AND m.idle = TRUE ORDER BY m.id")
+        return db.sql("SELECT " + SETTINGS
+                        + " FROM eml_mailbox m WHERE m.active = TRUE AND m.idle = TRUE ORDER BY m.id")
                 .query(this::accessRow)
                 .list();
     }
@@ -249,7 +263,7 @@ public class Mailboxes {
     /** The mailbox with its sign-in, for sending. */
     @Transactional(readOnly = true)
     public Access access(long id) {
-        return db.sql("SELECT " + COLUMNS + " FROM eml_mailbox m WHERE m.id = ?")
+        return db.sql("SELECT " + SETTINGS + " FROM eml_mailbox m WHERE m.id = ?")
                 .param(id)
                 .query(this::accessRow)
                 .optional()

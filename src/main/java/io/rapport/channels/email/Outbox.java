@@ -11,13 +11,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Mails to customers waiting to go out or gone out, in eml_outbound. A mail is queued once per key; a sender claims a
- * due row before talking to the server and marks it sent or failed after, each statement committing on its own. A
- * claim left by a sender that stopped is taken over after {@link #STALE_CLAIM} (ADR 15).
+ * batch of due rows before talking to the server and marks them sent or failed after. A claim left by a sender that
+ * stopped is taken over after {@link #STALE_CLAIM} (ADR 15).
  */
 @Component
 public class Outbox {
@@ -87,7 +89,12 @@ public class Outbox {
                 == 1;
     }
 
-    /** Claims up to {@code limit} due mails for this sender, oldest first. */
+    /**
+     * Claims up to {@code limit} due mails for this sender, oldest first, in one transaction: the rows are marked with a
+     * token of this claim, and what carries it is what this sender got (another node's claim of the same rows wins or
+     * loses as a whole row).
+     */
+    @Transactional
     public List<Due> claimDue(Instant now, int limit) {
         List<Long> ids = db.sql("""
                         SELECT id FROM eml_outbound
@@ -97,25 +104,34 @@ public class Outbox {
                 .params(Times.sql(now), Times.sql(now.minus(STALE_CLAIM)), limit)
                 .query(Long.class)
                 .list();
-        return ids.stream()
-                .filter(id -> db.sql("""
-                                        UPDATE eml_outbound SET state = 'sending', claimed_at = ?
-                                        WHERE id = ? AND ((state = 'pending' AND next_attempt_at <= ?)
-                                          OR (state = 'sending' AND claimed_at < ?))
-                                        """)
-                                .params(Times.sql(now), id, Times.sql(now), Times.sql(now.minus(STALE_CLAIM)))
-                                .update()
-                        == 1)
-                .map(id -> db.sql("SELECT * FROM eml_outbound WHERE id = ?")
-                        .param(id)
-                        .query(Outbox::due)
-                        .single())
-                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        db.sql("""
+                        UPDATE eml_outbound SET state = 'sending', claimed_at = :now, claim_token = :token
+                        WHERE id IN (:ids) AND ((state = 'pending' AND next_attempt_at <= :now)
+                          OR (state = 'sending' AND claimed_at < :stale))
+                        """)
+                .param("now", Times.sql(now))
+                .param("token", token)
+                .param("ids", ids)
+                .param("stale", Times.sql(now.minus(STALE_CLAIM)))
+                .update();
+        return db.sql("SELECT * FROM eml_outbound WHERE claim_token = ? ORDER BY id")
+                .param(token)
+                .query(Outbox::due)
+                .list();
     }
 
-    public void sent(long id, Instant now) {
-        db.sql("UPDATE eml_outbound SET state = 'sent', sent_at = ?, last_error = NULL WHERE id = ?")
-                .params(Times.sql(now), id)
+    /** Marks mails sent, in one statement. */
+    public void sent(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.sql("UPDATE eml_outbound SET state = 'sent', sent_at = :now, last_error = NULL WHERE id IN (:ids)")
+                .param("now", Times.sql(now))
+                .param("ids", ids)
                 .update();
     }
 

@@ -61,48 +61,89 @@ public class SmtpSender {
 
     /** Sends a conversation mail through the given server, keeping the letter's own Message-ID. */
     public void send(Letter letter, SmtpServer server) {
-        JavaMailSenderImpl sender = senders.computeIfAbsent(server, SmtpSender::senderFor);
-        try {
-            MimeMessage message = new KeptIdMessage(sender.getSession(), letter.messageId());
-            boolean multipart = letter.html() != null || !letter.attachments().isEmpty();
-            MimeMessageHelper helper = new SharedTypesHelper(message, multipart);
-            helper.setFrom(new InternetAddress(letter.fromAddress(), letter.fromName(), "UTF-8"));
-            helper.setTo(letter.to().toArray(String[]::new));
-            if (!letter.cc().isEmpty()) {
-                helper.setCc(letter.cc().toArray(String[]::new));
-            }
-            helper.setSubject(letter.subject());
-            if (letter.html() != null) {
-                helper.setText(letter.text(), letter.html());
-            } else {
-                helper.setText(letter.text());
-            }
-            for (Letter.File file : letter.attachments()) {
-                helper.addAttachment(file.filename(), file.content()::open, file.contentType());
-            }
-            if (letter.inReplyTo() != null) {
-                message.setHeader("In-Reply-To", "<" + letter.inReplyTo() + ">");
-            }
-            if (!letter.references().isEmpty()) {
-                message.setHeader(
-                        "References",
-                        MimeUtility.fold(
-                                12,
-                                String.join(
-                                        " ",
-                                        letter.references().stream()
-                                                .map(r -> "<" + r + ">")
-                                                .toList())));
-            }
-            for (var header : letter.headers().entrySet()) {
-                message.setHeader(header.getKey(), header.getValue());
-            }
-            sender.send(message);
-        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
-            throw new MailNotSent(e.getMessage(), true, e);
-        } catch (MailException e) {
-            throw new MailNotSent(e.getMessage(), refusedForGood(e), e);
+        MailNotSent failure = sendAll(List.of(letter), server).getFirst();
+        if (failure != null) {
+            throw failure;
         }
+    }
+
+    /**
+     * Sends conversation mails through the given server over one connection. The answer has one entry per letter, in
+     * order: null when the server took it, else why not.
+     */
+    public List<MailNotSent> sendAll(List<Letter> letters, SmtpServer server) {
+        JavaMailSenderImpl sender = senders.computeIfAbsent(server, SmtpSender::senderFor);
+        List<MailNotSent> outcome = new ArrayList<>(java.util.Collections.nCopies(letters.size(), null));
+        java.util.Map<MimeMessage, Integer> index = new java.util.IdentityHashMap<>();
+        List<MimeMessage> ready = new ArrayList<>();
+        for (int i = 0; i < letters.size(); i++) {
+            try {
+                MimeMessage message = message(sender, letters.get(i));
+                index.put(message, i);
+                ready.add(message);
+            } catch (MessagingException | java.io.UnsupportedEncodingException | MailException e) {
+                outcome.set(i, new MailNotSent(e.getMessage(), true, e));
+            }
+        }
+        if (ready.isEmpty()) {
+            return outcome;
+        }
+        try {
+            sender.send(ready.toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                ready.forEach(m -> outcome.set(index.get(m), new MailNotSent(e.getMessage(), refusedForGood(e), e)));
+            }
+            e.getFailedMessages().forEach((message, cause) -> {
+                Integer i = message instanceof MimeMessage m ? index.get(m) : null;
+                if (i != null) {
+                    outcome.set(i, new MailNotSent(cause.getMessage(), refusedForGood(cause), cause));
+                }
+            });
+        } catch (MailException e) {
+            // sign-in refused, no connection: nothing went out
+            ready.forEach(m -> outcome.set(index.get(m), new MailNotSent(e.getMessage(), refusedForGood(e), e)));
+        }
+        return outcome;
+    }
+
+    private static MimeMessage message(JavaMailSenderImpl sender, Letter letter)
+            throws MessagingException, java.io.UnsupportedEncodingException {
+        MimeMessage message = new KeptIdMessage(sender.getSession(), letter.messageId());
+        boolean multipart = letter.html() != null || !letter.attachments().isEmpty();
+        MimeMessageHelper helper = new SharedTypesHelper(message, multipart);
+        helper.setFrom(new InternetAddress(letter.fromAddress(), letter.fromName(), "UTF-8"));
+        helper.setTo(letter.to().toArray(String[]::new));
+        if (!letter.cc().isEmpty()) {
+            helper.setCc(letter.cc().toArray(String[]::new));
+        }
+        helper.setSubject(letter.subject());
+        if (letter.html() != null) {
+            helper.setText(letter.text(), letter.html());
+        } else {
+            helper.setText(letter.text());
+        }
+        for (Letter.File file : letter.attachments()) {
+            helper.addAttachment(file.filename(), file.content()::open, file.contentType());
+        }
+        if (letter.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", "<" + letter.inReplyTo() + ">");
+        }
+        if (!letter.references().isEmpty()) {
+            message.setHeader(
+                    "References",
+                    MimeUtility.fold(
+                            12,
+                            String.join(
+                                    " ",
+                                    letter.references().stream()
+                                            .map(r -> "<" + r + ">")
+                                            .toList())));
+        }
+        for (var header : letter.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        return message;
     }
 
     /** One sender per server configuration: each keeps its session; a changed password makes a new one. */
@@ -176,7 +217,7 @@ public class SmtpSender {
      * A bad address or a message the server will never take: trying again cannot help. The SMTP transport reports a
      * recipient the server refused (5xx to RCPT TO) as a SendFailedException listing it among the invalid addresses.
      */
-    static boolean refusedForGood(MailException e) {
+    static boolean refusedForGood(Throwable e) {
         if (e instanceof MailParseException || e instanceof MailPreparationException) {
             return true;
         }
