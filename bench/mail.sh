@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mail, IMAP to ticket end to end: starts Rapport on H2 or PostgreSQL (127.0.0.1 only), puts N mails into an
 # in-process GreenMail IMAP mailbox (bench/MailLoad.java), adds the mailbox and times until every mail is applied,
-# after a warm-up of 3,000 mails through another mailbox (RAPPORT_BENCH_WARMUP=0 for a cold server).
+# after a warm-up of 10,000 mails through another mailbox whose replies are all sent (RAPPORT_BENCH_WARMUP=0 for a
+# cold server).
 #   bench/mail.sh postgresql|h2 [mails, default 10000]
 # PostgreSQL: creates a fresh database on 127.0.0.1:5432 (user postgres) and drops it afterwards.
 set -euo pipefail

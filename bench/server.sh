@@ -15,7 +15,7 @@ start_rapport() {
   env "${env_db[@]}" SERVER_ADDRESS=127.0.0.1 SERVER_PORT=$port RAPPORT_DATA_DIR="$data" \
     RAPPORT_ADMIN_EMAIL=admin@bench.rapport.io RAPPORT_ADMIN_PASSWORD=bench-password-1 "$@" \
     "$java" -Xmx2g ${RAPPORT_BENCH_JFR:+-XX:StartFlightRecording=filename=$RAPPORT_BENCH_JFR,settings=profile} \
-    -jar "$jar" --logging.level.root=WARN > "$data/server.log" 2>&1 &
+    -jar "$jar" --logging.level.root=WARN > "${RAPPORT_BENCH_LOG:-$data/server.log}" 2>&1 &
   pid=$!
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 }

@@ -32,8 +32,8 @@ public record TicketView(
         @NotNull int version,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<MessageView> messages) {
 
-    /** The customer a ticket belongs to. */
-    public record CustomerSummary(@NotNull long id, String email, String name) {}
+    /** The customer a ticket belongs to, with the language they chose for mail and pages (null: none chosen). */
+    public record CustomerSummary(@NotNull long id, String email, String name, String preferredLanguage) {}
 
     public TicketView withMessages(List<MessageView> messages) {
         return new TicketView(

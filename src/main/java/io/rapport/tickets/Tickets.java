@@ -473,8 +473,8 @@ public class Tickets {
                 t.priority(),
                 t.channel(),
                 c == null
-                        ? new TicketView.CustomerSummary(t.customerId(), null, null)
-                        : new TicketView.CustomerSummary(c.id(), c.email(), c.name()),
+                        ? new TicketView.CustomerSummary(t.customerId(), null, null, null)
+                        : new TicketView.CustomerSummary(c.id(), c.email(), c.name(), c.preferredLanguage()),
                 t.assigneeId(),
                 t.teamId(),
                 List.copyOf(t.tags()),

@@ -44,6 +44,8 @@ public class ImapFetcher {
 
     static final long PREFETCH_BYTES = 16L * 1024 * 1024;
 
+    static final int PREFETCH_FIRST = 10_000;
+
     /** Mails fetched whole in one batch take at most this much memory together. */
     static final long BATCH_BYTES = 128L * 1024 * 1024;
 
@@ -79,6 +81,11 @@ public class ImapFetcher {
     public record Result(int stored, boolean idle, boolean more) {}
 
     public Result fetch(Mailboxes.Access access) throws MessagingException, IOException {
+        return fetch(access, () -> {});
+    }
+
+    /** Fetches as {@link #fetch(Mailboxes.Access)}, calling {@code stored} each time mails are stored (to apply them). */
+    public Result fetch(Mailboxes.Access access, Runnable onStored) throws MessagingException, IOException {
         Mailbox box = access.mailbox();
         Store store = sessions.computeIfAbsent(box.imap(), ImapFetcher::session)
                 .getStore(protocol(box.imap().security()));
@@ -94,7 +101,6 @@ public class ImapFetcher {
                 // envelopes, then whole mails in a few FETCH commands and flags in one STORE: a command per mail is
                 // slow on a full mailbox (round trips, and servers that look each message number up)
                 FetchProfile profile = new FetchProfile();
-                profile.add(FetchProfile.Item.ENVELOPE);
                 profile.add(FetchProfile.Item.SIZE);
                 folder.fetch(batch, profile);
                 // the mails fetched whole stay in memory until the folder closes: end the batch at a bound
@@ -117,7 +123,9 @@ public class ImapFetcher {
                     int to = from;
                     long bytes = 0;
                     List<Message> small = new ArrayList<>();
-                    while (to < batch.length && to - from < PREFETCH && bytes < PREFETCH_BYTES) {
+                    // a small first command, so that applying starts while the rest is fetched
+                    int most = from == 0 ? PREFETCH_FIRST : PREFETCH;
+                    while (to < batch.length && to - from < most && bytes < PREFETCH_BYTES) {
                         int size = sizeOf(batch[to]);
                         if (size <= PREFETCH_MAX_SIZE) {
                             small.add(batch[to]);
@@ -136,10 +144,15 @@ public class ImapFetcher {
                             stored += inbox.storeAll(box.id(), pending, Times.now(clock));
                             pending.clear();
                             pendingBytes = 0;
+                            onStored.run();
                         }
                     }
+                    // stored before the next command, which may take the server a while
+                    stored += inbox.storeAll(box.id(), pending, Times.now(clock));
+                    pending.clear();
+                    pendingBytes = 0;
+                    onStored.run();
                 }
-                stored += inbox.storeAll(box.id(), pending, Times.now(clock));
                 // stored (now or before): the server may forget them; a crash before this fetches them again
                 folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
                 return new Result(stored, idle, unseen.length > count);

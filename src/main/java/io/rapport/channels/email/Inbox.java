@@ -205,6 +205,24 @@ public class Inbox {
     }
 
     /** How many mails this sender sent to the desk since then: the loop guard. */
+    /** How many mails each of these senders sent since then: the loop limit, read once for a round of mails. */
+    public Map<String, Integer> countsFrom(java.util.Collection<String> addresses, Instant since) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (addresses.isEmpty()) {
+            return counts;
+        }
+        db.sql("""
+                        SELECT from_address, COUNT(*) FROM eml_inbound
+                        WHERE from_address IN (:addresses) AND received_at >= :since GROUP BY from_address
+                        """)
+                .param("addresses", List.copyOf(addresses))
+                .param("since", Times.sql(since))
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     public int countFrom(String address, Instant since) {
         return db.sql("SELECT COUNT(*) FROM eml_inbound WHERE from_address = ? AND received_at >= ?")
                 .params(address, Times.sql(since))

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -102,7 +103,7 @@ public class Intake {
         if (waiting.isEmpty()) {
             return 0;
         }
-        Set<String> own = Set.copyOf(mailboxes.addresses());
+        Round round = new Round(waiting);
         // Mails of different senders go side by side (most of a mail's time is waiting for the database); one
         // sender's mails stay in the order they came, so a reply never overtakes the mail it answers.
         List<List<Long>> lanes = new ArrayList<>();
@@ -116,7 +117,7 @@ public class Intake {
         try (var workers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (List<Long> lane : lanes) {
                 if (!lane.isEmpty()) {
-                    workers.submit(() -> applyLane(lane, own));
+                    workers.submit(() -> applyLane(lane, round));
                 }
             }
         }
@@ -128,17 +129,17 @@ public class Intake {
      * that fails is rolled back alone and kept with its reason, the others commit together (a commit waits for the
      * disk; one per mail would be most of a mail's time).
      */
-    private void applyLane(List<Long> ids, Set<String> own) {
+    private void applyLane(List<Long> ids, Round round) {
         for (int from = 0; from < ids.size(); from += PER_COMMIT) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + PER_COMMIT));
             try {
-                transactions.executeWithoutResult(tx -> chunk.forEach(id -> applyBehindSavepoint(id, own)));
+                transactions.executeWithoutResult(tx -> chunk.forEach(id -> applyBehindSavepoint(id, round)));
             } catch (RuntimeException e) {
                 // the commit itself failed: one at a time, so that each mail gets its own outcome
                 log.warn("Could not apply {} mails together, one at a time now: {}", chunk.size(), e.toString());
                 chunk.forEach(id -> {
                     try {
-                        transactions.executeWithoutResult(tx -> applyBehindSavepoint(id, own));
+                        transactions.executeWithoutResult(tx -> applyBehindSavepoint(id, round));
                     } catch (RuntimeException again) {
                         log.warn("Could not apply mail {}: {}", id, again.toString());
                     }
@@ -148,9 +149,9 @@ public class Intake {
     }
 
     /** Applies one stored mail unless another worker did already; a failure keeps it with the reason. */
-    private void applyBehindSavepoint(long inboundId, Set<String> own) {
+    private void applyBehindSavepoint(long inboundId, Round round) {
         try {
-            nested.executeWithoutResult(tx -> inbox.lockWaiting(inboundId).ifPresent(stored -> apply(stored, own)));
+            nested.executeWithoutResult(tx -> inbox.lockWaiting(inboundId).ifPresent(stored -> apply(stored, round)));
         } catch (RuntimeException e) {
             // rolled back to the savepoint: the mail stays, with the reason; the queue goes on
             log.warn("Could not apply mail {}: {}", inboundId, e.toString());
@@ -159,7 +160,33 @@ public class Intake {
         }
     }
 
-    private void apply(Inbox.Stored stored, Set<String> own) {
+    /** What a round of applying reads once: the desk's own addresses, and each mailbox's settings when first asked. */
+    private final class Round {
+        final Set<String> own = Set.copyOf(mailboxes.addresses());
+        private final Map<Long, Mailbox> settings = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Instant since = now().minus(senderWindow);
+        private final Map<String, Integer> sent;
+
+        Round(List<Inbox.Waiting> waiting) {
+            sent = new java.util.concurrent.ConcurrentHashMap<>(inbox.countsFrom(
+                    waiting.stream()
+                            .map(Inbox.Waiting::from)
+                            .filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toSet()),
+                    since));
+        }
+
+        /** How many mails the sender sent within the loop window, as of the round's start. */
+        int sentBy(String address) {
+            return sent.computeIfAbsent(address, a -> inbox.countFrom(a, since));
+        }
+
+        Mailbox mailbox(long id) {
+            return settings.computeIfAbsent(id, mailboxes::settings);
+        }
+    }
+
+    private void apply(Inbox.Stored stored, Round round) {
         ParsedMail mail;
         try {
             mail = parser.parse(stored.raw());
@@ -171,7 +198,7 @@ public class Intake {
             inbox.setAside(stored.id(), "no_sender", "the mail names no sender", now());
             return;
         }
-        Noise.Kind noise = Noise.of(mail, own);
+        Noise.Kind noise = Noise.of(mail, round.own);
         Optional<TicketView> thread = thread(mail);
         if (noise != Noise.Kind.NONE) {
             if (thread.isPresent() && noise != Noise.Kind.BULK) {
@@ -181,7 +208,7 @@ public class Intake {
             }
             return;
         }
-        if (inbox.countFrom(mail.from().address(), now().minus(senderWindow)) > senderLimit) {
+        if (round.sentBy(mail.from().address()) > senderLimit) {
             inbox.setAside(
                     stored.id(),
                     "loop",
@@ -222,7 +249,7 @@ public class Intake {
                             Channel.EMAIL,
                             Author.customer(sender),
                             files));
-            finish(stored, mail, ticket.id(), added.id(), ticket.customer().email(), own);
+            finish(stored, mail, ticket.id(), added.id(), ticket.customer().email(), round);
             return;
         }
         TicketView opened = tickets.open(new OpenTicket(
@@ -238,8 +265,8 @@ public class Intake {
                 null));
         long firstMessage = tickets.firstMessageId(opened.id());
         thread.ifPresent(closed -> followUp(opened, closed));
-        finish(stored, mail, opened.id(), firstMessage, mail.from().address(), own);
-        replies.received(opened.id(), stored.mailboxId());
+        finish(stored, mail, opened.id(), firstMessage, mail.from().address(), round);
+        replies.received(opened, round.mailbox(stored.mailboxId()), mail.messageId());
     }
 
     /** A reply to a closed ticket opens a new one that says so; recently closed, it goes back to the same people. */
@@ -268,15 +295,10 @@ public class Intake {
     }
 
     private void finish(
-            Inbox.Stored stored,
-            ParsedMail mail,
-            long ticketId,
-            Long messageId,
-            String customerAddress,
-            Set<String> own) {
+            Inbox.Stored stored, ParsedMail mail, long ticketId, Long messageId, String customerAddress, Round round) {
         threads.open(ticketId, stored.mailboxId());
         threads.record(mail.messageId(), ticketId, messageId, stored.mailboxId(), "in", now());
-        Set<String> skip = new java.util.HashSet<>(own);
+        Set<String> skip = new java.util.HashSet<>(round.own);
         skip.add(customerAddress);
         List<MailAddress> copied = new ArrayList<>();
         for (MailAddress a : mail.cc()) {

@@ -33,6 +33,9 @@ class MailPolling implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailPolling.class);
 
+    /** Stored mails applied per round; the lanes of a round all end before the next begins. */
+    static final int APPLY_ROUND = 1000;
+
     private final Mailboxes mailboxes;
     private final ImapFetcher fetcher;
     private final Intake intake;
@@ -126,7 +129,7 @@ class MailPolling implements DisposableBean {
         try {
             ImapFetcher.Result result;
             do {
-                result = fetcher.fetch(access);
+                result = fetcher.fetch(access, this::requestApply);
                 mailboxes.fetched(id, Times.now(clock), result.stored(), result.idle());
                 requestApply(); // applying goes on beside the next fetch
             } while (result.more());
@@ -150,7 +153,7 @@ class MailPolling implements DisposableBean {
         workers.submit(() -> {
             try {
                 while (applyRequested.getAndSet(false)) {
-                    for (int round = 0; round < 100 && intake.applyWaiting(200) == 200; round++) {
+                    for (int round = 0; round < 100 && intake.applyWaiting(APPLY_ROUND) == APPLY_ROUND; round++) {
                         // more waiting: go on, but hand the worker back now and then
                     }
                 }

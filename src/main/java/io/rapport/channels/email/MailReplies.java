@@ -1,6 +1,5 @@
 package io.rapport.channels.email;
 
-import io.rapport.accounts.Customers;
 import io.rapport.common.Hashing;
 import io.rapport.common.Times;
 import io.rapport.mail.OutgoingMail;
@@ -44,7 +43,6 @@ class MailReplies implements ConversationChannel {
     private final Inbox inbox;
     private final Mailboxes mailboxes;
     private final Tickets tickets;
-    private final Customers customers;
     private final OutgoingMail mail;
     private final MessageSource messages;
     private final Clock clock;
@@ -56,7 +54,6 @@ class MailReplies implements ConversationChannel {
             Inbox inbox,
             Mailboxes mailboxes,
             Tickets tickets,
-            Customers customers,
             OutgoingMail mail,
             MessageSource messages,
             Clock clock,
@@ -66,7 +63,6 @@ class MailReplies implements ConversationChannel {
         this.inbox = inbox;
         this.mailboxes = mailboxes;
         this.tickets = tickets;
-        this.customers = customers;
         this.mail = mail;
         this.messages = messages;
         this.clock = clock;
@@ -104,24 +100,26 @@ class MailReplies implements ConversationChannel {
 
     /**
      * "We received your request" for a ticket a mail opened, queued by the intake in the transaction that opened it:
-     * no event round trip (a transaction and a commit of its own per new ticket) for the commonest mail of all.
+     * no event round trip (a transaction and a commit of its own per new ticket) for the commonest mail of all. The
+     * intake knows the thread so far (the customer's mail), so nothing is read back.
      */
-    void received(long ticketId, long mailboxId) {
-        TicketView ticket = tickets.summary(ticketId);
+    void received(TicketView ticket, Mailbox mailbox, String customerMessageId) {
         Locale locale = locale(ticket);
         String number = String.valueOf(ticket.number());
         String text = messages.getMessage("mail.received.body", new Object[] {number}, locale);
+        List<String> thread = customerMessageId == null ? List.of() : List.of(customerMessageId);
         queue(
                 "received:" + ticket.id(),
                 ticket,
-                mailboxId,
+                mailbox,
                 null,
-                mailboxes.settings(mailboxId).name(),
+                mailbox.name(),
                 messages.getMessage("mail.received.subject", new Object[] {number, ticket.subject()}, locale),
                 text,
                 null,
                 List.of(),
-                true);
+                true,
+                new Position(thread, customerMessageId));
     }
 
     @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)
@@ -146,14 +144,15 @@ class MailReplies implements ConversationChannel {
         queue(
                 "reply:" + reply.id(),
                 ticket,
-                mailbox.get(),
+                mailboxes.settings(mailbox.get()),
                 reply.id(),
                 reply.author().name(),
                 "Re: " + subject(ticket, locale),
                 text,
                 html,
                 reply.attachments().stream().map(AttachmentView::id).toList(),
-                false);
+                false,
+                position(ticket.id()));
     }
 
     @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)
@@ -172,35 +171,48 @@ class MailReplies implements ConversationChannel {
         Locale locale = locale(ticket);
         String number = String.valueOf(ticket.number());
         String intro = messages.getMessage("mail.solved.body", new Object[] {number, ticket.subject()}, locale);
+        Mailbox from = mailboxes.settings(mailbox.get());
         queue(
                 "solved:" + ticket.id() + ":" + solved.solvedAt().toEpochMilli(),
                 ticket,
-                mailbox.get(),
+                from,
                 null,
-                mailboxes.settings(mailbox.get()).name(),
+                from.name(),
                 messages.getMessage("mail.solved.subject", new Object[] {number}, locale),
                 intro + "\n" + question(ticket, locale),
                 paragraphs(intro) + questionHtml(ticket, locale),
                 List.of(),
-                true);
+                true,
+                position(ticket.id()));
+    }
+
+    /** Where a mail goes in its thread: the References it carries and the mail it answers. */
+    private record Position(List<String> references, String inReplyTo) {}
+
+    /** The thread as recorded: every Message-ID so far, answering the customer's latest mail. */
+    private Position position(long ticketId) {
+        List<String> references = threads.messageIds(ticketId);
+        String inReplyTo = threads.latestIncoming(ticketId).orElse(references.isEmpty() ? null : references.getLast());
+        return new Position(references, inReplyTo);
     }
 
     private void queue(
             String key,
             TicketView ticket,
-            long mailboxId,
+            Mailbox mailbox,
             Long messageId,
             String fromName,
             String subject,
             String text,
             String html,
             List<Long> attachments,
-            boolean automatic) {
+            boolean automatic,
+            Position position) {
         String customer = ticket.customer().email();
         if (!OutgoingMail.deliverable(customer)) {
             return;
         }
-        Mailbox mailbox = mailboxes.settings(mailboxId);
+        long mailboxId = mailbox.id();
         List<String> cc = new ArrayList<>();
         if (!automatic) {
             for (MailAddress person : threads.participants(ticket.id())) {
@@ -213,9 +225,6 @@ class MailReplies implements ConversationChannel {
         String domain = mailbox.address().substring(mailbox.address().indexOf('@') + 1);
         String id = "rapport." + ticket.number() + "." + Hashing.randomSecret(9).replaceAll("[^A-Za-z0-9]", "") + "@"
                 + domain;
-        List<String> references = threads.messageIds(ticket.id());
-        String inReplyTo =
-                threads.latestIncoming(ticket.id()).orElse(references.isEmpty() ? null : references.getLast());
         boolean queued = outbox.queue(
                 new Outbox.Queued(
                         key,
@@ -229,8 +238,8 @@ class MailReplies implements ConversationChannel {
                         subject,
                         text,
                         html,
-                        inReplyTo,
-                        references,
+                        position.inReplyTo(),
+                        position.references(),
                         attachments,
                         automatic),
                 Times.now(clock));
@@ -280,6 +289,6 @@ class MailReplies implements ConversationChannel {
     }
 
     private Locale locale(TicketView ticket) {
-        return UiLanguages.localeFor(customers.ref(ticket.customer().id()).preferredLanguage());
+        return UiLanguages.localeFor(ticket.customer().preferredLanguage());
     }
 }

@@ -379,6 +379,43 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void aSenderInALoopIsStoppedAndOthersAreNot() {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        // a robot that answers every mail with a new one, without the headers that would say so: 25 in a row
+        String robot = unique("robot") + "@elsewhere.rapport.dev";
+        for (int i = 0; i < 25; i++) {
+            TestMail.deliver(
+                    box,
+                    PASSWORD,
+                    mail(robot, box, unique("r" + i) + "@elsewhere.rapport.dev", "Ticket update " + i, "", "Update"));
+        }
+        String customer = unique("real") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box, PASSWORD, mail(customer, box, unique("c") + "@customers.rapport.dev", "Real question", "", "Hi"));
+        awaitTicket(customer, t -> t.get("messages").size() == 1);
+        JsonNode kept = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin().get("/api/v1/channels/email/set-aside").json(),
+                        k -> k.get("items").toString().contains(robot));
+        long loops = 0;
+        for (JsonNode item : kept.get("items")) {
+            if (item.toString().contains(robot)) {
+                assertThat(item.get("reason").asString()).isEqualTo("loop");
+                loops++;
+            }
+        }
+        // the limit is 20 mails in 10 minutes: whatever came past it is set aside, and nothing is sent back to it
+        assertThat(loops).isGreaterThanOrEqualTo(5);
+        long tickets = admin().get("/api/v1/tickets?customerEmail=" + robot)
+                .json()
+                .get("total")
+                .asLong();
+        assertThat(tickets).isLessThanOrEqualTo(20).isEqualTo(25 - loops);
+    }
+
+    @Test
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);
