@@ -31,6 +31,9 @@ public class MailLoad {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static String base;
     static String auth;
+    /** Set to measure against another IMAP server (Dovecot): its port, and the maildir folder mail is put into. */
+    static int imapPort;
+    static String maildir;
 
     public static void main(String[] args) throws Exception {
         // GreenMail logs every user it creates: the load generator's own share of the two cores stays small
@@ -46,6 +49,8 @@ public class MailLoad {
                                 + opts.getOrDefault("password", "bench-password-1"))
                         .getBytes(StandardCharsets.UTF_8));
         int count = Integer.parseInt(opts.getOrDefault("count", "10000"));
+        imapPort = Integer.parseInt(opts.getOrDefault("imap-port", "0"));
+        maildir = opts.get("maildir");
         long deadline = System.currentTimeMillis() + 1000L * Integer.parseInt(opts.getOrDefault("seconds", "600"));
 
         GreenMail mail = new GreenMail(new ServerSetup[] {
@@ -129,7 +134,7 @@ public class MailLoad {
      * (In-Reply-To). Returns how many open a ticket.
      */
     static int deliver(GreenMail mail, String box, String prefix, int count, List<String> texts) throws Exception {
-        var user = mail.setUser(box, box, "imap-password-1");
+        var user = maildir == null ? mail.setUser(box, box, "imap-password-1") : null;
         Session session = Session.getInstance(new Properties());
         int opened = 0;
         for (int i = 0; i < count; i++) {
@@ -145,7 +150,15 @@ public class MailLoad {
                     + (reply ? "In-Reply-To: <" + prefix + "-" + (i - 3) + "@customers.bench.rapport.io>\r\n" : "")
                     + "Date: Sun, 29 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n\r\nThanks\r\n";
-            user.deliver(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+            if (maildir == null) {
+                user.deliver(new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+            } else {
+                // as a delivery agent does: written aside, then moved into new/ whole
+                Path dir = Path.of(maildir, box);
+                Path file = dir.resolve("tmp").resolve(prefix + "-" + i + ".bench");
+                Files.writeString(file, raw, StandardCharsets.UTF_8);
+                Files.move(file, dir.resolve("new").resolve(file.getFileName()));
+            }
             if (!reply) {
                 opened++;
             }
@@ -167,7 +180,7 @@ public class MailLoad {
     /** Adds the mailbox of {@code box} to Rapport; returns its id. */
     static String addMailbox(GreenMail mail, String box) throws Exception {
         String created = post("/api/v1/channels/email", "{\"name\":\"Bench " + box + "\",\"address\":\"" + box + "\","
-                + "\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + mail.getImap().getPort()
+                + "\"imap\":{\"host\":\"127.0.0.1\",\"port\":" + (imapPort > 0 ? imapPort : mail.getImap().getPort())
                 + ",\"security\":\"none\",\"username\":\"" + box + "\",\"password\":\"imap-password-1\"},"
                 + "\"smtp\":{\"host\":\"127.0.0.1\",\"port\":" + mail.getSmtp().getPort()
                 + ",\"security\":\"none\"},\"pollSeconds\":5}");

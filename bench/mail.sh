@@ -18,10 +18,22 @@ jar=$(ls target/rapport-*.jar | head -1)
 
 . bench/server.sh
 start_rapport RAPPORT_JOBS_POLLING_INTERVAL=1s RAPPORT_EMAIL_SENDER_LIMIT=1000000
-echo "== Rapport mail benchmark: $db, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $count mails"
+imap_args=()
+if [ "${RAPPORT_BENCH_IMAP:-greenmail}" = dovecot ]; then
+  # a real IMAP server instead of GreenMail's (whose every command walks the whole mailbox); replies still go to
+  # GreenMail's SMTP
+  imap_port=${RAPPORT_BENCH_IMAP_PORT:-10143}
+  . bench/dovecot.sh
+  start_dovecot
+  trap 'stop_dovecot; stop_rapport' EXIT
+  add_dovecot_user warmup@bench.rapport.io imap-password-1
+  add_dovecot_user support@bench.rapport.io imap-password-1
+  imap_args=(--imap-port "$imap_port" --maildir "$dovecot_dir/mail")
+fi
+echo "== Rapport mail benchmark: $db, IMAP ${RAPPORT_BENCH_IMAP:-greenmail}, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $count mails"
 "$java" ${RAPPORT_BENCH_LOAD_JFR:+-XX:StartFlightRecording=filename=$RAPPORT_BENCH_LOAD_JFR,settings=profile} \
   -cp "$(cat target/bench-cp.txt)" bench/MailLoad.java --base "http://127.0.0.1:$port" --count "$count" --pid "$pid" \
-  ${RAPPORT_BENCH_WARMUP:+--warmup $RAPPORT_BENCH_WARMUP}
+  ${RAPPORT_BENCH_WARMUP:+--warmup $RAPPORT_BENCH_WARMUP} "${imap_args[@]}"
 if [ "$db" = postgresql ]; then
   # what the database did for the run: transactions, and the tables read by a full scan (an index missing shows here)
   psql -q -h 127.0.0.1 -U postgres -d "$name" -Atc "SELECT '-- PostgreSQL: ' || xact_commit || ' commits, ' || xact_rollback || ' rollbacks, ' || tup_inserted || ' rows inserted, ' || tup_updated || ' updated, ' || tup_fetched || ' fetched' FROM pg_stat_database WHERE datname = current_database()"
