@@ -8,6 +8,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -25,9 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Fetches a mailbox's unread mail over IMAP (Jakarta Mail): each mail is read without marking it (PEEK), stored with
- * its raw source, and only then flagged \Seen on the server, so a crash in between fetches it again and the stored
- * key drops the copy (ADR 15). A mail larger than {@code rapport.email.max-size} is stored by its headers, set aside.
+ * Fetches a mailbox's new mail over IMAP (Jakarta Mail): the first time its unread mail, after that every mail with a
+ * UID above the last one stored, read or not. Each mail is read without marking it (PEEK), stored with its raw source,
+ * and only then flagged \Seen on the server and passed by the fetching position, so a crash in between fetches it
+ * again and the stored key drops the copy (ADR 15). A mail larger than {@code rapport.email.max-size} is stored by its headers, set aside.
  */
 @Component
 public class ImapFetcher {
@@ -60,6 +62,7 @@ public class ImapFetcher {
     static final int STORE_MAILS = 1000;
 
     private final Inbox inbox;
+    private final Mailboxes mailboxes;
     private final Clock clock;
     /** One session per server setting: making one reads Jakarta Mail's provider lists from the class path. */
     private final java.util.Map<Mailbox.Server, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
@@ -71,8 +74,10 @@ public class ImapFetcher {
 
     private final long maxSize;
 
-    ImapFetcher(Inbox inbox, Clock clock, @Value("${rapport.email.max-size:50MB}") DataSize maxSize) {
+    ImapFetcher(
+            Inbox inbox, Mailboxes mailboxes, Clock clock, @Value("${rapport.email.max-size:50MB}") DataSize maxSize) {
         this.inbox = inbox;
+        this.mailboxes = mailboxes;
         this.clock = clock;
         this.maxSize = maxSize.toBytes();
     }
@@ -92,16 +97,28 @@ public class ImapFetcher {
         store.connect(box.imap().host(), box.imap().port(), box.imap().username(), access.imapPassword());
         try {
             boolean idle = hasIdle(store);
-            Folder folder = store.getFolder(box.folder());
+            IMAPFolder folder = (IMAPFolder) store.getFolder(box.folder());
             folder.open(Folder.READ_WRITE);
             try {
-                Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                long validity = folder.getUIDValidity();
+                long uidNext = folder.getUIDNext(); // as the folder was opened: later mail has a higher UID
+                // after the last mail stored, whatever its flags (someone may have read it in another mail program);
+                // the first time, or after the server renumbered its mail, from the unread mail
+                boolean goOn = false
+                        && access.lastUid() != null
+                        && access.uidValidity() != null
+                        && access.uidValidity() == validity;
+                Message[] unseen = goOn
+                        ? newerThan(folder, access.lastUid())
+                        : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                 int count = Math.min(unseen.length, BATCH);
                 Message[] batch = java.util.Arrays.copyOf(unseen, count);
+                long[] highest = {goOn ? access.lastUid() : 0};
                 // envelopes, then whole mails in a few FETCH commands and flags in one STORE: a command per mail is
                 // slow on a full mailbox (round trips, and servers that look each message number up)
                 FetchProfile profile = new FetchProfile();
                 profile.add(FetchProfile.Item.SIZE);
+                profile.add(UIDFolder.FetchProfileItem.UID);
                 folder.fetch(batch, profile);
                 // the mails fetched whole stay in memory until the folder closes: end the batch at a bound
                 long held = 0;
@@ -136,22 +153,26 @@ public class ImapFetcher {
                     folder.fetch(small.toArray(Message[]::new), whole);
                     Message[] chunk = java.util.Arrays.copyOfRange(batch, from, to);
                     from = to;
+                    long pendingHighest = highest[0];
                     for (Message message : chunk) {
                         Inbox.Fetched mail = read((MimeMessage) message);
                         pending.add(mail);
                         pendingBytes += mail.raw().length;
+                        pendingHighest = Math.max(pendingHighest, folder.getUID(message));
                         if (pendingBytes > STORE_BYTES || pending.size() >= STORE_MAILS) {
-                            stored += inbox.storeAll(box.id(), pending, Times.now(clock));
-                            pending.clear();
+                            stored += store(box, pending, validity, pendingHighest, highest);
                             pendingBytes = 0;
                             onStored.run();
                         }
                     }
                     // stored before the next command, which may take the server a while
-                    stored += inbox.storeAll(box.id(), pending, Times.now(clock));
-                    pending.clear();
+                    stored += store(box, pending, validity, pendingHighest, highest);
                     pendingBytes = 0;
                     onStored.run();
+                }
+                if (!goOn && unseen.length <= count) {
+                    // every unread mail is in: from now on, whatever comes after what the folder held when opened
+                    mailboxes.fetchedUpTo(box.id(), validity, Math.max(highest[0], uidNext > 0 ? uidNext - 1 : 0));
                 }
                 // stored (now or before): the server may forget them; a crash before this fetches them again
                 folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
@@ -162,6 +183,31 @@ public class ImapFetcher {
         } finally {
             store.close();
         }
+    }
+
+    /** Stores the mails and moves the fetching position past them; empties the list. */
+    private int store(Mailbox box, List<Inbox.Fetched> pending, long validity, long pendingHighest, long[] highest) {
+        int stored = inbox.storeAll(box.id(), pending, Times.now(clock));
+        pending.clear();
+        if (pendingHighest > highest[0]) {
+            highest[0] = pendingHighest;
+            mailboxes.fetchedUpTo(box.id(), validity, pendingHighest);
+        }
+        return stored;
+    }
+
+    /** The folder's mails with a UID above {@code last}, oldest first (one UID FETCH). */
+    private static Message[] newerThan(IMAPFolder folder, long last) throws MessagingException {
+        // "last+1:*" names the newest mail even when its UID is lower: keep only what is really newer
+        return java.util.Arrays.stream(folder.getMessagesByUID(last + 1, UIDFolder.MAXUID))
+                .filter(m -> {
+                    try {
+                        return m != null && folder.getUID(m) > last;
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toArray(Message[]::new);
     }
 
     /**

@@ -128,10 +128,12 @@ class MailPolling implements DisposableBean {
         long id = access.mailbox().id();
         try {
             ImapFetcher.Result result;
+            Mailboxes.Access current = access;
             do {
-                result = fetcher.fetch(access, this::requestApply);
+                result = fetcher.fetch(current, this::requestApply);
                 mailboxes.fetched(id, Times.now(clock), result.stored(), result.idle());
                 requestApply(); // applying goes on beside the next fetch
+                current = result.more() ? mailboxes.access(id) : current; // where the fetch got to
             } while (result.more());
         } catch (Exception e) {
             log.warn("Fetching mailbox {} ({}) failed: {}", id, access.mailbox().address(), e.toString());

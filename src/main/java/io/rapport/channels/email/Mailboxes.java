@@ -23,8 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Mailboxes {
 
-    /** A mailbox with what it takes to sign in: for the fetcher and the sender only. */
-    public record Access(Mailbox mailbox, String imapPassword, String smtpUsername, String smtpPassword) {}
+    /**
+     * A mailbox with what it takes to sign in: for the fetcher and the sender only. {@code uidValidity} and
+     * {@code lastUid} say where fetching goes on (null: from the unread mail).
+     */
+    public record Access(
+            Mailbox mailbox,
+            String imapPassword,
+            String smtpUsername,
+            String smtpPassword,
+            Long uidValidity,
+            Long lastUid) {}
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]{1,64}@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
@@ -140,15 +149,27 @@ public class Mailboxes {
                 or(changes.smtpUsername(), m.smtp().username()),
                 or(changes.smtpPassword(), current.smtpPassword()),
                 or(changes.pollSeconds(), m.pollSeconds())));
+        // another server, user or folder is another mailbox: fetching starts again from its unread mail
+        boolean sameFolder = c.imapHost().equals(m.imap().host())
+                && c.imapPort() == m.imap().port()
+                && c.imapUsername().equals(m.imap().username())
+                && c.folder().equals(m.folder());
         try {
             db.sql("""
                             UPDATE eml_mailbox SET name = ?, address = ?, imap_host = ?, imap_port = ?,
                               imap_security = ?, imap_username = ?, imap_password = ?, imap_folder = ?, smtp_host = ?,
                               smtp_port = ?, smtp_security = ?, smtp_username = ?, smtp_password = ?,
-                              poll_seconds = ?, active = ?, updated_at = ?, last_poll_at = NULL, failures = 0
+                              poll_seconds = ?, active = ?, updated_at = ?, last_poll_at = NULL, failures = 0,
+                              uid_validity = ?, last_uid = ?
                             WHERE id = ?
                             """)
-                    .params(values(c, active == null ? m.active() : active, Times.sql(later(m.updatedAt())), id))
+                    .params(values(
+                            c,
+                            active == null ? m.active() : active,
+                            Times.sql(later(m.updatedAt())),
+                            sameFolder ? current.uidValidity() : null,
+                            sameFolder ? current.lastUid() : null,
+                            id))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new Conflict("mailbox.exists", "a mailbox for " + c.address() + " exists already", c.address());
@@ -275,7 +296,9 @@ public class Mailboxes {
                 row(rs, n),
                 secrets.open(rs.getString("imap_password")),
                 rs.getString("smtp_username"),
-                secrets.open(rs.getString("smtp_password")));
+                secrets.open(rs.getString("smtp_password")),
+                rs.getObject("uid_validity") == null ? null : rs.getLong("uid_validity"),
+                rs.getObject("last_uid") == null ? null : rs.getLong("last_uid"));
     }
 
     /** The addresses of all mailboxes: mail from one of them is the desk talking to itself. */
@@ -290,6 +313,14 @@ public class Mailboxes {
                         UPDATE eml_mailbox SET last_poll_at = ?, fetched_count = fetched_count + ?, idle = ?,
                           last_error = NULL, last_error_at = NULL, failures = 0 WHERE id = ?
                         """).params(Times.sql(at), count, idle, id).update();
+    }
+
+    /** Where fetching goes on: the folder's UIDVALIDITY and the highest UID stored (never moved back). */
+    public void fetchedUpTo(long id, long uidValidity, long lastUid) {
+        db.sql("""
+                        UPDATE eml_mailbox SET uid_validity = ?, last_uid = ?
+                        WHERE id = ? AND (uid_validity IS NULL OR uid_validity <> ? OR last_uid IS NULL OR last_uid < ?)
+                        """).params(uidValidity, lastUid, id, uidValidity, lastUid).update();
     }
 
     /** A fetch that failed: shown on the mailbox until one works. */

@@ -416,6 +416,50 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void aMailSomeoneReadElsewhereFirstStillComesIn() throws Exception {
+        String box = unique("support") + "@desk.test";
+        JsonNode mailbox = newMailbox(box, PASSWORD);
+        String path = "/api/v1/channels/email/" + mailbox.get("id").asLong();
+        // an old mail, read before the desk was set up: the first fetch starts after it
+        String old = unique("old") + "@customers.rapport.dev";
+        appendRead(box, mail(old, box, unique("o") + "@customers.rapport.dev", "Last year", "", "Old news"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !admin().get(path).json().get("lastPollAt").isNull());
+        // the desk is paused; meanwhile a colleague opens the mailbox in a mail program and reads a new mail
+        admin().patch(path, Map.of("active", false));
+        Thread.sleep(2500); // the listener waiting on the server's news stops at the next check
+        String customer = unique("read") + "@customers.rapport.dev";
+        appendRead(box, mail(customer, box, unique("r") + "@customers.rapport.dev", "Read elsewhere", "", "Help"));
+        admin().patch(path, Map.of("active", true));
+        // it is new to the desk, read or not
+        awaitTicket(customer, t -> t.get("messages").size() == 1);
+        assertThat(admin().get("/api/v1/tickets?customerEmail=" + old)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    /** Puts a mail into the mailbox already flagged as read, as a mail program does when someone reads it there. */
+    private static void appendRead(String box, String raw) throws Exception {
+        var session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        var store = session.getStore("imap");
+        store.connect("127.0.0.1", TestMail.imapPort(), box, PASSWORD);
+        try {
+            var folder = store.getFolder("INBOX");
+            folder.open(jakarta.mail.Folder.READ_WRITE);
+            MimeMessage message = new MimeMessage(
+                    session, new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            message.setFlag(jakarta.mail.Flags.Flag.SEEN, true);
+            folder.appendMessages(new jakarta.mail.Message[] {message});
+            folder.close(false);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);
