@@ -42,6 +42,11 @@ public final class TestMail {
 
     /** Puts a raw mail straight into the IMAP mailbox of the address (created with this password if new). */
     public static void deliver(String address, String password, String raw) {
+        deliver(address, password, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Puts a mail, as bytes (which need not be valid in any charset), into the mailbox of {@code address}. */
+    public static void deliver(String address, String password, byte[] raw) {
         try {
             var user = server().getUserManager().getUser(address);
             if (user == null) {
@@ -49,7 +54,7 @@ public final class TestMail {
             }
             user.deliver(new jakarta.mail.internet.MimeMessage(
                     jakarta.mail.Session.getInstance(new java.util.Properties()),
-                    new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                    new java.io.ByteArrayInputStream(raw)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

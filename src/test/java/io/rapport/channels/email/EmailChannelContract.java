@@ -460,6 +460,71 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void hostileMailIsKeptOrReadAndNeverStopsTheMailbox() {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        // a header bomb: kept with its source, shown to admins as unreadable
+        String bomber = unique("bomb") + "@elsewhere.rapport.dev";
+        StringBuilder bomb = new StringBuilder("From: " + bomber + "\r\nTo: " + box + "\r\nSubject: bomb\r\n"
+                + "Message-ID: <" + unique("bomb") + "@elsewhere.rapport.dev>\r\n");
+        for (int i = 0; i < 5_000; i++) {
+            bomb.append("X-Filler-")
+                    .append(i)
+                    .append(": ")
+                    .append("x".repeat(50))
+                    .append("\r\n");
+        }
+        TestMail.deliver(box, PASSWORD, bomb.append("\r\nbody\r\n").toString());
+        // 2,000 parts: a ticket with every file
+        String parts = unique("parts") + "@customers.rapport.dev";
+        StringBuilder many = new StringBuilder(
+                "From: " + parts + "\r\nTo: " + box + "\r\nSubject: parts\r\n"
+                        + "Message-ID: <" + unique("parts") + "@customers.rapport.dev>\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nthe text\r\n");
+        for (int i = 0; i < 2_000; i++) {
+            many.append("--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment;"
+                            + " filename=\"f")
+                    .append(i)
+                    .append(".bin\"\r\n\r\nx\r\n");
+        }
+        TestMail.deliver(box, PASSWORD, many.append("--b--\r\n").toString());
+        // bytes that are not UTF-8 in a part that says it is: read, the rest kept
+        String broken = unique("utf") + "@customers.rapport.dev";
+        byte[] head = ("From: " + broken + "\r\nTo: " + box + "\r\nSubject: broken\r\nMessage-ID: <" + unique("utf")
+                        + "@customers.rapport.dev>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = {'o', 'k', ' ', (byte) 0xc3, (byte) 0x28, ' ', 'e', 'n', 'd', '\r', '\n'};
+        byte[] raw = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, raw, head.length, body.length);
+        TestMail.deliver(box, PASSWORD, raw);
+        // and an ordinary mail after them all still comes in
+        String after = unique("after") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, mail(after, box, unique("m") + "@customers.rapport.dev", "Hello", "", "Hi"));
+
+        awaitTicket(after, t -> t.get("messages").size() == 1);
+        JsonNode withParts = awaitTicket(parts, t -> t.get("messages").size() == 1);
+        assertThat(withParts.get("messages").get(0).get("attachments")).hasSize(2_000);
+        assertThat(awaitTicket(broken, t -> t.get("messages").size() == 1)
+                        .get("messages")
+                        .get(0)
+                        .get("body")
+                        .asString())
+                .startsWith("ok ")
+                .endsWith(" end");
+        JsonNode kept = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin().get("/api/v1/channels/email/set-aside").json(),
+                        k -> k.get("items").toString().contains(bomber));
+        for (JsonNode item : kept.get("items")) {
+            if (item.toString().contains(bomber)) {
+                assertThat(item.get("state").asString()).isEqualTo("failed");
+                assertThat(item.get("error").asString()).contains("header");
+            }
+        }
+    }
+
+    @Test
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);
