@@ -50,7 +50,7 @@ public record MessageView(
         }
         Set<Long> shown = new HashSet<>();
         String html = Html.showImages(bodyHtml, cid -> {
-            String wanted = URLDecoder.decode(cid.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String wanted = decoded(cid);
             return attachments.stream()
                     .filter(a -> wanted.equalsIgnoreCase(a.contentId()) && SHOWN_IMAGES.contains(a.contentType()))
                     .findFirst()
@@ -64,6 +64,15 @@ public record MessageView(
                 attachments.stream().filter(a -> !shown.contains(a.id())).toList();
         return new MessageView(
                 id, ticketId, author, visibility, body, html, channel, createdAt, listed, delivery, envelope);
+    }
+
+    /** A cid: link's Content-ID (RFC 2392 escapes it like a URL); one that is not validly escaped is taken as it is. */
+    private static String decoded(String cid) {
+        try {
+            return URLDecoder.decode(cid.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return cid;
+        }
     }
 
     @JsonIgnore

@@ -46,8 +46,6 @@ public class ImapFetcher {
 
     static final long PREFETCH_BYTES = 16L * 1024 * 1024;
 
-    static final int PREFETCH_FIRST = 10_000;
-
     /** Mails fetched whole in one batch take at most this much memory together. */
     static final long BATCH_BYTES = 128L * 1024 * 1024;
 
@@ -104,10 +102,8 @@ public class ImapFetcher {
                 long uidNext = folder.getUIDNext(); // as the folder was opened: later mail has a higher UID
                 // after the last mail stored, whatever its flags (someone may have read it in another mail program);
                 // the first time, or after the server renumbered its mail, from the unread mail
-                boolean goOn = false
-                        && access.lastUid() != null
-                        && access.uidValidity() != null
-                        && access.uidValidity() == validity;
+                boolean goOn =
+                        access.lastUid() != null && access.uidValidity() != null && access.uidValidity() == validity;
                 Message[] unseen = goOn
                         ? newerThan(folder, access.lastUid())
                         : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
@@ -140,9 +136,7 @@ public class ImapFetcher {
                     int to = from;
                     long bytes = 0;
                     List<Message> small = new ArrayList<>();
-                    // a small first command, so that applying starts while the rest is fetched
-                    int most = from == 0 ? PREFETCH_FIRST : PREFETCH;
-                    while (to < batch.length && to - from < most && bytes < PREFETCH_BYTES) {
+                    while (to < batch.length && to - from < PREFETCH && bytes < PREFETCH_BYTES) {
                         int size = sizeOf(batch[to]);
                         if (size <= PREFETCH_MAX_SIZE) {
                             small.add(batch[to]);
@@ -160,19 +154,20 @@ public class ImapFetcher {
                         pendingBytes += mail.raw().length;
                         pendingHighest = Math.max(pendingHighest, folder.getUID(message));
                         if (pendingBytes > STORE_BYTES || pending.size() >= STORE_MAILS) {
-                            stored += store(box, pending, validity, pendingHighest, highest);
+                            stored += store(access, goOn, pending, validity, pendingHighest, highest);
                             pendingBytes = 0;
                             onStored.run();
                         }
                     }
                     // stored before the next command, which may take the server a while
-                    stored += store(box, pending, validity, pendingHighest, highest);
+                    stored += store(access, goOn, pending, validity, pendingHighest, highest);
                     pendingBytes = 0;
                     onStored.run();
                 }
                 if (!goOn && unseen.length <= count) {
                     // every unread mail is in: from now on, whatever comes after what the folder held when opened
-                    mailboxes.fetchedUpTo(box.id(), validity, Math.max(highest[0], uidNext > 0 ? uidNext - 1 : 0));
+                    mailboxes.fetchedUpTo(
+                            box.id(), box.updatedAt(), validity, Math.max(highest[0], uidNext > 0 ? uidNext - 1 : 0));
                 }
                 // stored (now or before): the server may forget them; a crash before this fetches them again
                 folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
@@ -185,13 +180,26 @@ public class ImapFetcher {
         }
     }
 
-    /** Stores the mails and moves the fetching position past them; empties the list. */
-    private int store(Mailbox box, List<Inbox.Fetched> pending, long validity, long pendingHighest, long[] highest) {
+    /**
+     * Stores the mails; empties the list. Fetching by UID, the position moves past them at once. Fetching the unread
+     * mail of a first fetch, it moves only when all of it is in: a batch that ends early must not make the next fetch
+     * take the read mail above it too.
+     */
+    private int store(
+            Mailboxes.Access access,
+            boolean byUid,
+            List<Inbox.Fetched> pending,
+            long validity,
+            long pendingHighest,
+            long[] highest) {
+        Mailbox box = access.mailbox();
         int stored = inbox.storeAll(box.id(), pending, Times.now(clock));
         pending.clear();
         if (pendingHighest > highest[0]) {
             highest[0] = pendingHighest;
-            mailboxes.fetchedUpTo(box.id(), validity, pendingHighest);
+            if (byUid) {
+                mailboxes.fetchedUpTo(box.id(), box.updatedAt(), validity, pendingHighest);
+            }
         }
         return stored;
     }
@@ -315,6 +323,11 @@ public class ImapFetcher {
         if (server.security() == Security.STARTTLS) {
             props.put("mail.imap.starttls.enable", "true");
             props.put("mail.imap.starttls.required", "true");
+        }
+        // the certificate must be valid and name the host, unless the admin said the server's own is to be taken
+        props.put("mail." + p + ".ssl.checkserveridentity", String.valueOf(server.verifyCertificate()));
+        if (!server.verifyCertificate()) {
+            props.put("mail." + p + ".ssl.trust", "*");
         }
         return Session.getInstance(props);
     }

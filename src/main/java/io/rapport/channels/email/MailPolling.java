@@ -111,7 +111,18 @@ class MailPolling implements DisposableBean {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 long started = System.nanoTime();
-                startFetch(access); // what came before the wait began is not news to the server
+                // deactivated or changed since (also by another node): this listener ends, the next tick starts anew
+                Mailboxes.Access now;
+                try {
+                    now = mailboxes.access(id);
+                } catch (io.rapport.common.NotFound removed) {
+                    return;
+                }
+                if (!now.mailbox().active()
+                        || !now.mailbox().updatedAt().equals(access.mailbox().updatedAt())) {
+                    return;
+                }
+                startFetch(now); // what came before the wait began is not news to the server
                 fetcher.awaitNews(access);
                 if (System.nanoTime() - started < 1_000_000_000L) {
                     Thread.sleep(1000); // a server that answers an IDLE at once must not be asked in a tight loop
@@ -128,7 +139,11 @@ class MailPolling implements DisposableBean {
         long id = access.mailbox().id();
         try {
             ImapFetcher.Result result;
-            Mailboxes.Access current = access;
+            // as stored now: the position fetching got to, and not at all once deactivated
+            Mailboxes.Access current = mailboxes.access(id);
+            if (!current.mailbox().active()) {
+                return;
+            }
             do {
                 result = fetcher.fetch(current, this::requestApply);
                 mailboxes.fetched(id, Times.now(clock), result.stored(), result.idle());

@@ -102,20 +102,33 @@ class MailSending {
         List<MailNotSent> outcome = mail.sendAll(letters, server(access));
         List<Long> sent = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
+            if (outcome.get(i) == null) {
+                sent.add(ready.get(i).id());
+            }
+        }
+        // what the server took is marked first: a failure recording the others must not make it go out twice
+        outbox.sent(sent, Times.now(clock));
+        for (int i = 0; i < ready.size(); i++) {
             Outbox.Due d = ready.get(i);
             MailNotSent failure = outcome.get(i);
             if (failure == null) {
-                sent.add(d.id());
-            } else if (failure.permanent()) {
-                log.warn("The server refused mail {} for good: {}", d.mail().key(), failure.getMessage());
-                outbox.failed(d.id(), failure.getMessage());
-            } else {
-                Instant next = Times.now(clock).plus(wait(d.attempts()));
-                log.info("Mail {} not sent, trying again at {}: {}", d.mail().key(), next, failure.getMessage());
-                outbox.retryLater(d.id(), failure.getMessage(), next);
+                continue;
+            }
+            try {
+                if (failure.permanent()) {
+                    log.warn("The server refused mail {} for good: {}", d.mail().key(), failure.getMessage());
+                    outbox.failed(d.id(), failure.getMessage());
+                } else {
+                    Instant next = Times.now(clock).plus(wait(d.attempts()));
+                    log.info(
+                            "Mail {} not sent, trying again at {}: {}", d.mail().key(), next, failure.getMessage());
+                    outbox.retryLater(d.id(), failure.getMessage(), next);
+                }
+            } catch (RuntimeException e) {
+                // left claimed: taken over and tried again after the stale-claim time
+                log.warn("Could not record the failure of mail {}: {}", d.mail().key(), e.toString());
             }
         }
-        outbox.sent(sent, Times.now(clock));
     }
 
     private void cannotSend(Outbox.Due d, RuntimeException e) {
@@ -173,6 +186,7 @@ class MailSending {
                 smtp.security() == Security.SSL,
                 smtp.security() == Security.STARTTLS,
                 user,
-                password);
+                password,
+                smtp.verifyCertificate());
     }
 }

@@ -40,6 +40,9 @@ public record Mailbox(
         return lastPollAt.plusSeconds(Math.min(wait, Math.max(900, pollSeconds)));
     }
 
-    /** A server: host, port, security, and the user name (null where the server needs none). */
-    public record Server(String host, int port, Security security, String username) {}
+    /**
+     * A server: host, port, security, the user name (null where the server needs none), and whether its certificate
+     * is checked (with TLS or STARTTLS).
+     */
+    public record Server(String host, int port, Security security, String username, boolean verifyCertificate) {}
 }

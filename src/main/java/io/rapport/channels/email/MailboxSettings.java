@@ -2,7 +2,8 @@ package io.rapport.channels.email;
 
 /**
  * What an admin enters for a mailbox, passwords included. The SMTP user and password are optional (a relay that
- * needs no sign-in); when only a user is given, the IMAP password is used.
+ * needs no sign-in); when only a user is given, the IMAP password is used. A server's certificate is checked unless
+ * its {@code verifyCertificate} is false (a server of one's own with a self-signed certificate).
  */
 public record MailboxSettings(
         String name,
@@ -18,4 +19,6 @@ public record MailboxSettings(
         Security smtpSecurity,
         String smtpUsername,
         String smtpPassword,
-        Integer pollSeconds) {}
+        Integer pollSeconds,
+        Boolean imapVerifyCertificate,
+        Boolean smtpVerifyCertificate) {}

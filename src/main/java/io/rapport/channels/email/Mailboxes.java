@@ -70,7 +70,9 @@ public class Mailboxes {
             Security smtpSecurity,
             String smtpUsername,
             String smtpPassword,
-            int pollSeconds) {}
+            int pollSeconds,
+            boolean imapVerify,
+            boolean smtpVerify) {}
 
     private static Checked check(MailboxSettings s) {
         String address = required(s.address(), "address", 320).toLowerCase(Locale.ROOT);
@@ -95,7 +97,9 @@ public class Mailboxes {
                 security(s.smtpSecurity()),
                 optional(s.smtpUsername(), "smtp.username", 320),
                 optional(s.smtpPassword(), "smtp.password", 500),
-                poll);
+                poll,
+                !Boolean.FALSE.equals(s.imapVerifyCertificate()),
+                !Boolean.FALSE.equals(s.smtpVerifyCertificate()));
     }
 
     @Transactional
@@ -107,8 +111,8 @@ public class Mailboxes {
             db.sql("""
                             INSERT INTO eml_mailbox (name, address, imap_host, imap_port, imap_security, imap_username,
                               imap_password, imap_folder, smtp_host, smtp_port, smtp_security, smtp_username,
-                              smtp_password, poll_seconds, active, created_at, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)
+                              smtp_password, poll_seconds, imap_verify, smtp_verify, active, created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)
                             """).params(values(c, Times.sql(now), Times.sql(now))).update(key, "id");
         } catch (DuplicateKeyException e) {
             throw new Conflict("mailbox.exists", "a mailbox for " + c.address() + " exists already", c.address());
@@ -148,7 +152,9 @@ public class Mailboxes {
                 or(changes.smtpSecurity(), m.smtp().security()),
                 or(changes.smtpUsername(), m.smtp().username()),
                 or(changes.smtpPassword(), current.smtpPassword()),
-                or(changes.pollSeconds(), m.pollSeconds())));
+                or(changes.pollSeconds(), m.pollSeconds()),
+                or(changes.imapVerifyCertificate(), m.imap().verifyCertificate()),
+                or(changes.smtpVerifyCertificate(), m.smtp().verifyCertificate())));
         // another server, user or folder is another mailbox: fetching starts again from its unread mail
         boolean sameFolder = c.imapHost().equals(m.imap().host())
                 && c.imapPort() == m.imap().port()
@@ -159,7 +165,7 @@ public class Mailboxes {
                             UPDATE eml_mailbox SET name = ?, address = ?, imap_host = ?, imap_port = ?,
                               imap_security = ?, imap_username = ?, imap_password = ?, imap_folder = ?, smtp_host = ?,
                               smtp_port = ?, smtp_security = ?, smtp_username = ?, smtp_password = ?,
-                              poll_seconds = ?, active = ?, updated_at = ?, last_poll_at = NULL, failures = 0,
+                              poll_seconds = ?, imap_verify = ?, smtp_verify = ?, active = ?, updated_at = ?, last_poll_at = NULL, failures = 0,
                               uid_validity = ?, last_uid = ?
                             WHERE id = ?
                             """)
@@ -183,6 +189,11 @@ public class Mailboxes {
      */
     @Transactional
     public void delete(long id) {
+        // locked, so that no fetch stores a mail for it between the check and the delete
+        db.sql("SELECT id FROM eml_mailbox WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(Long.class)
+                .optional();
         Mailbox m = get(id);
         boolean used = db.sql("""
                         SELECT 1 FROM eml_mailbox b WHERE b.id = ? AND (
@@ -196,7 +207,14 @@ public class Mailboxes {
                     "mail of " + m.address() + " is on tickets; deactivate the mailbox instead",
                     m.address());
         }
-        db.sql("DELETE FROM eml_mailbox WHERE id = ?").param(id).update();
+        try {
+            db.sql("DELETE FROM eml_mailbox WHERE id = ?").param(id).update();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new Conflict(
+                    "mailbox.used",
+                    "mail of " + m.address() + " is on tickets; deactivate the mailbox instead",
+                    m.address());
+        }
     }
 
     /** A change time after the last one, so that a page read before it can tell, even within one clock tick. */
@@ -205,7 +223,7 @@ public class Mailboxes {
         return last != null && !now.isAfter(last) ? last.plusMillis(1) : now;
     }
 
-    /** The settings in the order of the columns from name to poll_seconds, passwords sealed, then {@code more}. */
+    /** The settings in the order of the columns from name to smtp_verify, passwords sealed, then {@code more}. */
     private List<Object> values(Checked c, Object... more) {
         List<Object> values = new java.util.ArrayList<>(java.util.Arrays.asList(
                 c.name(),
@@ -221,7 +239,9 @@ public class Mailboxes {
                 c.smtpSecurity().code(),
                 c.smtpUsername(),
                 secrets.seal(c.smtpPassword()),
-                c.pollSeconds()));
+                c.pollSeconds(),
+                c.imapVerify(),
+                c.smtpVerify()));
         values.addAll(java.util.Arrays.asList(more));
         return values;
     }
@@ -315,12 +335,18 @@ public class Mailboxes {
                         """).params(Times.sql(at), count, idle, id).update();
     }
 
-    /** Where fetching goes on: the folder's UIDVALIDITY and the highest UID stored (never moved back). */
-    public void fetchedUpTo(long id, long uidValidity, long lastUid) {
+    /**
+     * Where fetching goes on: the folder's UIDVALIDITY and the highest UID stored (never moved back). Only for the
+     * settings the fetch began with ({@code settingsOf}): a fetch of a folder the admin has since changed moves nothing.
+     */
+    public void fetchedUpTo(long id, Instant settingsOf, long uidValidity, long lastUid) {
         db.sql("""
                         UPDATE eml_mailbox SET uid_validity = ?, last_uid = ?
-                        WHERE id = ? AND (uid_validity IS NULL OR uid_validity <> ? OR last_uid IS NULL OR last_uid < ?)
-                        """).params(uidValidity, lastUid, id, uidValidity, lastUid).update();
+                        WHERE id = ? AND updated_at = ?
+                          AND (uid_validity IS NULL OR uid_validity <> ? OR last_uid IS NULL OR last_uid < ?)
+                        """)
+                .params(uidValidity, lastUid, id, Times.sql(settingsOf), uidValidity, lastUid)
+                .update();
     }
 
     /** A fetch that failed: shown on the mailbox until one works. */
@@ -341,13 +367,15 @@ public class Mailboxes {
                         rs.getString("imap_host"),
                         rs.getInt("imap_port"),
                         io.rapport.common.Codes.stored(Security.class, rs.getString("imap_security")),
-                        rs.getString("imap_username")),
+                        rs.getString("imap_username"),
+                        rs.getBoolean("imap_verify")),
                 rs.getString("imap_folder"),
                 new Mailbox.Server(
                         rs.getString("smtp_host"),
                         rs.getInt("smtp_port"),
                         io.rapport.common.Codes.stored(Security.class, rs.getString("smtp_security")),
-                        rs.getString("smtp_username")),
+                        rs.getString("smtp_username"),
+                        rs.getBoolean("smtp_verify")),
                 rs.getInt("poll_seconds"),
                 rs.getBoolean("active"),
                 Times.instant(rs, "last_poll_at"),

@@ -91,9 +91,8 @@ public class SmtpSender {
         try {
             sender.send(ready.toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
-            if (e.getFailedMessages().isEmpty()) {
-                ready.forEach(m -> outcome.set(index.get(m), new MailNotSent(e.getMessage(), refusedForGood(e), e)));
-            }
+            // no failed message listed: every mail was taken, and only closing the connection failed afterwards
+            // (a failed connection lists every mail), so nothing is to be sent again
             e.getFailedMessages().forEach((message, cause) -> {
                 Integer i = message instanceof MimeMessage m ? index.get(m) : null;
                 if (i != null) {
@@ -166,6 +165,11 @@ public class SmtpSender {
         if (server.startTls()) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");
+        }
+        // the certificate must be valid and name the host, unless the admin said the server's own is to be taken
+        props.put(p + "ssl.checkserveridentity", String.valueOf(server.verifyCertificate()));
+        if (!server.verifyCertificate()) {
+            props.put(p + "ssl.trust", "*");
         }
         // a server that hangs must not hold a sending worker for ever
         props.put(p + "connectiontimeout", "10000");

@@ -525,6 +525,87 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void overTlsACertificateTheDeskCannotCheckIsRefusedUntilTheAdminAcceptsIt() throws Exception {
+        // a mail server of one's own over TLS (IMAPS and SMTPS), with a self-signed certificate
+        GreenMail tls = new GreenMail(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort()
+        });
+        tls.start();
+        try {
+            String box = unique("secure") + "@desk.test";
+            var user = tls.setUser(box, box, PASSWORD);
+            Map<String, Object> body = new HashMap<>();
+            body.put("name", "Secure " + box);
+            body.put("address", box);
+            body.put(
+                    "imap",
+                    Map.of(
+                            "host",
+                            "127.0.0.1",
+                            "port",
+                            tls.getImaps().getPort(),
+                            "security",
+                            "ssl",
+                            "username",
+                            box,
+                            "password",
+                            PASSWORD));
+            body.put("smtp", Map.of("host", "127.0.0.1", "port", tls.getSmtps().getPort(), "security", "ssl"));
+            body.put("pollSeconds", 5);
+            JsonNode mailbox = admin().post("/api/v1/channels/email", body).json();
+            assertThat(mailbox.get("imap").get("verifyCertificate").asBoolean()).isTrue();
+            String path = "/api/v1/channels/email/" + mailbox.get("id").asLong();
+            // checked by default: the certificate is refused, and the mailbox says why
+            // (GreenMail's side of a refused handshake ends in an exception on its thread: not the test's failure)
+            JsonNode failing = Awaitility.await()
+                    .dontCatchUncaughtExceptions()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> admin().get(path).json(),
+                            m -> !m.get("lastError").isNull());
+            assertThat(failing.get("lastError").asString().toLowerCase(java.util.Locale.ROOT))
+                    .containsAnyOf("certif", "pkix", "ssl", "handshake");
+
+            // the admin accepts the server's own certificate: mail comes in, and the reply goes out, both over TLS
+            Api.Response accepted = admin().patch(
+                            path,
+                            Map.of(
+                                    "imap", Map.of("verifyCertificate", false),
+                                    "smtp", Map.of("verifyCertificate", false)));
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+            String customer = unique("tls") + "@customers.rapport.dev";
+            user.deliver(new MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(
+                            mail(customer, box, unique("t") + "@customers.rapport.dev", "Over TLS", "", "Hello")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            Awaitility.await("the ticket")
+                    .dontCatchUncaughtExceptions()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> admin().get("/api/v1/tickets?customerEmail=" + customer)
+                                    .json()
+                                    .get("total")
+                                    .asLong()
+                            == 1);
+            Awaitility.await("the reply over SMTPS")
+                    .dontCatchUncaughtExceptions()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> java.util.Arrays.stream(tls.getReceivedMessages())
+                            .anyMatch(m -> {
+                                try {
+                                    return m.getAllRecipients()[0].toString().contains(customer);
+                                } catch (jakarta.mail.MessagingException e) {
+                                    return false;
+                                }
+                            }));
+            assertThat(admin().get(path).json().get("lastError").isNull()).isTrue();
+        } finally {
+            tls.stop();
+        }
+    }
+
+    @Test
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);

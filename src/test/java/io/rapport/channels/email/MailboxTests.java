@@ -11,7 +11,7 @@ class MailboxTests {
     private static final Instant LAST = Instant.parse("2026-11-29T10:00:00Z");
 
     private static Mailbox mailbox(Instant lastPoll, int pollSeconds, int failures) {
-        Mailbox.Server server = new Mailbox.Server("127.0.0.1", 1, Security.NONE, "u");
+        Mailbox.Server server = new Mailbox.Server("127.0.0.1", 1, Security.NONE, "u", true);
         return new Mailbox(
                 1,
                 "m",

@@ -35,7 +35,7 @@ class SmtpBatchTests {
     @Test
     void eachLetterHasItsOutcomeAndTheGoodOnesGoOut() {
         String customer = "batch-" + UUID.randomUUID() + "@customers.rapport.dev";
-        SmtpServer server = new SmtpServer("127.0.0.1", TestMail.smtpPort(), false, false, null, null);
+        SmtpServer server = new SmtpServer("127.0.0.1", TestMail.smtpPort(), false, false, null, null, true);
         Letter unreadable = letter(customer, "third", new Letter.File("gone.pdf", "application/pdf", () -> {
             throw new java.io.FileNotFoundException("gone.pdf");
         }));
@@ -58,7 +58,7 @@ class SmtpBatchTests {
 
     @Test
     void withTheServerDownEveryLetterIsAPassingFailure() {
-        SmtpServer down = new SmtpServer("127.0.0.1", 1, false, false, null, null);
+        SmtpServer down = new SmtpServer("127.0.0.1", 1, false, false, null, null, true);
         List<MailNotSent> outcome = sender.sendAll(
                 List.of(letter("a@customers.rapport.dev", "a"), letter("b@customers.rapport.dev", "b")), down);
         assertThat(outcome).hasSize(2).allSatisfy(f -> assertThat(f.permanent()).isFalse());

@@ -54,7 +54,12 @@ class EmailChannelApi {
             @NotBlank @Size(max = 500) String password,
 
             @Size(max = 200) @Schema(description = "INBOX when left out")
-            String folder) {}
+            String folder,
+
+            @Schema(
+                    description = "check the server's certificate (true when left out); false only for a server of"
+                            + " one's own with a self-signed certificate")
+            Boolean verifyCertificate) {}
 
     record SmtpServer(
             @NotBlank @Size(max = 255) String host,
@@ -64,7 +69,10 @@ class EmailChannelApi {
             Security security,
 
             @Size(max = 320) String username,
-            @Size(max = 500) String password) {}
+            @Size(max = 500) String password,
+
+            @Schema(description = "check the server's certificate (true when left out)")
+            Boolean verifyCertificate) {}
 
     record CreateMailboxRequest(
             @NotBlank @Size(max = 100) String name,
@@ -83,7 +91,8 @@ class EmailChannelApi {
             Security security,
             @Size(max = 320) String username,
             @Size(max = 500) String password,
-            @Size(max = 200) String folder) {}
+            @Size(max = 200) String folder,
+            Boolean verifyCertificate) {}
 
     record SmtpChange(
             @Size(max = 255) String host,
@@ -94,7 +103,9 @@ class EmailChannelApi {
             String username,
 
             @Size(max = 500) @Schema(description = "an empty text removes it (the IMAP password is used)")
-            String password) {}
+            String password,
+
+            Boolean verifyCertificate) {}
 
     @Schema(description = "What to change; a setting left out stays as it is. Passwords are changed, never shown.")
     record UpdateMailboxRequest(
@@ -139,7 +150,9 @@ class EmailChannelApi {
                 r.smtp().security(),
                 r.smtp().username(),
                 r.smtp().password(),
-                r.pollSeconds()));
+                r.pollSeconds(),
+                r.imap().verifyCertificate(),
+                r.smtp().verifyCertificate()));
     }
 
     @GetMapping
@@ -162,8 +175,8 @@ class EmailChannelApi {
             operationId = "updateMailbox",
             summary = "Change a mailbox's settings, or deactivate it (admin); it is fetched again at once")
     Mailbox update(@PathVariable long id, @Valid @RequestBody UpdateMailboxRequest r) {
-        ImapChange imap = r.imap() == null ? new ImapChange(null, null, null, null, null, null) : r.imap();
-        SmtpChange smtp = r.smtp() == null ? new SmtpChange(null, null, null, null, null) : r.smtp();
+        ImapChange imap = r.imap() == null ? new ImapChange(null, null, null, null, null, null, null) : r.imap();
+        SmtpChange smtp = r.smtp() == null ? new SmtpChange(null, null, null, null, null, null) : r.smtp();
         return mailboxes.update(
                 id,
                 new MailboxSettings(
@@ -180,7 +193,9 @@ class EmailChannelApi {
                         smtp.security(),
                         smtp.username(),
                         smtp.password(),
-                        r.pollSeconds()),
+                        r.pollSeconds(),
+                        imap.verifyCertificate(),
+                        smtp.verifyCertificate()),
                 r.active(),
                 null);
     }

@@ -56,7 +56,9 @@ class MailboxPages {
             String smtpPassword,
             String pollSeconds,
             String active,
-            String version) {
+            String version,
+            String imapVerify,
+            String smtpVerify) {
 
         /** The form as it comes back after an error: never with the passwords. */
         MailboxForm withoutPasswords() {
@@ -76,13 +78,15 @@ class MailboxPages {
                     null,
                     pollSeconds,
                     active,
-                    version);
+                    version,
+                    imapVerify,
+                    smtpVerify);
         }
 
         static MailboxForm empty() {
             return new MailboxForm(
                     null, null, null, "993", "ssl", null, null, "INBOX", null, "465", "ssl", null, null, "30", "true",
-                    null);
+                    null, "true", "true");
         }
 
         /** A mailbox's settings as the edit form shows them; the passwords stay empty (left empty, they are kept). */
@@ -103,7 +107,9 @@ class MailboxPages {
                     null,
                     String.valueOf(m.pollSeconds()),
                     String.valueOf(m.active()),
-                    m.updatedAt().toString());
+                    m.updatedAt().toString(),
+                    String.valueOf(m.imap().verifyCertificate()),
+                    String.valueOf(m.smtp().verifyCertificate()));
         }
 
         /** The settings typed; on an edit, a password left empty is kept, and an empty SMTP user removes it. */
@@ -122,7 +128,9 @@ class MailboxPages {
                     security(smtpSecurity, "smtp.security"),
                     smtpUsername,
                     editing && (smtpPassword == null || smtpPassword.isEmpty()) ? null : smtpPassword,
-                    number(pollSeconds, "pollSeconds"));
+                    number(pollSeconds, "pollSeconds"),
+                    "true".equals(imapVerify),
+                    "true".equals(smtpVerify));
         }
 
         boolean isActive() {
