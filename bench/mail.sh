@@ -37,5 +37,6 @@ echo "== Rapport mail benchmark: $db, IMAP ${RAPPORT_BENCH_IMAP:-greenmail}, $(n
 if [ "$db" = postgresql ]; then
   # what the database did for the run: transactions, and the tables read by a full scan (an index missing shows here)
   psql -q -h 127.0.0.1 -U postgres -d "$name" -Atc "SELECT '-- PostgreSQL: ' || xact_commit || ' commits, ' || xact_rollback || ' rollbacks, ' || tup_inserted || ' rows inserted, ' || tup_updated || ' updated, ' || tup_fetched || ' fetched' FROM pg_stat_database WHERE datname = current_database()"
+  psql -q -h 127.0.0.1 -U postgres -d "$name" -Atc "SELECT '-- outbox: ' || COUNT(*) FILTER (WHERE state = 'sent') || ' sent (' || COUNT(DISTINCT message_id) FILTER (WHERE state = 'sent') || ' Message-IDs), ' || COUNT(*) FILTER (WHERE state <> 'sent') || ' not (yet)' FROM eml_outbound"
   psql -q -h 127.0.0.1 -U postgres -d "$name" -Atc "SELECT '--   ' || relname || ': ' || seq_scan || ' full scans reading ' || seq_tup_read || ' rows, ' || COALESCE(idx_scan, 0) || ' index scans' FROM pg_stat_user_tables WHERE seq_scan > 0 ORDER BY seq_tup_read DESC LIMIT 8"
 fi

@@ -104,9 +104,14 @@ public class ImapFetcher {
                 // the first time, or after the server renumbered its mail, from the unread mail
                 boolean goOn =
                         access.lastUid() != null && access.uidValidity() != null && access.uidValidity() == validity;
-                Message[] unseen = goOn
-                        ? newerThan(folder, access.lastUid())
-                        : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                // the folder's next UID says whether anything came at all: most fetches find nothing new and ask no
+                // more
+                boolean nothingNew = goOn && uidNext > 0 && uidNext - 1 <= access.lastUid();
+                Message[] unseen = nothingNew
+                        ? new Message[0]
+                        : goOn
+                                ? newerThan(folder, access.lastUid())
+                                : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                 int count = Math.min(unseen.length, BATCH);
                 Message[] batch = java.util.Arrays.copyOf(unseen, count);
                 long[] highest = {goOn ? access.lastUid() : 0};
@@ -170,7 +175,9 @@ public class ImapFetcher {
                             box.id(), box.updatedAt(), validity, Math.max(highest[0], uidNext > 0 ? uidNext - 1 : 0));
                 }
                 // stored (now or before): the server may forget them; a crash before this fetches them again
-                folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
+                if (batch.length > 0) {
+                    folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
+                }
                 return new Result(stored, idle, unseen.length > count);
             } finally {
                 folder.close(false);
