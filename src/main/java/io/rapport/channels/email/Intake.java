@@ -238,8 +238,7 @@ public class Intake {
         Body body = Body.of(text, html);
         if (thread.isPresent() && !thread.get().isClosed()) {
             TicketView ticket = thread.get();
-            CustomerRef sender =
-                    customers.identifyByEmail(mail.from().address(), mail.from().name());
+            CustomerRef sender = customers.identifyByEmail(mail.from().address(), name(mail.from()));
             MessageView added = tickets.addMessage(
                     ticket.id(),
                     new AddMessage(
@@ -253,11 +252,11 @@ public class Intake {
             return;
         }
         TicketView opened = tickets.open(new OpenTicket(
-                mail.subject() == null ? "(no subject)" : stripNumber(mail.subject()),
+                subject(mail),
                 body.text(),
                 body.html(),
                 mail.from().address(),
-                mail.from().name(),
+                name(mail.from()),
                 Channel.EMAIL,
                 null,
                 null,
@@ -365,6 +364,23 @@ public class Intake {
                 .map(tickets::summary)
                 .filter(t -> mail.from().address().equalsIgnoreCase(t.customer().email())
                         || threads.isParticipant(t.id(), mail.from().address()));
+    }
+
+    /** The ticket's subject: the mail's without our [#number], "(no subject)" for none, cut to what a ticket holds. */
+    private static String subject(ParsedMail mail) {
+        String subject = mail.subject() == null
+                ? ""
+                : stripNumber(mail.subject()).strip().replaceAll("\\s+", " ");
+        if (subject.isEmpty()) {
+            return "(no subject)";
+        }
+        return subject.length() > Tickets.MAX_SUBJECT ? subject.substring(0, Tickets.MAX_SUBJECT - 1) + "…" : subject;
+    }
+
+    /** The sender's name as a customer's: a name of absurd length (spam does that) is cut, not refused. */
+    private static String name(MailAddress from) {
+        String name = from.name();
+        return name != null && name.length() > 200 ? name.substring(0, 199) + "…" : name;
     }
 
     private static String stripNumber(String subject) {

@@ -107,7 +107,10 @@ class MailReplies implements ConversationChannel {
         Locale locale = locale(ticket);
         String number = String.valueOf(ticket.number());
         String text = messages.getMessage("mail.received.body", new Object[] {number}, locale);
-        List<String> thread = customerMessageId == null ? List.of() : List.of(customerMessageId);
+        // an id too long to keep is not answered to either (it would not fit the outbox's In-Reply-To)
+        String answered =
+                customerMessageId == null || customerMessageId.length() > Threads.MAX_ID ? null : customerMessageId;
+        List<String> thread = answered == null ? List.of() : List.of(answered);
         queue(
                 "received:" + ticket.id(),
                 ticket,
@@ -119,7 +122,7 @@ class MailReplies implements ConversationChannel {
                 null,
                 List.of(),
                 true,
-                new Position(thread, customerMessageId));
+                new Position(thread, answered));
     }
 
     @ApplicationModuleListener(propagation = Propagation.REQUIRES_NEW)

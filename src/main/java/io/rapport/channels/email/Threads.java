@@ -48,10 +48,13 @@ public class Threads {
                         """).param(ticketId).query(String.class).optional();
     }
 
+    /** The longest Message-ID kept (eml_message.message_id); a mail with a longer one opens or joins by subject. */
+    static final int MAX_ID = 500;
+
     public void record(
             String messageId, long ticketId, Long ticketMessageId, long mailboxId, String direction, Instant at) {
-        if (messageId == null) {
-            return;
+        if (messageId == null || messageId.length() > MAX_ID) {
+            return; // a Message-ID too long to keep cannot thread anything: the mail is still on its ticket
         }
         db.sql("""
                         INSERT INTO eml_message (message_id, ticket_id, tkt_message_id, mailbox_id, direction, created_at)

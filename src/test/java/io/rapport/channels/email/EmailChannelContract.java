@@ -607,6 +607,44 @@ abstract class EmailChannelContract extends IntegrationTest {
     }
 
     @Test
+    void oddButHarmlessMailStillOpensTickets() {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        // subjects a ticket would refuse as they are: none at all, and far too long
+        String blank = unique("blank") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, mail(blank, box, unique("s") + "@customers.rapport.dev", " ", "", "1"));
+        String wordy = unique("wordy") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box, PASSWORD, mail(wordy, box, unique("w") + "@customers.rapport.dev", "long ".repeat(100), "", "2"));
+        // a sender's name of 300 characters, and a Message-ID of 600
+        String named = unique("named") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                mail(named, box, unique("n") + "@customers.rapport.dev", "Name", "", "3")
+                        .replace("From: Dana Customer <", "From: " + "N".repeat(300) + " <"));
+        String longId = unique("id") + "@customers.rapport.dev";
+        TestMail.deliver(
+                box, PASSWORD, mail(longId, box, "x".repeat(600) + "@customers.rapport.dev", "Long id", "", "4"));
+
+        assertThat(awaitTicket(blank, t -> true).get("subject").asString()).isEqualTo("(no subject)");
+        assertThat(awaitTicket(wordy, t -> true).get("subject").asString())
+                .hasSize(250)
+                .endsWith("…");
+        assertThat(awaitTicket(named, t -> true).get("customer").get("name").asString())
+                .hasSize(200);
+        assertThat(awaitTicket(longId, t -> t.get("messages").size() == 1)
+                        .get("subject")
+                        .asString())
+                .isEqualTo("Long id");
+        assertThat(admin().get("/api/v1/channels/email/set-aside")
+                        .json()
+                        .get("items")
+                        .toString())
+                .doesNotContain(blank, wordy, named, longId);
+    }
+
+    @Test
     void anAutoReplyWithoutAThreadIsSetAsideAndOpensNoTicket() {
         String box = unique("support") + "@desk.test";
         newMailbox(box, PASSWORD);
