@@ -30,6 +30,9 @@ abstract class EmailChannelContract extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     Inbox inbox;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
     private static final String PASSWORD = "imap-password-1";
 
     /** A mailbox on GreenMail for a new address; returns its JSON. */
@@ -642,6 +645,48 @@ abstract class EmailChannelContract extends IntegrationTest {
                         .get("items")
                         .toString())
                 .doesNotContain(blank, wordy, named, longId);
+    }
+
+    @Test
+    void aMailThatCannotBeAppliedIsKeptAndTheMailsAroundItGoIn() {
+        // the database refuses one ticket (as a full disk or a broken constraint would), nothing else
+        db.sql("ALTER TABLE tkt_ticket ADD CONSTRAINT test_refused CHECK (subject <> 'Refused by the database')")
+                .update();
+        try {
+            String box = unique("support") + "@desk.test";
+            newMailbox(box, PASSWORD);
+            String before = unique("before") + "@customers.rapport.dev";
+            String refused = unique("refused") + "@customers.rapport.dev";
+            String after = unique("after") + "@customers.rapport.dev";
+            TestMail.deliver(
+                    box, PASSWORD, mail(before, box, unique("b") + "@customers.rapport.dev", "First", "", "1"));
+            TestMail.deliver(
+                    box,
+                    PASSWORD,
+                    mail(refused, box, unique("r") + "@customers.rapport.dev", "Refused by the database", "", "2"));
+            TestMail.deliver(box, PASSWORD, mail(after, box, unique("a") + "@customers.rapport.dev", "Last", "", "3"));
+            awaitTicket(before, t -> t.get("messages").size() == 1);
+            awaitTicket(after, t -> t.get("messages").size() == 1);
+            JsonNode kept = Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> admin().get("/api/v1/channels/email/set-aside")
+                                    .json(),
+                            k -> k.get("items").toString().contains(refused));
+            for (JsonNode item : kept.get("items")) {
+                if (item.toString().contains(refused)) {
+                    assertThat(item.get("state").asString()).isEqualTo("failed");
+                    assertThat(item.get("error").asString()).startsWith("could not be applied");
+                }
+            }
+            assertThat(admin().get("/api/v1/tickets?customerEmail=" + refused)
+                            .json()
+                            .get("total")
+                            .asLong())
+                    .isZero();
+        } finally {
+            db.sql("ALTER TABLE tkt_ticket DROP CONSTRAINT test_refused").update();
+        }
     }
 
     @Test
