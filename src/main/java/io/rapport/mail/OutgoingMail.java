@@ -53,16 +53,6 @@ public class OutgoingMail {
     }
 
     /**
-     * Sends a conversation mail (threading headers, HTML, attachments) through the given server, such as a mailbox's
-     * own. The caller keeps track of what went out (an outbox), so this sends every time it is called.
-     *
-     * @throws MailNotSent when the server did not take it, saying whether trying again can help
-     */
-    public void send(Letter letter, SmtpServer server) {
-        smtp.send(letter, server);
-    }
-
-    /**
      * Sends conversation mails through the given server over one connection (a connection per mail costs both
      * sides more than the mail). The answer has one entry per letter, in order: null when the server took it, else
      * why not, saying whether trying again can help.

@@ -59,14 +59,6 @@ public class SmtpSender {
         return true;
     }
 
-    /** Sends a conversation mail through the given server, keeping the letter's own Message-ID. */
-    public void send(Letter letter, SmtpServer server) {
-        MailNotSent failure = sendAll(List.of(letter), server).getFirst();
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
     /**
      * Sends conversation mails through the given server over one connection. The answer has one entry per letter, in
      * order: null when the server took it, else why not.
