@@ -83,11 +83,7 @@ public class ImapFetcher {
     /** What a fetch did: the new mails stored, and whether the server could push news (IDLE). */
     public record Result(int stored, boolean idle, boolean more) {}
 
-    public Result fetch(Mailboxes.Access access) throws MessagingException, IOException {
-        return fetch(access, () -> {});
-    }
-
-    /** Fetches as {@link #fetch(Mailboxes.Access)}, calling {@code stored} each time mails are stored (to apply them). */
+    /** Fetches the mailbox's new mail, calling {@code onStored} each time mails are stored (to apply them). */
     public Result fetch(Mailboxes.Access access, Runnable onStored) throws MessagingException, IOException {
         Mailbox box = access.mailbox();
         Store store = sessions.computeIfAbsent(box.imap(), ImapFetcher::session)
@@ -100,6 +96,7 @@ public class ImapFetcher {
             try {
                 long validity = folder.getUIDValidity();
                 long uidNext = folder.getUIDNext(); // as the folder was opened: later mail has a higher UID
+                int existing = folder.getMessageCount(); // the mails the folder showed when opened
                 // after the last mail stored, whatever its flags (someone may have read it in another mail program);
                 // the first time, or after the server renumbered its mail, from the unread mail
                 boolean goOn =
@@ -172,7 +169,7 @@ public class ImapFetcher {
                 if (!goOn && unseen.length <= count) {
                     // every unread mail is in: from now on, whatever comes after what the folder held when opened
                     mailboxes.fetchedUpTo(
-                            box.id(), box.updatedAt(), validity, Math.max(highest[0], uidNext > 0 ? uidNext - 1 : 0));
+                            box.id(), box.updatedAt(), validity, Math.max(highest[0], lastUidOf(folder, existing)));
                 }
                 // stored (now or before): the server may forget them; a crash before this fetches them again
                 if (batch.length > 0) {
@@ -209,6 +206,16 @@ public class ImapFetcher {
             }
         }
         return stored;
+    }
+
+    /**
+     * The UID of the last mail the folder showed when opened (0 for none). Not UIDNEXT - 1: a server may hand out a
+     * UID before the mail shows in the folder (GreenMail does, while it takes a large mail in), and that mail would
+     * then be passed over for good.
+     */
+    private static long lastUidOf(IMAPFolder folder, int existing) throws MessagingException {
+        int last = Math.min(existing, folder.getMessageCount()); // fewer, if some were expunged meanwhile
+        return last > 0 ? folder.getUID(folder.getMessage(last)) : 0;
     }
 
     /** The folder's mails with a UID above {@code last}, oldest first (one UID FETCH). */
