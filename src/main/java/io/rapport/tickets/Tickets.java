@@ -86,6 +86,12 @@ public class Tickets {
     /** Opens a ticket; the first message is the customer's description of the problem. */
     @Transactional
     public TicketView open(OpenTicket command) {
+        return openTicket(command).ticket();
+    }
+
+    /** Opens a ticket and says which message is the customer's first (a channel records where that came from). */
+    @Transactional
+    public OpenedTicket openTicket(OpenTicket command) {
         String subject = checkSubject(command.subject());
         Body body = checkBody(command.body(), command.bodyHtml());
         Set<String> tags = checkTags(command.tags());
@@ -110,7 +116,7 @@ public class Tickets {
         storeAttachments(id, messageId, command.attachments(), now);
         events.publishEvent(new TicketCreated(id, ticket.number(), customer.id(), channel));
         // Everything the answer needs is in hand: no need to read the ticket back.
-        return toView(ticket, customer);
+        return new OpenedTicket(toView(ticket, customer), messageId);
     }
 
     /** Adds a message. A customer's message reopens a pending or solved ticket; an agent's first reply opens a new one. */
@@ -136,13 +142,25 @@ public class Tickets {
         Channel channel = command.channel() == null ? ticket.channel() : command.channel();
         long messageId =
                 messages.insert(ticketId, command.author(), visibility, channel, body.text(), body.html(), now);
-        storeAttachments(ticketId, messageId, command.attachments(), now);
+        List<AttachmentView> files = storeAttachments(ticketId, messageId, command.attachments(), now);
         ticket.messageAdded(messageId, command.author(), visibility, now);
         if (then != null) {
             ticket.moveTo(then, command.author(), now);
         }
         save(ticket);
-        return messages.find(ticketId, messageId).orElseThrow();
+        // what was written, as it was written: no need to read it back
+        return new MessageView(
+                messageId,
+                ticketId,
+                command.author(),
+                visibility,
+                body.text(),
+                body.html(),
+                channel,
+                now,
+                files,
+                null,
+                null);
     }
 
     /** A customer's message on their own ticket; someone else's ticket is not found. */
@@ -283,12 +301,6 @@ public class Tickets {
         return messages.find(ticketId, messageId);
     }
 
-    /** The id of the ticket's first message: the customer's description of the problem. */
-    @Transactional(readOnly = true)
-    public long firstMessageId(long ticketId) {
-        return messages.firstId(ticketId).orElseThrow(() -> NotFound.of("ticket", ticketId));
-    }
-
     /** One of the customer's own tickets, public messages only; anyone else's is not found. */
     @Transactional(readOnly = true)
     public TicketView forCustomer(long ticketId, long customerId) {
@@ -413,9 +425,10 @@ public class Tickets {
         ticket.clearRecorded();
     }
 
-    private void storeAttachments(long ticketId, long messageId, List<NewAttachment> attachments, Instant now) {
+    private List<AttachmentView> storeAttachments(
+            long ticketId, long messageId, List<NewAttachment> attachments, Instant now) {
         if (attachments == null || attachments.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> written = new ArrayList<>();
         // Files are not transactional: if the transaction rolls back, remove what was written for it.
@@ -429,10 +442,12 @@ public class Tickets {
                 }
             });
         }
+        List<AttachmentView> views = new ArrayList<>();
         for (NewAttachment attachment : attachments) {
             AttachmentStore.Stored stored = files.store(attachment);
             written.add(stored.key());
-            messages.insertAttachment(
+            String contentId = contentId(attachment.contentId());
+            long id = messages.insertAttachment(
                     ticketId,
                     messageId,
                     stored.filename(),
@@ -440,9 +455,11 @@ public class Tickets {
                     stored.size(),
                     stored.key(),
                     stored.sha256(),
-                    contentId(attachment.contentId()),
+                    contentId,
                     now);
+            views.add(new AttachmentView(id, stored.filename(), stored.contentType(), stored.size(), contentId));
         }
+        return List.copyOf(views);
     }
 
     /** A Content-ID as the body refers to it; an unusable one (too long, control characters) is dropped. */

@@ -337,6 +337,22 @@ abstract class TicketApiContract extends IntegrationTest {
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(download.contentType()).doesNotContain("html");
         assertThat(download.body()).isEqualTo(new String(file, StandardCharsets.UTF_8));
+
+        // a reply with a file answers with the message as a later read shows it (built from what was written)
+        long ticketId = created.json().get("id").asLong();
+        var replied = admin().multipart(
+                        "/api/v1/tickets/" + ticketId + "/messages/with-attachments",
+                        "message",
+                        Map.of("body", "Here is the <b>form</b>.", "visibility", "internal"),
+                        "form.pdf",
+                        file);
+        assertThat(replied.status()).as(replied.toString()).isEqualTo(201);
+        JsonNode read = admin().get("/api/v1/tickets/" + ticketId)
+                .json()
+                .get("messages")
+                .get(1);
+        assertThat(replied.json()).isEqualTo(read);
+        assertThat(read.get("attachments").get(0).get("filename").asString()).isEqualTo("form.pdf");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.rapport.tickets.Channel;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.NewAttachment;
 import io.rapport.tickets.OpenTicket;
+import io.rapport.tickets.OpenedTicket;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
@@ -250,7 +251,7 @@ public class Intake {
             finish(stored, mail, ticket.id(), added.id(), ticket.customer().email(), round);
             return;
         }
-        TicketView opened = tickets.open(new OpenTicket(
+        OpenedTicket opening = tickets.openTicket(new OpenTicket(
                 subject(mail),
                 body.text(),
                 body.html(),
@@ -261,7 +262,8 @@ public class Intake {
                 null,
                 files,
                 null));
-        long firstMessage = tickets.firstMessageId(opened.id());
+        TicketView opened = opening.ticket();
+        long firstMessage = opening.firstMessageId();
         thread.ifPresent(closed -> followUp(opened, closed));
         finish(stored, mail, opened.id(), firstMessage, mail.from().address(), round);
         replies.received(opened, round.mailbox(stored.mailboxId()), mail.messageId());

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -96,14 +97,23 @@ public class Outbox {
      */
     @Transactional
     public List<Due> claimDue(Instant now, int limit) {
-        List<Long> ids = db.sql("""
-                        SELECT id FROM eml_outbound
-                        WHERE (state = 'pending' AND next_attempt_at <= ?) OR (state = 'sending' AND claimed_at < ?)
-                        ORDER BY id LIMIT ?
+        // Two look-ups along the (state, next_attempt_at) index rather than one with OR: ordered by id, the database
+        // walked every mail ever sent to find the few due ones (two million rows read in a 10,000-mail benchmark).
+        List<Long> ids = new ArrayList<>(db.sql("""
+                        SELECT id FROM eml_outbound WHERE state = 'sending' AND claimed_at < ? ORDER BY id LIMIT ?
                         """)
-                .params(Times.sql(now), Times.sql(now.minus(STALE_CLAIM)), limit)
+                .params(Times.sql(now.minus(STALE_CLAIM)), limit)
                 .query(Long.class)
-                .list();
+                .list());
+        if (ids.size() < limit) {
+            ids.addAll(db.sql("""
+                            SELECT id FROM eml_outbound WHERE state = 'pending' AND next_attempt_at <= ?
+                            ORDER BY next_attempt_at, id LIMIT ?
+                            """)
+                    .params(Times.sql(now), limit - ids.size())
+                    .query(Long.class)
+                    .list());
+        }
         if (ids.isEmpty()) {
             return List.of();
         }

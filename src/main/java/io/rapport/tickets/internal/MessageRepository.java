@@ -79,13 +79,6 @@ public class MessageRepository {
     }
 
     /** The conversation, oldest first; internal notes only when asked for. */
-    public Optional<Long> firstId(long ticketId) {
-        return db.sql("SELECT MIN(id) FROM tkt_message WHERE ticket_id = ?")
-                .param(ticketId)
-                .query(Long.class)
-                .optional();
-    }
-
     public List<MessageView> forTicket(long ticketId, boolean includeInternal) {
         return select(ticketId, includeInternal ? "" : " AND visibility = 'public'", null);
     }
@@ -99,13 +92,15 @@ public class MessageRepository {
         Map<Long, List<AttachmentView>> attachments = new HashMap<>();
         db.sql("""
                         SELECT a.message_id, a.id, a.filename, a.content_type, a.size_bytes, a.content_id
-                        FROM tkt_attachment a WHERE a.ticket_id = ? ORDER BY a.id
-                        """).param(ticketId).query(rs -> {
-            attachments
-                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new AttachmentView(
-                            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
-        });
+                        FROM tkt_attachment a WHERE a.ticket_id = ?
+                        """ + (messageId == null ? "" : " AND a.message_id = ?") + " ORDER BY a.id")
+                .params(messageId == null ? List.of(ticketId) : List.of(ticketId, messageId))
+                .query(rs -> {
+                    attachments
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new AttachmentView(
+                                    rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
+                });
         return db.sql("SELECT * FROM tkt_message WHERE ticket_id = ?" + filter + " ORDER BY created_at, id")
                 .params(messageId == null ? List.of(ticketId) : List.of(ticketId, messageId))
                 .query((rs, n) -> {
