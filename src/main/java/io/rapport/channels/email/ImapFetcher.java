@@ -11,7 +11,6 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,9 +105,7 @@ public class ImapFetcher {
                 boolean nothingNew = goOn && uidNext > 0 && uidNext - 1 <= access.lastUid();
                 Message[] unseen = nothingNew
                         ? new Message[0]
-                        : goOn
-                                ? newerThan(folder, access.lastUid())
-                                : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                        : goOn ? newerThan(folder, access.lastUid()) : unread(folder, existing);
                 int count = Math.min(unseen.length, BATCH);
                 Message[] batch = java.util.Arrays.copyOf(unseen, count);
                 long[] highest = {goOn ? access.lastUid() : 0};
@@ -216,6 +213,34 @@ public class ImapFetcher {
     private static long lastUidOf(IMAPFolder folder, int existing) throws MessagingException {
         int last = Math.min(existing, folder.getMessageCount()); // fewer, if some were expunged meanwhile
         return last > 0 ? folder.getUID(folder.getMessage(last)) : 0;
+    }
+
+    /**
+     * A first fetch: the folder's unread mails, with their sizes and UIDs, from one FETCH of every mail's flags, size
+     * and UID rather than a SEARCH and a FETCH (some servers, GreenMail, walk the whole folder for every command; a
+     * first fetch happens once per mailbox).
+     */
+    private static Message[] unread(IMAPFolder folder, int existing) throws MessagingException {
+        if (existing == 0) {
+            return new Message[0];
+        }
+        Message[] all = folder.getMessages(1, existing);
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(all, profile);
+        List<Message> unread = new ArrayList<>();
+        for (Message message : all) {
+            try {
+                if (!message.isSet(Flags.Flag.SEEN)) {
+                    unread.add(message);
+                }
+            } catch (jakarta.mail.MessageRemovedException e) {
+                // removed on the server meanwhile: nothing to fetch
+            }
+        }
+        return unread.toArray(Message[]::new);
     }
 
     /** The folder's mails with a UID above {@code last}, oldest first (one UID FETCH). */

@@ -452,8 +452,43 @@ abstract class EmailChannelContract extends IntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void theFirstFetchTakesTheUnreadMailBetweenReadMailAndThenWhateverComes() throws Exception {
+        String box = unique("support") + "@desk.test";
+        TestMail.server().setUser(box, box, PASSWORD);
+        // before the desk knows the mailbox: read mail around two unread ones
+        String[] senders = new String[5];
+        for (int i = 0; i < senders.length; i++) {
+            senders[i] = unique("first" + i) + "@customers.rapport.dev";
+            String raw = mail(senders[i], box, unique("f") + "@customers.rapport.dev", "Before " + i, "", "Mail " + i);
+            append(box, raw, i % 2 == 0);
+        }
+        Api.Response created = admin().post(
+                        "/api/v1/channels/email",
+                        mailboxSettings(box, PASSWORD, TestMail.imapPort(), TestMail.smtpPort(), "none"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        awaitTicket(senders[1], t -> t.get("messages").size() == 1);
+        awaitTicket(senders[3], t -> t.get("messages").size() == 1);
+        // after the first fetch, mail comes in whatever its flags
+        String later = unique("later") + "@customers.rapport.dev";
+        append(box, mail(later, box, unique("l") + "@customers.rapport.dev", "After", "", "Later"), true);
+        awaitTicket(later, t -> t.get("messages").size() == 1);
+        for (int i = 0; i < senders.length; i += 2) {
+            assertThat(admin().get("/api/v1/tickets?customerEmail=" + senders[i])
+                            .json()
+                            .get("total")
+                            .asLong())
+                    .as("read before the desk knew the mailbox: " + i)
+                    .isZero();
+        }
+    }
+
     /** Puts a mail into the mailbox already flagged as read, as a mail program does when someone reads it there. */
     private static void appendRead(String box, String raw) throws Exception {
+        append(box, raw, true);
+    }
+
+    private static void append(String box, String raw, boolean read) throws Exception {
         var session = jakarta.mail.Session.getInstance(new java.util.Properties());
         var store = session.getStore("imap");
         store.connect("127.0.0.1", TestMail.imapPort(), box, PASSWORD);
@@ -462,7 +497,7 @@ abstract class EmailChannelContract extends IntegrationTest {
             folder.open(jakarta.mail.Folder.READ_WRITE);
             MimeMessage message = new MimeMessage(
                     session, new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            message.setFlag(jakarta.mail.Flags.Flag.SEEN, true);
+            message.setFlag(jakarta.mail.Flags.Flag.SEEN, read);
             folder.appendMessages(new jakarta.mail.Message[] {message});
             folder.close(false);
         } finally {
