@@ -122,16 +122,49 @@
   const events = new EventSource("/tickets/" + ticketNumber + "/events");
   events.addEventListener("presence", (e) => showPresence(JSON.parse(e.data)));
   events.addEventListener("message", () => refreshConversation());
-  events.addEventListener("changed", () => {
-    if (!presenceBox.querySelector('[data-rapport="ticket-updated"]')) {
-      const note = document.createElement("div");
-      note.className = "alert info";
-      note.dataset.rapport = "ticket-updated";
-      const link = document.createElement("a");
-      link.href = window.location.pathname;
-      link.textContent = presenceBox.dataset.updated;
-      note.appendChild(link);
-      presenceBox.prepend(note);
+  events.addEventListener("changed", () => mergeColleaguesChange());
+
+  // A colleague changed the ticket: the fields this agent has not touched take the new values in place; a field the
+  // agent changed keeps the agent's choice and the value it was read as, so that saving names a real conflict.
+  const norm = (v) => (v || "").split(",").map((t) => t.trim()).filter(Boolean).join(",");
+  async function mergeColleaguesChange() {
+    let fresh;
+    try {
+      const answer = await fetch(window.location.pathname, { credentials: "same-origin" });
+      if (!answer.ok) return;
+      fresh = new DOMParser().parseFromString(await answer.text(), "text/html");
+    } catch (e) {
+      return;
     }
-  });
+    let changed = false;
+    fresh.querySelectorAll("#properties [data-field]").forEach((freshField) => {
+      const field = document.querySelector('#properties [data-field="' + freshField.dataset.field + '"]');
+      if (!field) return;
+      const was = field.querySelector("input[type=hidden]");
+      const freshWas = freshField.querySelector("input[type=hidden]");
+      if ((was ? norm(was.value) : "") === (freshWas ? norm(freshWas.value) : "")) return;
+      changed = true;
+      const control = field.querySelector("select, input:not([type=hidden])");
+      const touched = control && was && norm(control.value) !== norm(was.value);
+      if (!touched) field.replaceWith(document.importNode(freshField, true));
+    });
+    ["status", "outcome"].forEach((name) => {
+      const badge = document.querySelector('.ticket-head [data-rapport="' + name + '"]');
+      const freshBadge = fresh.querySelector('.ticket-head [data-rapport="' + name + '"]');
+      if (badge && freshBadge && badge.outerHTML !== freshBadge.outerHTML) {
+        badge.replaceWith(document.importNode(freshBadge, true));
+        changed = true;
+      }
+    });
+    const activity = document.getElementById("activity-list");
+    const freshActivity = fresh.getElementById("activity-list");
+    if (activity && freshActivity) activity.replaceChildren(...Array.from(freshActivity.childNodes).map((n) => document.importNode(n, true)));
+    if (!changed) return;
+    const notices = document.getElementById("ticket-notices");
+    const note = document.createElement("div");
+    note.className = "alert info";
+    note.dataset.rapport = "ticket-updated";
+    note.textContent = notices.dataset.changed;
+    notices.replaceChildren(note);
+  }
 })();

@@ -181,6 +181,72 @@ public class Tickets {
         if (change.expectedVersion() != null && change.expectedVersion() != ticket.version()) {
             throw Ticket.changedMeanwhile(ticket.number());
         }
+        apply(ticket, change, by);
+        save(ticket);
+        return view(load(ticketId));
+    }
+
+    /**
+     * An agent's edit of fields they saw as {@code readAs}: a field someone else changed meanwhile is saved only if
+     * this agent left it alone or chose the same; a field both changed to different values is not saved and comes back
+     * as a conflict with both values. Tags merge: what this agent added or removed is added to or removed from the
+     * tags as they are now. Everything else the agent changed is saved.
+     */
+    @Transactional
+    public TicketEdit edit(long ticketId, ChangeTicket mine, ChangeTicket readAs, Author by) {
+        Ticket ticket = lock(ticketId);
+        List<TicketEdit.FieldConflict> conflicts = new ArrayList<>();
+        TicketStatus status = merged("status", mine.status(), readAs.status(), ticket.status(), conflicts);
+        Optional<Long> assignee =
+                mergedOptional("assignee", mine.assigneeId(), readAs.assigneeId(), ticket.assigneeId(), conflicts);
+        Optional<Long> team = mergedOptional("team", mine.teamId(), readAs.teamId(), ticket.teamId(), conflicts);
+        Priority priority = merged("priority", mine.priority(), readAs.priority(), ticket.priority(), conflicts);
+        Set<String> tags = null;
+        if (mine.tags() != null) {
+            Set<String> wanted = checkTags(mine.tags());
+            Set<String> before = readAs.tags() == null ? ticket.tags() : checkTags(readAs.tags());
+            tags = new java.util.TreeSet<>(ticket.tags());
+            before.stream().filter(t -> !wanted.contains(t)).forEach(tags::remove);
+            tags.addAll(wanted);
+        }
+        apply(ticket, new ChangeTicket(status, assignee, team, priority, tags, null), by);
+        save(ticket);
+        return new TicketEdit(view(load(ticketId)), conflicts);
+    }
+
+    /** Mine, when this agent changed the field and nobody else did; null (leave it) otherwise. */
+    private static <T> T merged(String field, T mine, T readAs, T current, List<TicketEdit.FieldConflict> conflicts) {
+        if (mine == null || mine.equals(current)) {
+            return null;
+        }
+        if (readAs == null || readAs.equals(current)) {
+            return mine;
+        }
+        conflicts.add(new TicketEdit.FieldConflict(field, code(mine), code(current)));
+        return null;
+    }
+
+    private static Optional<Long> mergedOptional(
+            String field,
+            Optional<Long> mine,
+            Optional<Long> readAs,
+            Long current,
+            List<TicketEdit.FieldConflict> conflicts) {
+        if (mine == null) {
+            return null;
+        }
+        Optional<Long> now = Optional.ofNullable(current);
+        return merged(field, mine, readAs, now, conflicts);
+    }
+
+    private static String code(Object value) {
+        if (value instanceof Optional<?> o) {
+            return o.map(Tickets::code).orElse(null);
+        }
+        return value instanceof io.rapport.common.Coded c ? c.code() : String.valueOf(value);
+    }
+
+    private void apply(Ticket ticket, ChangeTicket change, Author by) {
         Instant now = Times.now(clock);
         if (change.assigneeId() != null) {
             Long assignee = change.assigneeId().orElse(null);
@@ -206,8 +272,6 @@ public class Tickets {
         if (change.status() != null) {
             ticket.moveTo(change.status(), by, now);
         }
-        save(ticket);
-        return view(load(ticketId));
     }
 
     /** "Yes, it is solved": only the ticket's own customer can say it, and only while it is solved. */

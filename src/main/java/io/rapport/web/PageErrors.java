@@ -49,6 +49,11 @@ public class PageErrors {
         return messages.getMessage("error.unexpected", null, locale);
     }
 
+    /** A message of the page's language, for what a page says about a result (not an exception). */
+    public String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
     private Optional<String> message(String key, Locale locale, Object[] args) {
         try {
             return Optional.of(messages.getMessage(key, args, locale));

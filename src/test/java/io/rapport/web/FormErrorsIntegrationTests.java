@@ -6,6 +6,7 @@ import io.rapport.support.H2Database;
 import io.rapport.support.IntegrationTest;
 import io.rapport.support.WebSession;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -73,36 +74,75 @@ class FormErrorsIntegrationTests extends IntegrationTest {
         assertThat(page.body()).containsPattern("id=\"team-name\"[^>]*value=\"" + name + "\"");
     }
 
+    /**
+     * A save after a colleague's change: the field both changed keeps the colleague's value and is named with both
+     * values; what only this agent changed is saved; what only the colleague changed stays as they set it.
+     */
     @Test
-    void aStaleTicketSaveKeepsTheChosenPropertiesAndSaysWhy() {
+    void aSaveAfterAColleaguesChangeKeepsTheirsNamesTheClashAndSavesTheRest() {
         JsonNode ticket = newTicket("Stale save", unique("stale") + "@example.com");
         long id = ticket.get("id").asLong();
         long number = ticket.get("number").asLong();
-        long version = ticket.get("version").asLong();
         WebSession web = signedIn();
         web.get("/tickets/" + number);
-        assertThat(admin().patch("/api/v1/tickets/" + id, Map.of("priority", "low"))
+        assertThat(admin().patch("/api/v1/tickets/" + id, Map.of("priority", "low", "tags", List.of("theirs")))
                         .status())
                 .isEqualTo(200);
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "A note", "visibility", "internal"));
 
         var page = after(
                 web,
                 web.postForm(
-                        "/tickets/" + number,
-                        Map.of(
-                                "status", "open",
-                                "priority", "urgent",
-                                "tags", "chosen-tag, another",
-                                "version", String.valueOf(version))));
+                        "/tickets/" + number, properties("new", "urgent", "chosen-tag, another", "new", "normal")));
         String html = page.body();
         assertThat(html)
-                .contains("Someone else changed ticket #" + number + " while you were editing it.")
+                .contains("Priority: Administrator set it to Low meanwhile, so your choice (Urgent) was not saved.")
                 .doesNotContain("reload and try again");
-        assertThat(html).containsPattern("value=\"urgent\"\\s+selected");
-        assertThat(html).contains("value=\"chosen-tag, another\"");
-        assertThat(admin().get("/api/v1/tickets/" + id).json().get("priority").asString())
-                .as("nothing of the stale save was stored")
+        JsonNode now = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(now.get("priority").asString())
+                .as("the colleague's choice stands")
                 .isEqualTo("low");
+        assertThat(now.get("tags").valueStream().map(JsonNode::asString).toList())
+                .as("tags merge: the colleague's and mine")
+                .containsExactlyInAnyOrder("theirs", "chosen-tag", "another");
+        assertThat(html).containsPattern("value=\"low\"\s+selected");
+    }
+
+    /** The ticket page's properties form: chosen status, priority and tags, and the status and priority it showed. */
+    private static Map<String, String> properties(
+            String status, String priority, String tags, String wasStatus, String wasPriority) {
+        return Map.ofEntries(
+                Map.entry("status", status),
+                Map.entry("priority", priority),
+                Map.entry("assigneeId", ""),
+                Map.entry("teamId", ""),
+                Map.entry("tags", tags),
+                Map.entry("wasStatus", wasStatus),
+                Map.entry("wasPriority", wasPriority),
+                Map.entry("wasAssigneeId", ""),
+                Map.entry("wasTeamId", ""),
+                Map.entry("wasTags", ""));
+    }
+
+    /** Two agents who chose the same value do not clash; a field only the colleague changed is not undone. */
+    @Test
+    void theSameChoiceIsNoClashAndAnUntouchedFieldIsNotUndone() {
+        JsonNode ticket = newTicket("Same choice", unique("same") + "@example.com");
+        long id = ticket.get("id").asLong();
+        long number = ticket.get("number").asLong();
+        WebSession web = signedIn();
+        web.get("/tickets/" + number);
+        assertThat(admin().patch("/api/v1/tickets/" + id, Map.of("priority", "high", "status", "open"))
+                        .status())
+                .isEqualTo(200);
+
+        var page = after(web, web.postForm("/tickets/" + number, properties("new", "high", "", "new", "normal")));
+        assertThat(page.body()).contains("Saved.").doesNotContain("meanwhile");
+        JsonNode now = admin().get("/api/v1/tickets/" + id).json();
+        assertThat(now.get("priority").asString()).isEqualTo("high");
+        assertThat(now.get("status").asString())
+                .as("the page still showed New: the colleague's Open stands")
+                .isEqualTo("open");
     }
 
     @Test

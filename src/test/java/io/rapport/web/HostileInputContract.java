@@ -47,7 +47,17 @@ public abstract class HostileInputContract extends IntegrationTest {
     static final List<String> HOSTILE_NUMBERS = List.of("99999999999999999999", "-1", "{}", "1.5");
 
     static final Set<String> NUMBER_FIELDS = Set.of(
-            "tier", "capacity", "version", "assigneeId", "teamId", "agentId", "imapPort", "smtpPort", "pollSeconds");
+            "tier",
+            "capacity",
+            "version",
+            "assigneeId",
+            "teamId",
+            "wasAssigneeId",
+            "wasTeamId",
+            "agentId",
+            "imapPort",
+            "smtpPort",
+            "pollSeconds");
 
     static final List<String> HOSTILE_RAW_QUERY = List.of("%00", "a%00b", "%ED%A0%80", "%C0%80", "9".repeat(40), "%25");
 
@@ -413,19 +423,17 @@ public abstract class HostileInputContract extends IntegrationTest {
                         "agent",
                         "/tickets/" + number,
                         false,
-                        Map.of(
-                                "status",
-                                "open",
-                                "priority",
-                                "high",
-                                "assigneeId",
-                                "",
-                                "teamId",
-                                "",
-                                "tags",
-                                "a, b",
-                                "version",
-                                "0")),
+                        Map.ofEntries(
+                                Map.entry("status", "open"),
+                                Map.entry("priority", "high"),
+                                Map.entry("assigneeId", ""),
+                                Map.entry("teamId", ""),
+                                Map.entry("tags", "a, b"),
+                                Map.entry("wasStatus", "open"),
+                                Map.entry("wasPriority", "normal"),
+                                Map.entry("wasAssigneeId", ""),
+                                Map.entry("wasTeamId", ""),
+                                Map.entry("wasTags", ""))),
                 new Form(
                         "agent",
                         "/admin/agents",

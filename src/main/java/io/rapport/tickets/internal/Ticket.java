@@ -297,6 +297,14 @@ public class Ticket {
         return loaded.customerId();
     }
 
+    public Long teamId() {
+        return teamId;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
     public Long assigneeId() {
         return assigneeId;
     }

@@ -14,6 +14,7 @@ import io.rapport.tickets.Author;
 import io.rapport.tickets.ChangeTicket;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.Priority;
+import io.rapport.tickets.TicketEdit;
 import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
@@ -189,6 +190,11 @@ class Workspace {
         return "redirect:/tickets/" + number + "#composer";
     }
 
+    /**
+     * Saves the fields this agent changed. Each field comes with the value the page showed ({@code was*}): a field a
+     * colleague changed meanwhile is kept as they set it unless this agent changed it too, and then it is named with
+     * both values instead of saved (field-level merge; the rest is saved).
+     */
     @PostMapping("/tickets/{number}")
     String change(
             @PathVariable long number,
@@ -197,31 +203,94 @@ class Workspace {
             @RequestParam(required = false) String assigneeId,
             @RequestParam(required = false) String teamId,
             @RequestParam(required = false) String tags,
-            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String wasStatus,
+            @RequestParam(required = false) String wasPriority,
+            @RequestParam(required = false) String wasAssigneeId,
+            @RequestParam(required = false) String wasTeamId,
+            @RequestParam(required = false) String wasTags,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
         try {
-            tickets.change(
-                    idOf(number),
-                    new ChangeTicket(
-                            Codes.parse(TicketStatus.class, blankToNull(status), "status"),
-                            optionalId(assigneeId, "assigneeId"),
-                            optionalId(teamId, "teamId"),
-                            Codes.parse(Priority.class, blankToNull(priority), "priority"),
-                            tags == null
-                                    ? null
-                                    : Arrays.stream(tags.split(","))
-                                            .map(String::strip)
-                                            .filter(s -> !s.isEmpty())
-                                            .collect(Collectors.toCollection(LinkedHashSet::new)),
-                            version),
-                    Author.agent(me));
-            redirect.addFlashAttribute("saved", true);
+            ChangeTicket mine = changeOf(status, priority, assigneeId, teamId, tags);
+            ChangeTicket readAs = changeOf(wasStatus, wasPriority, wasAssigneeId, wasTeamId, wasTags);
+            TicketEdit edit = tickets.edit(idOf(number), unchanged(mine, readAs), readAs, Author.agent(me));
+            if (edit.conflicts().isEmpty()) {
+                redirect.addFlashAttribute("saved", true);
+            } else {
+                redirect.addFlashAttribute("conflicts", describe(edit));
+            }
         } catch (InvalidInput | io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("typed", new PropertiesForm(status, priority, assigneeId, teamId, tags));
         }
         return "redirect:/tickets/" + number;
+    }
+
+    private static ChangeTicket changeOf(
+            String status, String priority, String assigneeId, String teamId, String tags) {
+        return new ChangeTicket(
+                Codes.parse(TicketStatus.class, blankToNull(status), "status"),
+                optionalId(assigneeId, "assigneeId"),
+                optionalId(teamId, "teamId"),
+                Codes.parse(Priority.class, blankToNull(priority), "priority"),
+                tags == null
+                        ? null
+                        : Arrays.stream(tags.split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .collect(Collectors.toCollection(LinkedHashSet::new)),
+                null);
+    }
+
+    /** Only the fields the agent changed on the page; with no shown value (an older page) every field sent. */
+    private static ChangeTicket unchanged(ChangeTicket mine, ChangeTicket readAs) {
+        return new ChangeTicket(
+                differs(mine.status(), readAs.status()),
+                differs(mine.assigneeId(), readAs.assigneeId()),
+                differs(mine.teamId(), readAs.teamId()),
+                differs(mine.priority(), readAs.priority()),
+                mine.tags() == null || readAs.tags() == null || !mine.tags().equals(readAs.tags()) ? mine.tags() : null,
+                null);
+    }
+
+    private static <T> T differs(T mine, T readAs) {
+        return mine != null && mine.equals(readAs) ? null : mine;
+    }
+
+    /** Each field both changed, as the agent reads it: "Priority: Ana set High meanwhile; you chose Urgent. ..." */
+    private List<String> describe(TicketEdit edit) {
+        TicketView ticket = edit.ticket();
+        List<io.rapport.tickets.AuditEntry> audit = tickets.audit(ticket.id());
+        Map<Long, String> agentNames = names(agents.list());
+        Map<Long, String> teamNames =
+                teams.list().stream().collect(Collectors.toMap(t -> t.id(), t -> t.name(), (a, b) -> a));
+        return edit.conflicts().stream()
+                .map(c -> {
+                    String who = audit.reversed().stream()
+                            .filter(e -> c.field().equals(e.field()))
+                            .map(e -> e.actor().name())
+                            .findFirst()
+                            .orElse(errors.text("ticket.conflict.someone"));
+                    return errors.text(
+                            "ticket.conflict",
+                            errors.text(c.field().equals("team") ? "ticket.team" : "col." + c.field()),
+                            who,
+                            label(c.field(), c.theirs(), agentNames, teamNames),
+                            label(c.field(), c.mine(), agentNames, teamNames));
+                })
+                .toList();
+    }
+
+    private String label(String field, String value, Map<Long, String> agentNames, Map<Long, String> teamNames) {
+        return switch (field) {
+            case "status" -> errors.text("status." + value);
+            case "priority" -> errors.text("priority." + value);
+            case "assignee" ->
+                value == null ? errors.text("ticket.unassigned") : agentNames.getOrDefault(Long.valueOf(value), value);
+            case "team" ->
+                value == null ? errors.text("ticket.noTeam") : teamNames.getOrDefault(Long.valueOf(value), value);
+            default -> String.valueOf(value);
+        };
     }
 
     @GetMapping("/tickets/{number}/attachments/{attachmentId}")
@@ -256,10 +325,15 @@ class Workspace {
         if (value.isBlank()) {
             return Optional.empty();
         }
+        long id;
         try {
-            return Optional.of(Long.parseLong(value));
+            id = Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new InvalidInput(field, "must be an id");
         }
+        if (id <= 0) {
+            throw new InvalidInput(field, "must be an id");
+        }
+        return Optional.of(id);
     }
 }
