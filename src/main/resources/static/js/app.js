@@ -45,8 +45,27 @@
   }
   document.addEventListener("click", (e) => {
     const row = e.target.closest('[data-rapport="ticket-row"]');
-    if (row && !e.target.closest("a")) window.location = row.dataset.href;
+    if (row && !e.target.closest("a, input, label, .pick")) window.location = row.dataset.href;
   });
+
+  // ---- ticket views: ticking rows for a bulk change ----
+  function picks() { return Array.from(document.querySelectorAll('[data-rapport="pick"]')); }
+  function countPicks() {
+    const count = document.getElementById("bulk-count");
+    if (!count) return;
+    const n = picks().filter((p) => p.checked).length;
+    count.textContent = count.dataset.template.replace("{0}", n);
+    const all = document.querySelector('[data-rapport="pick-all"]');
+    if (all) {
+      all.checked = n > 0 && n === picks().length;
+      all.indeterminate = n > 0 && n < picks().length;
+    }
+  }
+  document.addEventListener("change", (e) => {
+    if (e.target.matches('[data-rapport="pick-all"]')) picks().forEach((p) => { p.checked = e.target.checked; });
+    if (e.target.matches('[data-rapport="pick"], [data-rapport="pick-all"]')) countPicks();
+  });
+  document.addEventListener("htmx:afterSwap", countPicks);
   document.addEventListener("htmx:afterSwap", () => { selected = -1; });
 
   document.addEventListener("keydown", (e) => {
@@ -61,6 +80,11 @@
       if (e.key === "j") { select(selected + 1); e.preventDefault(); }
       else if (e.key === "k") { select(selected - 1); e.preventDefault(); }
       else if ((e.key === "o" || e.key === "Enter") && selected >= 0) { window.location = rows()[selected].dataset.href; e.preventDefault(); }
+      else if (e.key === "x" && selected >= 0) {
+        const pick = rows()[selected].querySelector('[data-rapport="pick"]');
+        if (pick) { pick.checked = !pick.checked; countPicks(); }
+        e.preventDefault();
+      }
       else if (e.key === "/") { document.getElementById("q")?.focus(); e.preventDefault(); }
       else if (/^[1-9]$/.test(e.key)) {
         const link = document.querySelector('[data-rapport="view-link"][data-shortcut="' + e.key + '"]');
@@ -127,15 +151,20 @@
   // A colleague changed the ticket: the fields this agent has not touched take the new values in place; a field the
   // agent changed keeps the agent's choice and the value it was read as, so that saving names a real conflict.
   const norm = (v) => (v || "").split(",").map((t) => t.trim()).filter(Boolean).join(",");
+  // once a form is sent the page is on its way out: what it would merge, the next page shows anyway
+  let leaving = false;
+  document.addEventListener("submit", () => { leaving = true; });
   async function mergeColleaguesChange() {
+    if (leaving) return;
     let fresh;
     try {
-      const answer = await fetch(window.location.pathname, { credentials: "same-origin" });
+      const answer = await fetch("/tickets/" + ticketNumber + "/live", { credentials: "same-origin" });
       if (!answer.ok) return;
       fresh = new DOMParser().parseFromString(await answer.text(), "text/html");
     } catch (e) {
       return;
     }
+    if (leaving) return;
     let changed = false;
     fresh.querySelectorAll("#properties [data-field]").forEach((freshField) => {
       const field = document.querySelector('#properties [data-field="' + freshField.dataset.field + '"]');

@@ -12,4 +12,10 @@ public record CustomerView(
         String preferredLanguage,
         @NotNull List<CustomerIdentity> identities,
         @NotNull TicketCounts ticketCounts,
-        @NotNull Instant createdAt) {}
+        @NotNull Instant createdAt,
+        Organization organization,
+        String notes) {
+
+    /** The organization a customer belongs to, by id and name. */
+    public record Organization(@NotNull long id, @NotNull String name) {}
+}

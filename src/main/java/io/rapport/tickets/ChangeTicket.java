@@ -15,6 +15,11 @@ public record ChangeTicket(
         Set<String> tags,
         Integer expectedVersion) {
 
+    /** No change at all. */
+    public static ChangeTicket none() {
+        return new ChangeTicket(null, null, null, null, null, null);
+    }
+
     public static ChangeTicket status(TicketStatus status) {
         return new ChangeTicket(status, null, null, null, null, null);
     }

@@ -11,7 +11,8 @@ public sealed interface TicketEvent
                 OutcomeConfirmed,
                 SolutionRejected,
                 TicketAssigned,
-                TicketUpdated {
+                TicketUpdated,
+                TicketMerged {
 
     long ticketId();
 }

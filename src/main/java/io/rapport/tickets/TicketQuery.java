@@ -14,7 +14,7 @@ public record TicketQuery(
         Long assigneeId,
         boolean unassigned,
         Collection<Long> teamIds,
-        Long customerId,
+        Collection<Long> customerIds,
         Long number,
         String text,
         String tag,
@@ -26,30 +26,35 @@ public record TicketQuery(
     }
 
     public TicketQuery withStatuses(Set<TicketStatus> value) {
-        return new TicketQuery(value, assigneeId, unassigned, teamIds, customerId, number, text, tag, sort, page);
+        return new TicketQuery(value, assigneeId, unassigned, teamIds, customerIds, number, text, tag, sort, page);
     }
 
     public TicketQuery withAssignee(Long value) {
-        return new TicketQuery(statuses, value, unassigned, teamIds, customerId, number, text, tag, sort, page);
+        return new TicketQuery(statuses, value, unassigned, teamIds, customerIds, number, text, tag, sort, page);
     }
 
     public TicketQuery unassignedOnly() {
-        return new TicketQuery(statuses, assigneeId, true, teamIds, customerId, number, text, tag, sort, page);
+        return new TicketQuery(statuses, assigneeId, true, teamIds, customerIds, number, text, tag, sort, page);
     }
 
     public TicketQuery withTeams(Collection<Long> value) {
-        return new TicketQuery(statuses, assigneeId, unassigned, value, customerId, number, text, tag, sort, page);
+        return new TicketQuery(statuses, assigneeId, unassigned, value, customerIds, number, text, tag, sort, page);
     }
 
     public TicketQuery withCustomer(Long value) {
+        return withCustomers(value == null ? null : java.util.List.of(value));
+    }
+
+    /** Tickets of any of these customers (an organization's); none for an empty list. */
+    public TicketQuery withCustomers(Collection<Long> value) {
         return new TicketQuery(statuses, assigneeId, unassigned, teamIds, value, number, text, tag, sort, page);
     }
 
     public TicketQuery withText(String value) {
-        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerId, number, value, tag, sort, page);
+        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerIds, number, value, tag, sort, page);
     }
 
     public TicketQuery sortedBy(String value) {
-        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerId, number, text, tag, value, page);
+        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerIds, number, text, tag, value, page);
     }
 }

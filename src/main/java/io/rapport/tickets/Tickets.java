@@ -4,6 +4,7 @@ import io.rapport.accounts.Agents;
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
 import io.rapport.accounts.Teams;
+import io.rapport.common.Conflict;
 import io.rapport.common.Html;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
@@ -210,7 +211,9 @@ public class Tickets {
             tags.addAll(wanted);
         }
         apply(ticket, new ChangeTicket(status, assignee, team, priority, tags, null), by);
-        save(ticket);
+        if (!ticket.changes().isEmpty()) {
+            save(ticket); // nothing changed, nothing written: the version stays, so open pages have nothing to merge
+        }
         return new TicketEdit(view(load(ticketId)), conflicts);
     }
 
@@ -272,6 +275,72 @@ public class Tickets {
         if (change.status() != null) {
             ticket.moveTo(change.status(), by, now);
         }
+    }
+
+    /**
+     * Merges ticket {@code fromId} into {@code intoId}: the conversation (with attachments) and the tags move, the
+     * merged ticket closes with a note and a link to where it went, and both trails say so. Only tickets of the same
+     * customer merge (another customer's messages would show in a portal that is not theirs).
+     */
+    @Transactional
+    public TicketView merge(long fromId, long intoId, Author by) {
+        if (fromId == intoId) {
+            throw new InvalidInput("intoId", "is this ticket: a ticket cannot be merged into itself");
+        }
+        // locked in id order, so that two merges of the same pair at once wait instead of deadlocking
+        java.util.Map<Long, Ticket> locked = new java.util.HashMap<>();
+        for (long id : new long[] {Math.min(fromId, intoId), Math.max(fromId, intoId)}) {
+            tickets.findForUpdate(id).map(Ticket::new).ifPresent(t -> locked.put(id, t));
+        }
+        Ticket from = locked.get(fromId);
+        Ticket into = locked.get(intoId);
+        if (from == null) {
+            throw NotFound.of("ticket", fromId);
+        }
+        if (into == null) {
+            throw new InvalidInput("intoId", "no ticket with id " + intoId);
+        }
+        for (Ticket t : List.of(from, into)) {
+            if (t.mergedInto() != null) {
+                throw Ticket.mergedAlready(t.number());
+            }
+        }
+        if (from.customerId() != into.customerId()) {
+            throw new Conflict(
+                    "ticket.mergeCustomers",
+                    "tickets " + from.number() + " and " + into.number()
+                            + " belong to different customers; merge the customers first",
+                    String.valueOf(from.number()),
+                    String.valueOf(into.number()));
+        }
+        Instant now = Times.now(clock);
+        into.absorb(from.number(), from.tags(), by, now);
+        int moved = messages.moveAll(fromId, intoId);
+        long inNote = messages.insert(
+                intoId,
+                Author.system(),
+                Visibility.INTERNAL,
+                into.channel(),
+                "Merged from #" + from.number() + " (" + from.subject() + "): " + moved
+                        + (moved == 1 ? " message" : " messages") + " moved here.",
+                null,
+                now);
+        into.messageAdded(inNote, Author.system(), Visibility.INTERNAL, now);
+        long outNote = messages.insert(
+                fromId,
+                Author.system(),
+                Visibility.INTERNAL,
+                from.channel(),
+                "Merged into #" + into.number() + " (" + into.subject() + "); the conversation continues there.",
+                null,
+                now);
+        if (from.status() != TicketStatus.CLOSED) {
+            from.messageAdded(outNote, Author.system(), Visibility.INTERNAL, now);
+        }
+        from.mergeInto(intoId, into.number(), by, now);
+        save(from);
+        save(into);
+        return get(intoId);
     }
 
     /** "Yes, it is solved": only the ticket's own customer can say it, and only while it is solved. */
@@ -561,6 +630,7 @@ public class Tickets {
                 List.copyOf(t.tags()),
                 t.language(),
                 t.repeatOf(),
+                t.mergedInto(),
                 t.createdAt(),
                 t.updatedAt(),
                 t.solvedAt(),

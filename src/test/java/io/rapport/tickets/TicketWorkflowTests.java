@@ -55,6 +55,7 @@ class TicketWorkflowTests {
                 null,
                 "en",
                 null,
+                null,
                 new TreeSet<>(),
                 NOW,
                 NOW,

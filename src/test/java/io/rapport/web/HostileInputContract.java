@@ -54,6 +54,10 @@ public abstract class HostileInputContract extends IntegrationTest {
             "teamId",
             "wasAssigneeId",
             "wasTeamId",
+            "organizationId",
+            "wasOrganizationId",
+            "ids",
+            "mergeInto",
             "agentId",
             "imapPort",
             "smtpPort",
@@ -408,8 +412,57 @@ public abstract class HostileInputContract extends IntegrationTest {
     /** A form and the fields a person fills in. */
     record Form(String who, String path, boolean multipart, Map<String, String> fields) {}
 
-    List<Form> forms(long number, long customerNumber, long agentId, long mailboxId) {
+    List<Form> forms(
+            long number, long customerNumber, long agentId, long mailboxId, long customerId, long organizationId) {
         return List.of(
+                new Form(
+                        "agent",
+                        "/customers/" + customerId,
+                        false,
+                        Map.ofEntries(
+                                Map.entry("name", "Form Customer"),
+                                Map.entry("organizationId", ""),
+                                Map.entry("notes", ""),
+                                Map.entry("language", ""),
+                                Map.entry("wasName", "Form Customer"),
+                                Map.entry("wasOrganizationId", ""),
+                                Map.entry("wasNotes", ""),
+                                Map.entry("wasLanguage", ""))),
+                new Form(
+                        "agent",
+                        "/customers/" + customerId + "/merge",
+                        false,
+                        Map.of("into", "nobody-" + UUID.randomUUID() + "@example.com", "confirm", "yes")),
+                new Form(
+                        "agent",
+                        "/organizations",
+                        false,
+                        Map.of("name", "Form Org " + UUID.randomUUID(), "domains", "")),
+                new Form(
+                        "agent",
+                        "/organizations/" + organizationId,
+                        false,
+                        Map.of(
+                                "name", "Form Org",
+                                "domains", "",
+                                "notes", "",
+                                "wasName", "Form Org",
+                                "wasDomains", "",
+                                "wasNotes", "")),
+                new Form("agent", "/tickets/" + number + "/merge", false, Map.of("into", "1", "confirm", "yes")),
+                new Form(
+                        "agent",
+                        "/tickets/bulk",
+                        false,
+                        Map.of(
+                                "ids", String.valueOf(number),
+                                "priority", "high",
+                                "assigneeId", "",
+                                "teamId", "",
+                                "status", "",
+                                "addTag", "",
+                                "mergeInto", "",
+                                "back", "/tickets")),
                 new Form("anonymous", "/login", false, Map.of("username", ADMIN_EMAIL, "password", "x")),
                 new Form("anonymous", "/portal/login", false, Map.of("email", "someone@example.com")),
                 new Form("anonymous", "/portal/auth", false, Map.of("token", "nothing")),
@@ -561,7 +614,7 @@ public abstract class HostileInputContract extends IntegrationTest {
             }
         }
         Set<String> listed = new TreeSet<>();
-        for (Form form : forms(1001, 1002, 7, 7)) {
+        for (Form form : forms(1001, 1002, 7, 7, 7, 7)) {
             listed.add(form.path()
                     .replace("/1001", "/{number}")
                     .replace("/1002", "/{number}")
@@ -612,7 +665,17 @@ public abstract class HostileInputContract extends IntegrationTest {
                 .json()
                 .get("id")
                 .asLong();
-        for (Form form : forms(fixtures.ticketNumber(), customerNumber, fixtures.agentId(), mailboxId)) {
+        long organizationId = admin().post("/api/v1/organizations", Map.of("name", "Form Org " + UUID.randomUUID()))
+                .json()
+                .get("id")
+                .asLong();
+        for (Form form : forms(
+                fixtures.ticketNumber(),
+                customerNumber,
+                fixtures.agentId(),
+                mailboxId,
+                fixtures.customerId(),
+                organizationId)) {
             for (String field : form.fields().keySet()) {
                 List<String> values = new ArrayList<>(HOSTILE_TEXT);
                 if (NUMBER_FIELDS.contains(field)) {
@@ -654,6 +717,12 @@ public abstract class HostileInputContract extends IntegrationTest {
             return "/admin/tokens";
         }
         if (path.startsWith("/admin/mailboxes/") && path.endsWith("/delete")) {
+            return path.substring(0, path.lastIndexOf('/'));
+        }
+        if (path.equals("/tickets/bulk")) {
+            return "/tickets";
+        }
+        if (path.startsWith("/customers/") && path.endsWith("/merge")) {
             return path.substring(0, path.lastIndexOf('/'));
         }
         if (path.equals("/portal/tickets")) {

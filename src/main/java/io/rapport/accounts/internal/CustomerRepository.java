@@ -42,8 +42,11 @@ public class CustomerRepository {
      */
     public CustomerRef insertWithEmail(String name, String email, Instant now) {
         var keys = new GeneratedKeyHolder();
-        db.sql("INSERT INTO acc_customer (name, created_at, updated_at) VALUES (?, ?, ?)")
-                .params(name, Times.sql(now), Times.sql(now))
+        db.sql("""
+                        INSERT INTO acc_customer (name, organization_id, created_at, updated_at)
+                        VALUES (?, (SELECT organization_id FROM acc_organization_domain WHERE domain = ?), ?, ?)
+                        """)
+                .params(name, email.substring(email.lastIndexOf('@') + 1), Times.sql(now), Times.sql(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         int inserted = db.sql("""
@@ -82,13 +85,7 @@ public class CustomerRepository {
         String where = "";
         String pattern = null;
         if (filter != null && !filter.isBlank()) {
-            pattern = "%"
-                    + filter.strip()
-                            .toLowerCase(Locale.ROOT)
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_")
-                    + "%";
+            pattern = "%" + likeEscaped(filter) + "%";
             where = """
                      WHERE LOWER(c.name) LIKE :p OR EXISTS (SELECT 1 FROM acc_customer_identity i
                        WHERE i.customer_id = c.id AND i.address LIKE :p)
@@ -108,6 +105,78 @@ public class CustomerRepository {
         return new Page<>(items, total, page.page(), page.size());
     }
 
+    /** A search text as a LIKE pattern's literal part: lower case, with the pattern's own characters escaped. */
+    static String likeEscaped(String filter) {
+        return filter.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+    }
+
+    /** What a customer page shows beyond the short form: organization and notes. */
+    public record Details(Long organizationId, String notes, Instant createdAt) {}
+
+    public Optional<Details> details(long customerId) {
+        return db.sql("SELECT organization_id, notes, created_at FROM acc_customer WHERE id = ?")
+                .param(customerId)
+                .query((rs, n) -> new Details(
+                        rs.getObject("organization_id") == null ? null : rs.getLong("organization_id"),
+                        rs.getString("notes"),
+                        Times.instant(rs, "created_at")))
+                .optional();
+    }
+
+    /** Locks the customer's row for a change or a merge; false if there is no such customer. */
+    public boolean lock(long id) {
+        return db.sql("SELECT id FROM acc_customer WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
+    public void update(long id, String name, Long organizationId, String notes, String language, Instant now) {
+        db.sql("""
+                        UPDATE acc_customer SET name = ?, organization_id = ?, notes = ?, preferred_language = ?,
+                          updated_at = ? WHERE id = ?
+                        """)
+                .params(name, organizationId, notes, language, Times.sql(now), id)
+                .update();
+    }
+
+    /**
+     * Moves {@code from}'s identities to {@code into} (as secondary ones), records where {@code from} went, points
+     * earlier merges into {@code from} at {@code into}, and removes {@code from}.
+     */
+    public void merge(long from, long into, String fromName, Instant now) {
+        db.sql("UPDATE acc_customer_identity SET customer_id = ?, is_primary = FALSE WHERE customer_id = ?")
+                .params(into, from)
+                .update();
+        db.sql("UPDATE acc_customer_merge SET into_id = ? WHERE into_id = ?")
+                .params(into, from)
+                .update();
+        db.sql("INSERT INTO acc_customer_merge (from_id, into_id, from_name, merged_at) VALUES (?, ?, ?, ?)")
+                .params(from, into, fromName, Times.sql(now))
+                .update();
+        db.sql("DELETE FROM acc_customer WHERE id = ?").param(from).update();
+    }
+
+    public List<Long> idsInOrganization(long organizationId, int limit) {
+        return db.sql("SELECT id FROM acc_customer WHERE organization_id = ? ORDER BY name, id LIMIT ?")
+                .params(organizationId, limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The customer a merged customer's id leads to now, if it was merged. */
+    public Optional<Long> mergedInto(long id) {
+        return db.sql("SELECT into_id FROM acc_customer_merge WHERE from_id = ?")
+                .param(id)
+                .query(Long.class)
+                .optional();
+    }
+
     public List<CustomerIdentity> identities(long customerId) {
         return db.sql("""
                         SELECT kind, address, is_primary, created_at FROM acc_customer_identity
@@ -120,13 +189,6 @@ public class CustomerRepository {
                         rs.getBoolean("is_primary"),
                         Times.instant(rs, "created_at")))
                 .list();
-    }
-
-    public Instant createdAt(long customerId) {
-        return db.sql("SELECT created_at FROM acc_customer WHERE id = ?")
-                .param(customerId)
-                .query((rs, n) -> Times.instant(rs, "created_at"))
-                .single();
     }
 
     public void setPreferredLanguage(long id, String language, Instant now) {

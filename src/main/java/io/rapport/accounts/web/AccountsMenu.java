@@ -12,6 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class AccountsMenu {
 
     @Bean
+    MenuEntry customersMenu() {
+        return new MenuEntry(Area.STAFF, 20, "/customers", "nav.customers", "customers", Authorities.STAFF);
+    }
+
+    @Bean
     MenuEntry adminMenu() {
         return new MenuEntry(Area.STAFF, 90, "/admin/agents", "nav.admin", "admin", Authorities.ADMIN);
     }

@@ -352,7 +352,7 @@ public class Intake {
     private Optional<TicketView> thread(ParsedMail mail) {
         Optional<Long> byId = threads.ticketOf(mail.threadIds());
         if (byId.isPresent()) {
-            return Optional.of(tickets.summary(byId.get()));
+            return Optional.of(current(tickets.summary(byId.get())));
         }
         if (mail.subject() == null || mail.from() == null) {
             return Optional.empty();
@@ -364,7 +364,17 @@ public class Intake {
         return tickets.idOfNumber(Long.parseLong(m.group(1)))
                 .map(tickets::summary)
                 .filter(t -> mail.from().address().equalsIgnoreCase(t.customer().email())
-                        || threads.isParticipant(t.id(), mail.from().address()));
+                        || threads.isParticipant(t.id(), mail.from().address()))
+                .map(this::current);
+    }
+
+    /** A ticket merged into another is answered on the one it went to. */
+    private TicketView current(TicketView ticket) {
+        TicketView t = ticket;
+        for (int hops = 0; t.mergedInto() != null && hops < 10; hops++) {
+            t = tickets.summary(t.mergedInto());
+        }
+        return t;
     }
 
     /** The ticket's subject: the mail's without our [#number], "(no subject)" for none, cut to what a ticket holds. */

@@ -78,6 +78,17 @@ public class MessageRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** Moves a ticket's messages and their attachments to another ticket; how many messages moved. */
+    public int moveAll(long fromTicket, long intoTicket) {
+        int moved = db.sql("UPDATE tkt_message SET ticket_id = ? WHERE ticket_id = ?")
+                .params(intoTicket, fromTicket)
+                .update();
+        db.sql("UPDATE tkt_attachment SET ticket_id = ? WHERE ticket_id = ?")
+                .params(intoTicket, fromTicket)
+                .update();
+        return moved;
+    }
+
     /** The conversation, oldest first; internal notes only when asked for. */
     public List<MessageView> forTicket(long ticketId, boolean includeInternal) {
         return select(ticketId, includeInternal ? "" : " AND visibility = 'public'", null);

@@ -12,6 +12,7 @@ import io.rapport.tickets.Priority;
 import io.rapport.tickets.SolutionRejected;
 import io.rapport.tickets.TicketAssigned;
 import io.rapport.tickets.TicketEvent;
+import io.rapport.tickets.TicketMerged;
 import io.rapport.tickets.TicketSolved;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketStatusChanged;
@@ -40,6 +41,7 @@ public class Ticket {
     private Long assigneeId;
     private Long teamId;
     private Long repeatOf;
+    private Long mergedInto;
     private final TreeSet<String> tags;
     private Instant updatedAt;
     private Instant solvedAt;
@@ -57,6 +59,7 @@ public class Ticket {
         this.assigneeId = state.assigneeId();
         this.teamId = state.teamId();
         this.repeatOf = state.repeatOf();
+        this.mergedInto = state.mergedInto();
         this.tags = new TreeSet<>(state.tags());
         this.updatedAt = state.updatedAt();
         this.solvedAt = state.solvedAt();
@@ -78,6 +81,7 @@ public class Ticket {
                 teamId,
                 loaded.language(),
                 repeatOf,
+                mergedInto,
                 tags,
                 loaded.createdAt(),
                 updatedAt,
@@ -161,6 +165,53 @@ public class Ticket {
             events.add(new AgentReplied(id(), messageId, author.id() == null ? 0 : author.id(), false));
         }
         touch(now);
+    }
+
+    /** This ticket's conversation moved to ticket {@code intoId}: it closes and points there. */
+    public void mergeInto(long intoId, long intoNumber, Author by, Instant now) {
+        if (mergedInto != null) {
+            throw mergedAlready(number());
+        }
+        mergedInto = intoId;
+        changes.add(new Change(by, "merged", null, null, "#" + intoNumber));
+        events.add(new TicketMerged(id(), intoId));
+        if (status != TicketStatus.CLOSED) {
+            setStatus(TicketStatus.CLOSED, by, now);
+        }
+        touch(now);
+    }
+
+    public static Conflict mergedAlready(long number) {
+        return new Conflict(
+                "ticket.merged",
+                "ticket " + number + " was merged into another ticket already",
+                String.valueOf(number));
+    }
+
+    /** Ticket {@code fromNumber}'s conversation moved here; its tags come along. */
+    public void absorb(long fromNumber, Set<String> fromTags, Author by, Instant now) {
+        if (status == TicketStatus.CLOSED) {
+            throw new Conflict(
+                    "ticket.closed",
+                    "ticket " + number() + " is closed; open a new ticket instead",
+                    String.valueOf(number()));
+        }
+        changes.add(new Change(by, "merged_in", null, "#" + fromNumber, null));
+        if (!tags.containsAll(fromTags)) {
+            TreeSet<String> union = new TreeSet<>(tags);
+            union.addAll(fromTags);
+            retag(union, by, now);
+        }
+        events.add(new TicketUpdated(id()));
+        touch(now);
+    }
+
+    public Long mergedInto() {
+        return mergedInto;
+    }
+
+    public String subject() {
+        return loaded.subject();
     }
 
     public void assign(Long agentId, Author by, Instant now) {

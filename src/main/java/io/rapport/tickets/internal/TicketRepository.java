@@ -30,7 +30,7 @@ public class TicketRepository {
 
     private static final String COLUMNS = """
             t.id, t.number, t.subject, t.status, t.outcome, t.priority, t.channel, t.customer_id, t.assignee_id,
-            t.team_id, t.language, t.repeat_of, t.created_at, t.updated_at, t.solved_at, t.closed_at, t.version
+            t.team_id, t.language, t.repeat_of, t.merged_into, t.created_at, t.updated_at, t.solved_at, t.closed_at, t.version
             """;
 
     private static final Map<String, String> SORTS = Map.of(
@@ -89,7 +89,8 @@ public class TicketRepository {
     public void update(TicketState t, Set<String> tagsBefore) {
         int updated = db.sql("""
                         UPDATE tkt_ticket SET status = :status, outcome = :outcome, priority = :priority,
-                            assignee_id = :assignee, team_id = :team, repeat_of = :repeatOf, updated_at = :updated,
+                            assignee_id = :assignee, team_id = :team, repeat_of = :repeatOf, merged_into = :mergedInto,
+                            updated_at = :updated,
                             solved_at = :solved, closed_at = :closed, version = version + 1
                         WHERE id = :id AND version = :version
                         """)
@@ -99,6 +100,7 @@ public class TicketRepository {
                 .param("assignee", t.assigneeId())
                 .param("team", t.teamId())
                 .param("repeatOf", t.repeatOf())
+                .param("mergedInto", t.mergedInto())
                 .param("updated", Times.sql(t.updatedAt()))
                 .param("solved", Times.sql(t.solvedAt()))
                 .param("closed", Times.sql(t.closedAt()))
@@ -206,9 +208,13 @@ public class TicketRepository {
                 params.put("teams", q.teamIds());
             }
         }
-        if (q.customerId() != null) {
-            where.append(" AND t.customer_id = :customer");
-            params.put("customer", q.customerId());
+        if (q.customerIds() != null) {
+            if (q.customerIds().isEmpty()) {
+                where.append(" AND 1 = 0");
+            } else {
+                where.append(" AND t.customer_id IN (:customers)");
+                params.put("customers", q.customerIds());
+            }
         }
         if (q.number() != null) {
             where.append(" AND t.number = :number");
@@ -350,6 +356,7 @@ public class TicketRepository {
                 nullableLong(rs, "team_id"),
                 rs.getString("language"),
                 nullableLong(rs, "repeat_of"),
+                nullableLong(rs, "merged_into"),
                 new TreeSet<>(),
                 Times.instant(rs, "created_at"),
                 Times.instant(rs, "updated_at"),

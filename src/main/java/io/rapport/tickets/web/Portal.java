@@ -106,10 +106,14 @@ class Portal {
                     .map(moved -> "redirect:/portal/tickets/" + moved)
                     .orElseThrow(() -> NotFound.of("ticket", "#" + number));
         }
+        TicketView ticket = tickets.forCustomer(found.get(), me.id());
+        if (ticket.mergedInto() != null) {
+            // its conversation went on in the ticket it was merged into (always the same customer's)
+            return "redirect:/portal/tickets/"
+                    + tickets.summary(ticket.mergedInto()).number();
+        }
         model.addAttribute(
-                "ticket",
-                tickets.forCustomer(found.get(), me.id())
-                        .withEachMessage(m -> m.showingImages(a -> "/portal/attachments/" + a.id())));
+                "ticket", ticket.withEachMessage(m -> m.showingImages(a -> "/portal/attachments/" + a.id())));
         // the answer picked by a link in the "is it solved?" mail: the page offers it, the button still decides
         if ("solved".equals(answer) || "not-solved".equals(answer)) {
             model.addAttribute("chosen", answer);

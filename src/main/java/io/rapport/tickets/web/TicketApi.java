@@ -9,17 +9,21 @@ import io.rapport.common.PageRequest;
 import io.rapport.tickets.AddMessage;
 import io.rapport.tickets.AuditEntry;
 import io.rapport.tickets.Author;
+import io.rapport.tickets.BulkChange;
+import io.rapport.tickets.BulkResult;
 import io.rapport.tickets.ChangeTicket;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.NewAttachment;
 import io.rapport.tickets.OpenTicket;
 import io.rapport.tickets.Priority;
+import io.rapport.tickets.TicketBulk;
 import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
+import io.rapport.web.JsonFields;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -61,10 +65,12 @@ import tools.jackson.databind.JsonNode;
 class TicketApi {
 
     private final Tickets tickets;
+    private final TicketBulk bulk;
     private final Customers customers;
 
-    TicketApi(Tickets tickets, Customers customers) {
+    TicketApi(Tickets tickets, TicketBulk bulk, Customers customers) {
         this.tickets = tickets;
+        this.bulk = bulk;
         this.customers = customers;
     }
 
@@ -226,7 +232,7 @@ class TicketApi {
                 assigneeId,
                 Boolean.TRUE.equals(unassigned),
                 teamId == null ? null : List.of(teamId),
-                customerId,
+                customerId == null ? null : List.of(customerId),
                 number,
                 q,
                 tag,
@@ -245,18 +251,87 @@ class TicketApi {
                             content = @Content(schema = @Schema(implementation = ChangeTicketRequest.class))))
     TicketView change(
             @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AgentPrincipal agent) {
-        if (body == null || !body.isObject()) {
-            throw new InvalidInput("body", "must be a JSON object");
-        }
+        JsonFields.object(body);
         return tickets.change(
                 id,
                 new ChangeTicket(
-                        Codes.parse(TicketStatus.class, text(body, "status"), "status"),
-                        optionalId(body, "assigneeId"),
-                        optionalId(body, "teamId"),
-                        Codes.parse(Priority.class, text(body, "priority"), "priority"),
+                        Codes.parse(TicketStatus.class, JsonFields.text(body, "status"), "status"),
+                        JsonFields.optionalId(body, "assigneeId"),
+                        JsonFields.optionalId(body, "teamId"),
+                        Codes.parse(Priority.class, JsonFields.text(body, "priority"), "priority"),
                         tags(body),
                         version(body)),
+                Author.agent(agent));
+    }
+
+    record MergeRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long intoId) {}
+
+    @PostMapping(value = "/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "mergeTicket",
+            summary = "Merge this ticket into another of the same customer: the conversation moves there, this one"
+                    + " closes with a link (mergedInto); answers the ticket merged into",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = MergeRequest.class))))
+    TicketView merge(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AgentPrincipal agent) {
+        return tickets.merge(id, JsonFields.requiredId(JsonFields.object(body), "intoId"), Author.agent(agent));
+    }
+
+    @Schema(
+            description = "change: any subset of the PATCH fields (tags replace all tags), and addTags, removeTags, or"
+                    + " mergeInto (a ticket id) on its own")
+    record BulkRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<Long> ids,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            BulkChangeRequest change) {}
+
+    record BulkChangeRequest(
+            TicketStatus status,
+            @Schema(nullable = true) Long assigneeId,
+            @Schema(nullable = true) Long teamId,
+            Priority priority,
+            List<String> tags,
+            List<String> addTags,
+            List<String> removeTags,
+            Long mergeInto) {}
+
+    @PostMapping(value = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "changeTickets",
+            summary = "Change up to 500 tickets at once, each on its own; answers what happened to each",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = BulkRequest.class))))
+    BulkResult bulk(@RequestBody JsonNode body, @AuthenticationPrincipal AgentPrincipal agent) {
+        JsonFields.object(body);
+        List<Long> ids = JsonFields.ids(body, "ids");
+        JsonNode change = body.get("change");
+        if (change == null || !change.isObject()) {
+            throw new InvalidInput("change", "must be a JSON object with the fields to change");
+        }
+        List<String> add = JsonFields.strings(change, "addTags");
+        List<String> remove = JsonFields.strings(change, "removeTags");
+        Optional<Long> mergeInto = JsonFields.optionalId(change, "mergeInto");
+        return bulk.apply(
+                ids,
+                new BulkChange(
+                        new ChangeTicket(
+                                Codes.parse(TicketStatus.class, JsonFields.text(change, "status"), "status"),
+                                JsonFields.optionalId(change, "assigneeId"),
+                                JsonFields.optionalId(change, "teamId"),
+                                Codes.parse(Priority.class, JsonFields.text(change, "priority"), "priority"),
+                                tags(change),
+                                null),
+                        add == null ? null : new LinkedHashSet<>(add),
+                        remove == null ? null : new LinkedHashSet<>(remove),
+                        mergeInto == null ? null : mergeInto.orElse(null)),
                 Author.agent(agent));
     }
 
@@ -345,35 +420,6 @@ class TicketApi {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidInput(field, "must be a string");
-        }
-        return node.asString();
-    }
-
-    /** Absent: leave as it is (null); JSON null: clear it (empty); else an id. */
-    private static Optional<Long> optionalId(JsonNode body, String field) {
-        if (!body.has(field)) {
-            return null;
-        }
-        JsonNode node = body.get(field);
-        if (node.isNull()) {
-            return Optional.empty();
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return Optional.of(node.asLong());
-        }
-        if (node.isString() && node.asString().matches("\\d{1,18}")) {
-            return Optional.of(Long.parseLong(node.asString()));
-        }
-        throw new InvalidInput(field, "must be an id or null");
-    }
-
     /** Absent or null: no expectation; else the version the caller read. */
     private static Integer version(JsonNode body) {
         JsonNode node = body.get("version");
@@ -387,20 +433,7 @@ class TicketApi {
     }
 
     private static Set<String> tags(JsonNode body) {
-        JsonNode node = body.get("tags");
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw new InvalidInput("tags", "must be a list of strings");
-        }
-        Set<String> tags = new LinkedHashSet<>();
-        for (JsonNode tag : node) {
-            if (!tag.isString()) {
-                throw new InvalidInput("tags", "must be a list of strings");
-            }
-            tags.add(tag.asString());
-        }
-        return tags;
+        List<String> tags = JsonFields.strings(body, "tags");
+        return tags == null ? null : new LinkedHashSet<>(tags);
     }
 }

@@ -11,9 +11,12 @@ import io.rapport.common.Page;
 import io.rapport.common.PageRequest;
 import io.rapport.tickets.AddMessage;
 import io.rapport.tickets.Author;
+import io.rapport.tickets.BulkChange;
+import io.rapport.tickets.BulkResult;
 import io.rapport.tickets.ChangeTicket;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.Priority;
+import io.rapport.tickets.TicketBulk;
 import io.rapport.tickets.TicketEdit;
 import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketStatus;
@@ -47,12 +50,14 @@ class Workspace {
     static final int PAGE_SIZE = 50;
 
     private final Tickets tickets;
+    private final TicketBulk bulk;
     private final Agents agents;
     private final Teams teams;
     private final PageErrors errors;
 
-    Workspace(Tickets tickets, Agents agents, Teams teams, PageErrors errors) {
+    Workspace(Tickets tickets, TicketBulk bulk, Agents agents, Teams teams, PageErrors errors) {
         this.tickets = tickets;
+        this.bulk = bulk;
         this.agents = agents;
         this.teams = teams;
         this.errors = errors;
@@ -93,6 +98,21 @@ class Workspace {
         if (htmx != null) {
             return "tickets/views :: table";
         }
+        model.addAttribute(
+                "activeAgents", all.stream().filter(AgentView::active).toList());
+        model.addAttribute("teams", teams.list());
+        model.addAttribute("statuses", List.of(TicketStatus.values()));
+        model.addAttribute("priorities", List.of(Priority.values()));
+        model.addAttribute(
+                "backUrl",
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/tickets")
+                        .queryParam("view", kind.code())
+                        .queryParamIfPresent("q", Optional.ofNullable(q).filter(v -> !v.isBlank()))
+                        .queryParam("sort", sort)
+                        .queryParam("page", Math.max(0, page))
+                        .encode()
+                        .build()
+                        .toUriString());
         model.addAttribute("counts", tickets.counts(me.id(), me.teamIds()));
         model.addAttribute(
                 "views",
@@ -101,9 +121,82 @@ class Workspace {
     }
 
     /**
+     * One change for the tickets ticked in a view; each ticket is changed on its own and the page says what happened
+     * (how many changed, which could not be changed and why).
+     */
+    @PostMapping("/tickets/bulk")
+    String bulk(
+            @RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam(defaultValue = "") String assigneeId,
+            @RequestParam(defaultValue = "") String teamId,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String priority,
+            @RequestParam(defaultValue = "") String addTag,
+            @RequestParam(defaultValue = "") String mergeInto,
+            @RequestParam(defaultValue = "/tickets") String back,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        String target = back.startsWith("/tickets") && !back.startsWith("//") ? back : "/tickets";
+        try {
+            Long into = null;
+            if (!mergeInto.isBlank()) {
+                String digits =
+                        mergeInto.strip().startsWith("#") ? mergeInto.strip().substring(1) : mergeInto.strip();
+                if (!digits.matches("[1-9]\\d{0,17}")) {
+                    throw new InvalidInput("mergeInto", "must be a ticket number");
+                }
+                into = tickets.idOfNumber(Long.parseLong(digits))
+                        .orElseThrow(() -> new InvalidInput("mergeInto", "no ticket #" + digits));
+            }
+            BulkResult result = bulk.apply(
+                    ids == null ? List.of() : ids,
+                    new BulkChange(
+                            new ChangeTicket(
+                                    Codes.parse(TicketStatus.class, blankToNull(status), "status"),
+                                    noneOrId(assigneeId, "assigneeId"),
+                                    noneOrId(teamId, "teamId"),
+                                    Codes.parse(Priority.class, blankToNull(priority), "priority"),
+                                    null,
+                                    null),
+                            addTag.isBlank() ? null : java.util.Set.of(addTag.strip()),
+                            null,
+                            into),
+                    Author.agent(me));
+            redirect.addFlashAttribute(
+                    "bulkSummary", errors.text("bulk.summary", result.changed(), result.unchanged(), result.failed()));
+            redirect.addFlashAttribute(
+                    "bulkFailures",
+                    result.items().stream()
+                            .filter(i -> i.result().equals("failed"))
+                            .map(i -> (i.number() == null ? "" : "#" + i.number() + ": ") + i.error())
+                            .toList());
+        } catch (InvalidInput | io.rapport.common.Conflict e) {
+            redirect.addFlashAttribute("bulkError", errors.describe(e));
+        }
+        return "redirect:" + target;
+    }
+
+    /** "" leaves it, "none" clears it, else an id. */
+    private static Optional<Long> noneOrId(String value, String field) {
+        if (value.isBlank()) {
+            return null;
+        }
+        return "none".equals(value) ? Optional.empty() : optionalId(value, field);
+    }
+
+    /**
      * A ticket, at the address people type and share: its number (#2875 at /tickets/2875). Links from before carried
      * the database id; an address that is no ticket's number but is an id leads to that ticket's own address.
      */
+    /**
+     * The ticket page again, for the page's own live merge of a colleague's change (at an address of its own, so that
+     * it never takes the "Saved." meant for the page the browser loads next).
+     */
+    @GetMapping("/tickets/{number}/live")
+    String live(@PathVariable long number, @AuthenticationPrincipal AgentPrincipal me, Model model) {
+        return ticket(number, me, model);
+    }
+
     @GetMapping("/tickets/{number}")
     String ticket(@PathVariable long number, @AuthenticationPrincipal AgentPrincipal me, Model model) {
         Optional<Long> found = tickets.idOfNumber(number);
@@ -136,6 +229,10 @@ class Workspace {
                         .stream()
                         .filter(t -> t.id() != id)
                         .toList());
+        if (ticket.mergedInto() != null) {
+            model.addAttribute(
+                    "mergedIntoNumber", tickets.summary(ticket.mergedInto()).number());
+        }
         model.addAttribute("audit", tickets.audit(id));
         // the audit trail stores agent ids; the activity list shows names
         model.addAttribute(
@@ -291,6 +388,34 @@ class Workspace {
                 value == null ? errors.text("ticket.noTeam") : teamNames.getOrDefault(Long.valueOf(value), value);
             default -> String.valueOf(value);
         };
+    }
+
+    /** Merges this ticket into the one with the number typed; the page then shows that ticket. */
+    @PostMapping("/tickets/{number}/merge")
+    String merge(
+            @PathVariable long number,
+            @RequestParam(defaultValue = "") String into,
+            @RequestParam(required = false) String confirm,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            if (!"yes".equals(confirm)) {
+                throw new InvalidInput("confirm", "tick the box to confirm the merge");
+            }
+            String digits = into.strip().startsWith("#") ? into.strip().substring(1) : into.strip();
+            if (!digits.matches("[1-9]\\d{0,17}")) {
+                throw new InvalidInput("into", "must be a ticket number");
+            }
+            long intoId = tickets.idOfNumber(Long.parseLong(digits))
+                    .orElseThrow(() -> new InvalidInput("into", "no ticket #" + digits));
+            TicketView kept = tickets.merge(idOf(number), intoId, Author.agent(me));
+            redirect.addFlashAttribute("mergedFrom", number);
+            return "redirect:/tickets/" + kept.number();
+        } catch (InvalidInput | io.rapport.common.Conflict e) {
+            redirect.addFlashAttribute("mergeError", errors.describe(e));
+            redirect.addFlashAttribute("mergeInto", into);
+            return "redirect:/tickets/" + number + "#merge";
+        }
     }
 
     @GetMapping("/tickets/{number}/attachments/{attachmentId}")

@@ -5,12 +5,12 @@ package io.rapport.web.internal;
  * surrogate (half a character: it would be stored as "?", not as what the caller sent). Such input is refused at the
  * edge, naming the field, before anything is stored.
  */
-final class CleanText {
+public final class CleanText {
 
     private CleanText() {}
 
     /** What is wrong with the text, or null when it can be stored as it is. */
-    static String problem(String text) {
+    public static String problem(String text) {
         if (text == null) {
             return null;
         }

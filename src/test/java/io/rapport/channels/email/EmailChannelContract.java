@@ -426,6 +426,62 @@ abstract class EmailChannelContract extends IntegrationTest {
         assertThat(tickets).isLessThanOrEqualTo(20).isEqualTo(25 - loops);
     }
 
+    /** After an agent merges a mail ticket into another, the customer's answer to the first thread joins the second. */
+    @Test
+    void anAnswerToAMergedTicketsThreadJoinsTheTicketItWentTo() {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        String customer = unique("merged") + "@customers.rapport.dev";
+        String first = unique("m1") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, mail(customer, box, first, "Card blocked", "", "My card is blocked."));
+        long from = awaitTicket(customer, t -> t.get("messages").size() == 1)
+                .get("id")
+                .asLong();
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                mail(customer, box, unique("m2") + "@customers.rapport.dev", "Still blocked", "", "Still blocked!"));
+        long into = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> admin().get("/api/v1/tickets?customerEmail=" + customer)
+                                .json()
+                                .get("items")
+                                .valueStream()
+                                .map(t -> t.get("id").asLong())
+                                .filter(id -> id != from)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(admin().post("/api/v1/tickets/" + from + "/merge", Map.of("intoId", into))
+                        .status())
+                .isEqualTo(200);
+
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                mail(
+                        customer,
+                        box,
+                        unique("m3") + "@customers.rapport.dev",
+                        "Re: Card blocked",
+                        "In-Reply-To: <" + first + ">\r\n",
+                        "Any news?"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> admin().get("/api/v1/tickets/" + into)
+                        .json()
+                        .get("messages")
+                        .valueStream()
+                        .anyMatch(m -> m.get("body").asString().equals("Any news?")));
+        assertThat(admin().get("/api/v1/tickets?customerEmail=" + customer)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("no new ticket for the answer")
+                .isEqualTo(2);
+    }
+
     @Test
     void aMailSomeoneReadElsewhereFirstStillComesIn() throws Exception {
         String box = unique("support") + "@desk.test";
