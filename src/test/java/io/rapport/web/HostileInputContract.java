@@ -449,7 +449,7 @@ public abstract class HostileInputContract extends IntegrationTest {
                                 "wasName", "Form Org",
                                 "wasDomains", "",
                                 "wasNotes", "")),
-                new Form("agent", "/tickets/" + number + "/merge", false, Map.of("into", "1", "confirm", "yes")),
+                new Form("agent", "/tickets/" + number + "/merge", false, Map.of("mergeInto", "1", "confirm", "yes")),
                 new Form(
                         "agent",
                         "/tickets/bulk",

@@ -14,6 +14,7 @@ import io.rapport.common.Conflict;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.PageRequest;
+import io.rapport.web.FormValues;
 import io.rapport.web.PageErrors;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -132,17 +133,7 @@ class CustomerPages {
                             mine("notes", notes, wasNotes, now.notes(), clashes),
                             mine("language", language, wasLanguage, now.preferredLanguage(), clashes)),
                     Actor.of(me));
-            if (clashes.isEmpty()) {
-                redirect.addFlashAttribute("saved", true);
-            } else {
-                redirect.addFlashAttribute(
-                        "error",
-                        errors.text(
-                                "customers.clash",
-                                clashes.stream()
-                                        .map(f -> errors.text("customers.field." + f))
-                                        .collect(java.util.stream.Collectors.joining(", "))));
-            }
+            report(clashes, redirect);
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("typed", new CustomerForm(name, organizationId, notes, language));
@@ -159,9 +150,7 @@ class CustomerPages {
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
         try {
-            if (!"yes".equals(confirm)) {
-                throw new InvalidInput("confirm", "tick the box to confirm the merge");
-            }
+            FormValues.requireConfirmed(confirm);
             CustomerView kept = customers.merge(id, customerNamed(into), Actor.of(me));
             redirect.addFlashAttribute("merged", true);
             return "redirect:/customers/" + kept.id();
@@ -243,17 +232,7 @@ class CustomerPages {
                             myDomains == null ? null : split(myDomains),
                             mine("notes", notes, wasNotes, now.notes(), clashes)),
                     Actor.of(me));
-            if (clashes.isEmpty()) {
-                redirect.addFlashAttribute("saved", true);
-            } else {
-                redirect.addFlashAttribute(
-                        "error",
-                        errors.text(
-                                "customers.clash",
-                                clashes.stream()
-                                        .map(f -> errors.text("customers.field." + f))
-                                        .collect(java.util.stream.Collectors.joining(", "))));
-            }
+            report(clashes, redirect);
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("typedName", name);
@@ -290,6 +269,21 @@ class CustomerPages {
         return value == null ? "" : value.replace("\r\n", "\n").strip();
     }
 
+    /** "Saved.", or which fields a colleague changed meanwhile (the rest was saved). */
+    private void report(List<String> clashes, RedirectAttributes redirect) {
+        if (clashes.isEmpty()) {
+            redirect.addFlashAttribute("saved", true);
+            return;
+        }
+        redirect.addFlashAttribute(
+                "error",
+                errors.text(
+                        "customers.clash",
+                        clashes.stream()
+                                .map(f -> errors.text("customers.field." + f))
+                                .collect(java.util.stream.Collectors.joining(", "))));
+    }
+
     /** "example.com, example.org" or one per line. */
     private static List<String> split(String domains) {
         return Arrays.stream(domains.split("[,;\\s]+"))
@@ -322,11 +316,7 @@ class CustomerPages {
                     .map(CustomerRef::id)
                     .orElseThrow(() -> new InvalidInput("into", "no customer with the address " + value));
         }
-        String digits = value.startsWith("#") ? value.substring(1) : value;
-        if (!digits.matches("[1-9]\\d{0,17}")) {
-            throw new InvalidInput("into", "name the customer to keep by email address or id");
-        }
-        long id = Long.parseLong(digits);
+        long id = FormValues.number(value, "into", "name the customer to keep by email address or id");
         return customers.resolve(id).orElseThrow(() -> new InvalidInput("into", "no customer with id " + id));
     }
 

@@ -23,6 +23,7 @@ import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
+import io.rapport.web.FormValues;
 import io.rapport.web.PageErrors;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -140,13 +141,9 @@ class Workspace {
         try {
             Long into = null;
             if (!mergeInto.isBlank()) {
-                String digits =
-                        mergeInto.strip().startsWith("#") ? mergeInto.strip().substring(1) : mergeInto.strip();
-                if (!digits.matches("[1-9]\\d{0,17}")) {
-                    throw new InvalidInput("mergeInto", "must be a ticket number");
-                }
-                into = tickets.idOfNumber(Long.parseLong(digits))
-                        .orElseThrow(() -> new InvalidInput("mergeInto", "no ticket #" + digits));
+                long typed = FormValues.number(mergeInto, "mergeInto", "must be a ticket number");
+                into = tickets.idOfNumber(typed)
+                        .orElseThrow(() -> new InvalidInput("mergeInto", "no ticket #" + typed));
             }
             BulkResult result = bulk.apply(
                     ids == null ? List.of() : ids,
@@ -394,20 +391,15 @@ class Workspace {
     @PostMapping("/tickets/{number}/merge")
     String merge(
             @PathVariable long number,
-            @RequestParam(defaultValue = "") String into,
+            @RequestParam(name = "mergeInto", defaultValue = "") String into,
             @RequestParam(required = false) String confirm,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
         try {
-            if (!"yes".equals(confirm)) {
-                throw new InvalidInput("confirm", "tick the box to confirm the merge");
-            }
-            String digits = into.strip().startsWith("#") ? into.strip().substring(1) : into.strip();
-            if (!digits.matches("[1-9]\\d{0,17}")) {
-                throw new InvalidInput("into", "must be a ticket number");
-            }
-            long intoId = tickets.idOfNumber(Long.parseLong(digits))
-                    .orElseThrow(() -> new InvalidInput("into", "no ticket #" + digits));
+            FormValues.requireConfirmed(confirm);
+            long typed = FormValues.number(into, "mergeInto", "must be a ticket number");
+            long intoId =
+                    tickets.idOfNumber(typed).orElseThrow(() -> new InvalidInput("mergeInto", "no ticket #" + typed));
             TicketView kept = tickets.merge(idOf(number), intoId, Author.agent(me));
             redirect.addFlashAttribute("mergedFrom", number);
             return "redirect:/tickets/" + kept.number();
