@@ -86,6 +86,7 @@
         e.preventDefault();
       }
       else if (e.key === "/") { document.getElementById("q")?.focus(); e.preventDefault(); }
+      else if (e.key === "c") { window.location = "/tickets/new"; e.preventDefault(); }
       else if (/^[1-9]$/.test(e.key)) {
         const link = document.querySelector('[data-rapport="view-link"][data-shortcut="' + e.key + '"]');
         if (link) { window.location = link.href; e.preventDefault(); }
@@ -96,12 +97,54 @@
     }
   });
 
+  // ---- the activity list's filter: all, changes, or messages ----
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest("[data-activity-filter]");
+    if (!button) return;
+    const show = button.dataset.activityFilter;
+    button.parentElement.querySelectorAll("[data-activity-filter]").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    document.querySelectorAll("#activity-list li").forEach((li) => {
+      const kind = li.dataset.kind;
+      li.hidden = !(show === "all" || (show === "change" ? kind === "change" : kind !== "change"));
+    });
+  });
+
+  // ---- "back" returns to the list the agent came from (with its search, sort and page) ----
+  const LAST_VIEW = "rapport.lastView";
+  if (document.body.dataset.page === "views") {
+    const remember = () => sessionStorage.setItem(LAST_VIEW, window.location.pathname + window.location.search);
+    remember();
+    document.addEventListener("htmx:pushedIntoHistory", remember);
+  } else if (document.body.dataset.page === "ticket" || document.body.dataset.page === "new-ticket") {
+    const last = sessionStorage.getItem(LAST_VIEW);
+    const back = document.querySelector('[data-rapport="back"]');
+    if (back && last && last.startsWith("/tickets")) back.setAttribute("href", last);
+  }
+
   // ---- one open ticket: live conversation and presence of other agents ----
   const ticketNumber = document.body.dataset.page === "ticket" ? document.body.dataset.ticketNumber : null;
   if (!ticketNumber) return;
 
   const presenceBox = document.getElementById("presence");
   const reply = document.querySelector('[data-rapport="reply-body"]');
+
+  // A reply being written is kept per ticket and agent across navigation and reloads, until it is sent.
+  const draftKey = "rapport.draft." + (document.body.dataset.agent || "") + "." + ticketNumber;
+  if (reply) {
+    const kept = localStorage.getItem(draftKey);
+    if (kept && !reply.value) {
+      reply.value = kept;
+    }
+    let saving;
+    reply.addEventListener("input", () => {
+      clearTimeout(saving);
+      saving = setTimeout(() => {
+        if (reply.value.trim()) localStorage.setItem(draftKey, reply.value);
+        else localStorage.removeItem(draftKey);
+      }, 300);
+    });
+    reply.form?.addEventListener("submit", () => { clearTimeout(saving); localStorage.removeItem(draftKey); });
+  }
   let lastTyped = 0;
   reply?.addEventListener("input", () => {
     const wasReplying = Date.now() - lastTyped < 15000;

@@ -93,6 +93,22 @@ public class Tickets {
     /** Opens a ticket and says which message is the customer's first (a channel records where that came from). */
     @Transactional
     public OpenedTicket openTicket(OpenTicket command) {
+        return open(command, null);
+    }
+
+    /**
+     * An agent opens a ticket by writing to the customer first (a call to follow up, a mail sent from outside Rapport):
+     * the first message is the agent's public one and goes to the customer like any reply.
+     */
+    @Transactional
+    public OpenedTicket openOutbound(OpenTicket command, Author agent) {
+        if (agent == null || !agent.isAgent()) {
+            throw new InvalidInput("author", "only an agent writes to a customer first");
+        }
+        return open(command, agent);
+    }
+
+    private OpenedTicket open(OpenTicket command, Author outboundBy) {
         String subject = checkSubject(command.subject());
         Body body = checkBody(command.body(), command.bodyHtml());
         Set<String> tags = checkTags(command.tags());
@@ -113,9 +129,17 @@ public class Tickets {
         Author customerAuthor = Author.customer(customer);
         Author opener = command.openedBy() == null ? customerAuthor : command.openedBy();
         audit.record(id, opener, "created", null, null, subject, now);
-        long messageId = messages.insert(id, customerAuthor, Visibility.PUBLIC, channel, body.text(), body.html(), now);
+        Author first = outboundBy == null ? customerAuthor : outboundBy;
+        long messageId = messages.insert(id, first, Visibility.PUBLIC, channel, body.text(), body.html(), now);
         storeAttachments(id, messageId, command.attachments(), now);
         events.publishEvent(new TicketCreated(id, ticket.number(), customer.id(), channel));
+        if (outboundBy != null) {
+            // the agent's message: the ticket is open and the message goes to the customer as a reply does
+            Ticket opened = new Ticket(ticket);
+            opened.messageAdded(messageId, outboundBy, Visibility.PUBLIC, now);
+            save(opened);
+            return new OpenedTicket(view(load(id)), messageId);
+        }
         // Everything the answer needs is in hand: no need to read the ticket back.
         return new OpenedTicket(toView(ticket, customer), messageId);
     }

@@ -155,7 +155,7 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         assertThat(page.locator("[data-rapport=reply-body]")).isFocused();
         page.keyboard().press("Escape");
         page.keyboard().press("u");
-        page.waitForURL("**/tickets");
+        page.waitForURL("**/tickets?view=all"); // back to the view it came from
         page.keyboard().press("?");
         assertThat(page.locator("#shortcuts")).isVisible();
     }
@@ -256,6 +256,57 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         assertThat(admin().get("/api/v1/tickets/" + id).json().get("priority").asString())
                 .as("saved again on purpose, it is mine")
                 .isEqualTo("urgent");
+    }
+
+    /** The activity says names and words, includes replies and notes, and filters; a draft and "back" survive. */
+    @Test
+    void theActivityReadsAsSaidAndADraftAndTheWayBackAreKept() {
+        JsonNode ticket = ticket("Activity " + UUID.randomUUID().toString().substring(0, 6));
+        long id = ticket.get("id").asLong();
+        long number = ticket.get("number").asLong();
+        String teamName = "Cards & Payments " + UUID.randomUUID().toString().substring(0, 4);
+        long team = admin().post("/api/v1/teams", Map.of("name", teamName))
+                .json()
+                .get("id")
+                .asLong();
+        admin().patch("/api/v1/tickets/" + id, Map.of("teamId", team, "priority", "high"));
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "Looking into it."));
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "Checked.", "visibility", "internal"));
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        String search = ticket.get("subject").asString();
+        page.navigate(
+                "/tickets?view=all&q=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8));
+        page.click("[data-rapport=ticket-row] a");
+        page.click("#activity summary");
+        var activity = page.locator("[data-rapport=activity]");
+        assertThat(activity).containsText("Team: none → " + teamName);
+        assertThat(activity).containsText("Priority: Normal → High");
+        assertThat(activity).containsText("Status: New → Open");
+        assertThat(activity).containsText("replied to the customer");
+        assertThat(activity).containsText("added an internal note");
+        assertThat(activity).containsText("wrote");
+        page.click("[data-activity-filter=change]");
+        assertThat(page.locator("[data-rapport=activity] li[data-kind=note]")).isHidden();
+        assertThat(page.locator("[data-rapport=activity] li[data-kind=change]").first())
+                .isVisible();
+        page.click("[data-activity-filter=message]");
+        assertThat(page.locator("[data-rapport=activity] li[data-kind=change]").first())
+                .isHidden();
+
+        // a reply being written survives leaving the page and a reload, and goes when sent
+        page.fill("[data-rapport=reply-body]", "Half-written answer");
+        page.waitForTimeout(500);
+        page.click("[data-rapport=back]");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*view=all.*q=.*"));
+        page.navigate("/tickets/" + number);
+        assertThat(page.locator("[data-rapport=reply-body]")).hasValue("Half-written answer");
+        page.reload();
+        assertThat(page.locator("[data-rapport=reply-body]")).hasValue("Half-written answer");
+        page.click("[data-rapport=note-send]");
+        assertThat(page.locator("[data-rapport=message]")).hasCount(4);
+        page.navigate("/tickets/" + number);
+        assertThat(page.locator("[data-rapport=reply-body]")).hasValue("");
     }
 
     /**

@@ -167,6 +167,13 @@ class EdgeIntegrationTests extends IntegrationTest {
                 "/tickets/{number}/attachments/{attachmentId}",
                 () -> agent.get("/tickets/" + number + "/attachments/1"));
         pages.put("/tickets/{number}/events", () -> agent.get("/tickets/987654321/events"));
+        pages.put("/tickets/{number}/live", () -> agent.get("/tickets/" + number + "/live"));
+        pages.put("/tickets/new", () -> agent.get("/tickets/new"));
+        pages.put("/customers", () -> agent.get("/customers?q=a"));
+        pages.put("/customers/suggest", () -> agent.get("/customers/suggest?q=ex"));
+        pages.put("/customers/{id}", () -> agent.get("/customers/987654321"));
+        pages.put("/organizations", () -> agent.get("/organizations"));
+        pages.put("/organizations/{id}", () -> agent.get("/organizations/987654321"));
         pages.put("/admin", () -> agent.get("/admin"));
         pages.put("/admin/agents", () -> agent.get("/admin/agents"));
         pages.put("/admin/agents/{id}", () -> agent.get("/admin/agents/" + agentId));

@@ -449,6 +449,21 @@ public abstract class HostileInputContract extends IntegrationTest {
                                 "wasName", "Form Org",
                                 "wasDomains", "",
                                 "wasNotes", "")),
+                new Form(
+                        "agent",
+                        "/tickets/new",
+                        true,
+                        Map.ofEntries(
+                                Map.entry("customerEmail", "form-new-" + UUID.randomUUID() + "@example.com"),
+                                Map.entry("customerName", "Form Caller"),
+                                Map.entry("subject", "Called in"),
+                                Map.entry("body", "The caller said"),
+                                Map.entry("firstMessage", "customer"),
+                                Map.entry("channel", "phone"),
+                                Map.entry("priority", "normal"),
+                                Map.entry("assigneeId", ""),
+                                Map.entry("teamId", ""),
+                                Map.entry("tags", ""))),
                 new Form("agent", "/tickets/" + number + "/merge", false, Map.of("mergeInto", "1", "confirm", "yes")),
                 new Form(
                         "agent",

@@ -71,6 +71,21 @@ class CustomerPages {
         return "accounts/customers/customers";
     }
 
+    /** Known customers matching what an agent types (name or address), as options of the new-ticket form's list. */
+    @GetMapping("/customers/suggest")
+    String suggest(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String customerEmail,
+            Model model) {
+        String typed = q != null ? q : customerEmail;
+        model.addAttribute(
+                "suggestions",
+                typed == null || typed.strip().length() < 2
+                        ? List.of()
+                        : customers.list(typed, new PageRequest(0, 10)).items());
+        return "accounts/customers/suggest :: options";
+    }
+
     @GetMapping("/customers/{id}")
     String customer(@PathVariable long id, Model model) {
         Optional<Long> current = customers.resolve(id);

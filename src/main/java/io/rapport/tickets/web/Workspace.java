@@ -15,6 +15,8 @@ import io.rapport.tickets.BulkChange;
 import io.rapport.tickets.BulkResult;
 import io.rapport.tickets.ChangeTicket;
 import io.rapport.tickets.Channel;
+import io.rapport.tickets.OpenTicket;
+import io.rapport.tickets.OpenedTicket;
 import io.rapport.tickets.Priority;
 import io.rapport.tickets.TicketBulk;
 import io.rapport.tickets.TicketEdit;
@@ -119,6 +121,122 @@ class Workspace {
                 "views",
                 Arrays.stream(AgentViewKind.values()).map(AgentViewKind::code).toList());
         return "tickets/views";
+    }
+
+    /** What an agent typed into the new-ticket form, given back with an error so that nothing is typed twice. */
+    record NewTicketForm(
+            String customerEmail,
+            String customerName,
+            String subject,
+            String body,
+            String firstMessage,
+            String channel,
+            String priority,
+            String assigneeId,
+            String teamId,
+            String tags) {}
+
+    /** Channels an agent records a ticket for: a call, a mail or chat from outside Rapport, a visit. */
+    static final List<Channel> AGENT_CHANNELS =
+            List.of(Channel.PHONE, Channel.EMAIL, Channel.WEB, Channel.CHAT, Channel.MESSAGING);
+
+    /** A new ticket opened by an agent: for a caller, or for a mail or chat that came in outside Rapport. */
+    @GetMapping("/tickets/new")
+    String newTicket(@AuthenticationPrincipal AgentPrincipal me, Model model) {
+        model.addAttribute(
+                "agents", agents.list().stream().filter(AgentView::active).toList());
+        model.addAttribute("teams", teams.list());
+        model.addAttribute("channels", AGENT_CHANNELS);
+        model.addAttribute("priorities", List.of(Priority.values()));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute(
+                    "typed",
+                    new NewTicketForm("", "", "", "", "customer", "phone", "normal", String.valueOf(me.id()), "", ""));
+        }
+        return "tickets/new";
+    }
+
+    @PostMapping("/tickets/new")
+    String create(
+            @RequestParam(defaultValue = "") String customerEmail,
+            @RequestParam(defaultValue = "") String customerName,
+            @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "customer") String firstMessage,
+            @RequestParam(defaultValue = "phone") String channel,
+            @RequestParam(defaultValue = "normal") String priority,
+            @RequestParam(defaultValue = "") String assigneeId,
+            @RequestParam(defaultValue = "") String teamId,
+            @RequestParam(defaultValue = "") String tags,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            Channel via = Codes.parse(Channel.class, channel, "channel");
+            if (!AGENT_CHANNELS.contains(via)) {
+                throw new InvalidInput("channel", "must be one of the channels an agent records");
+            }
+            if (!firstMessage.equals("customer") && !firstMessage.equals("agent")) {
+                throw new InvalidInput("firstMessage", "is the customer's words or a message to the customer");
+            }
+            Optional<Long> assignee = optionalId(assigneeId, "assigneeId");
+            Optional<Long> team = optionalId(teamId, "teamId");
+            // checked before the ticket exists, so that a wrong choice does not leave a half-made ticket
+            assignee.filter(a -> agents.find(a).filter(AgentView::active).isEmpty())
+                    .ifPresent(a -> {
+                        throw new InvalidInput("assigneeId", "no active agent with id " + a);
+                    });
+            team.filter(t -> !teams.exists(t)).ifPresent(t -> {
+                throw new InvalidInput("teamId", "no team with id " + t);
+            });
+            OpenTicket command = new OpenTicket(
+                    subject,
+                    body,
+                    null,
+                    customerEmail,
+                    customerName,
+                    via,
+                    Codes.parse(Priority.class, blankToNull(priority), "priority"),
+                    Arrays.stream(tags.split(","))
+                            .map(String::strip)
+                            .filter(t -> !t.isEmpty())
+                            .collect(Collectors.toCollection(LinkedHashSet::new)),
+                    TicketApi.attachments(files),
+                    Author.agent(me));
+            OpenedTicket opened = firstMessage.equals("agent")
+                    ? tickets.openOutbound(command, Author.agent(me))
+                    : tickets.openTicket(command);
+            if (assignee.isPresent() || team.isPresent()) {
+                tickets.change(
+                        opened.ticket().id(),
+                        new ChangeTicket(
+                                null,
+                                assignee.isPresent() ? assignee : null,
+                                team.isPresent() ? team : null,
+                                null,
+                                null,
+                                null),
+                        Author.agent(me));
+            }
+            redirect.addFlashAttribute("created", true);
+            return "redirect:/tickets/" + opened.ticket().number();
+        } catch (InvalidInput | io.rapport.common.Conflict e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+            redirect.addFlashAttribute(
+                    "typed",
+                    new NewTicketForm(
+                            customerEmail,
+                            customerName,
+                            subject,
+                            body,
+                            firstMessage,
+                            channel,
+                            priority,
+                            assigneeId,
+                            teamId,
+                            tags));
+            return "redirect:/tickets/new";
+        }
     }
 
     /**
@@ -230,11 +348,8 @@ class Workspace {
             model.addAttribute(
                     "mergedIntoNumber", tickets.summary(ticket.mergedInto()).number());
         }
-        model.addAttribute("audit", tickets.audit(id));
-        // the audit trail stores agent ids; the activity list shows names
-        model.addAttribute(
-                "agentLabels",
-                all.stream().collect(Collectors.toMap(a -> String.valueOf(a.id()), AgentView::name, (a, b) -> a)));
+        // the audit trail stores ids and codes; the activity list says names and words
+        model.addAttribute("activity", Activity.of(ticket, tickets.audit(id), all, teams.list(), errors));
         return "tickets/ticket";
     }
 
