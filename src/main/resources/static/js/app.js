@@ -68,14 +68,34 @@
   document.addEventListener("htmx:afterSwap", countPicks);
   document.addEventListener("htmx:afterSwap", () => { selected = -1; });
 
+  // Single-key shortcuts can be turned off (WCAG 2.1.4): they get in the way of screen readers and voice control.
+  const SINGLE_KEYS = "rapport.singleKeys";
+  const singleKeys = () => localStorage.getItem(SINGLE_KEYS) !== "off";
+  document.addEventListener("change", (e) => {
+    if (e.target.matches('[data-rapport="single-keys"]')) localStorage.setItem(SINGLE_KEYS, e.target.checked ? "on" : "off");
+  });
+  document.addEventListener("click", (e) => {
+    if (!e.target.closest('[data-rapport="show-shortcuts"]')) return;
+    const box = document.querySelector('[data-rapport="single-keys"]');
+    if (box) box.checked = singleKeys();
+    document.getElementById("shortcuts")?.showModal();
+  });
+
   document.addEventListener("keydown", (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!singleKeys()) return;
     if (typing(e.target)) {
       if (e.key === "Escape") e.target.blur();
       return;
     }
     const page = document.body.dataset.page;
-    if (e.key === "?") { document.getElementById("shortcuts")?.showModal(); e.preventDefault(); return; }
+    if (e.key === "?") {
+      const box = document.querySelector('[data-rapport="single-keys"]');
+      if (box) box.checked = singleKeys();
+      document.getElementById("shortcuts")?.showModal();
+      e.preventDefault();
+      return;
+    }
     if (page === "views") {
       if (e.key === "j") { select(selected + 1); e.preventDefault(); }
       else if (e.key === "k") { select(selected - 1); e.preventDefault(); }
@@ -95,6 +115,56 @@
       if (e.key === "r") { document.querySelector('[data-rapport="reply-body"]')?.focus(); e.preventDefault(); }
       else if (e.key === "u") { window.location = document.querySelector('[data-rapport="back"]').href; e.preventDefault(); }
     }
+  });
+
+  // ---- the desk's live stream: lists refresh by themselves, notices for me ----
+  const notices = document.getElementById("desk-notices");
+  if (notices && window.EventSource) {
+    const desk = new EventSource("/tickets/events");
+    let refreshing;
+    desk.addEventListener("lists", () => {
+      if (document.body.dataset.page !== "views") return;
+      clearTimeout(refreshing);
+      refreshing = setTimeout(refreshList, 1000);
+    });
+    desk.addEventListener("notify", (e) => {
+      const notice = JSON.parse(e.data);
+      const toast = document.createElement("div");
+      toast.className = "alert info toast";
+      toast.dataset.rapport = "notice";
+      const link = document.createElement("a");
+      link.href = notice.url;
+      link.textContent = notice.text;
+      toast.appendChild(link);
+      notices.appendChild(toast);
+      setTimeout(() => toast.remove(), 15000);
+      if (window.Notification && Notification.permission === "granted" && document.hidden) {
+        const shown = new Notification(notice.text);
+        shown.onclick = () => { window.focus(); window.location = notice.url; };
+      }
+    });
+  }
+  // a list changed somewhere: this view's table and counts are read again, unless the agent is ticking rows
+  async function refreshList() {
+    if (document.querySelector('[data-rapport="pick"]:checked') || document.activeElement?.closest("#bulk")) return;
+    try {
+      const answer = await fetch(window.location.pathname + window.location.search, { credentials: "same-origin" });
+      if (!answer.ok) return;
+      const fresh = new DOMParser().parseFromString(await answer.text(), "text/html");
+      for (const selector of ["#ticket-table", "ul.views"]) {
+        const now = document.querySelector(selector);
+        const then = fresh.querySelector(selector);
+        if (now && then) now.replaceWith(document.importNode(then, true));
+      }
+      selected = -1;
+      countPicks();
+    } catch (e) {
+      // the next change tries again
+    }
+  }
+  document.addEventListener("click", (e) => {
+    if (!e.target.closest('[data-rapport="desktop-notices"]') || !window.Notification) return;
+    Notification.requestPermission();
   });
 
   // ---- the activity list's filter: all, changes, or messages ----

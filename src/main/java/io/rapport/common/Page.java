@@ -24,4 +24,14 @@ public record Page<T>(List<T> items, long total, int page, int size, boolean tot
     public boolean hasPrevious() {
         return page > 0;
     }
+
+    /** How many pages there are (at least one; with a lower-bound total, as far as counted). */
+    public long pageCount() {
+        return Math.max(1, (total + size - 1) / size);
+    }
+
+    /** True for a page number beyond the last page (an old link, or one typed): it shows nothing. */
+    public boolean isPastTheEnd() {
+        return items.isEmpty() && page > 0;
+    }
 }

@@ -84,6 +84,65 @@ public final class WebSession {
         return response;
     }
 
+    /** The status and headers of an address that streams (server-sent events), without waiting for its end. */
+    public HttpResponse<String> headOfStream(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
+        }
+        try {
+            HttpResponse<java.io.InputStream> streaming =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            streaming.body().close();
+            return new HttpResponse<>() {
+                @Override
+                public int statusCode() {
+                    return streaming.statusCode();
+                }
+
+                @Override
+                public HttpRequest request() {
+                    return streaming.request();
+                }
+
+                @Override
+                public java.util.Optional<HttpResponse<String>> previousResponse() {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public java.net.http.HttpHeaders headers() {
+                    return streaming.headers();
+                }
+
+                @Override
+                public String body() {
+                    return "";
+                }
+
+                @Override
+                public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+                    return streaming.sslSession();
+                }
+
+                @Override
+                public URI uri() {
+                    return streaming.uri();
+                }
+
+                @Override
+                public java.net.http.HttpClient.Version version() {
+                    return streaming.version();
+                }
+            };
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A URL-encoded form, with the CSRF token of the last page read; values are sent as they are. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()

@@ -258,6 +258,54 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
                 .isEqualTo("urgent");
     }
 
+    /** A list shows a new ticket and new counts by itself; an agent hears when a colleague gives them a ticket. */
+    @Test
+    void listsUpdateByThemselvesAndAnAgentHearsWhatConcernsThem() {
+        JsonNode ben = agent("Ben Live");
+        String token = "live" + UUID.randomUUID().toString().substring(0, 6);
+        signInAsAgent(page, ben.get("email").asString(), "agent-password-1");
+        page.navigate("/tickets?view=all&q=" + token);
+        assertThat(page.locator("[data-rapport=ticket-row]")).hasCount(0);
+        page.waitForTimeout(500); // the page's live stream is open
+
+        JsonNode ticket = ticket("Arrived live " + token);
+        assertThat(page.locator("[data-rapport=ticket-row]")).hasCount(1);
+        assertThat(page.locator("[data-rapport=view-link][data-shortcut='1'] .count"))
+                .hasText("0");
+
+        admin().patch(
+                        "/api/v1/tickets/" + ticket.get("id").asLong(),
+                        Map.of("assigneeId", ben.get("id").asLong()));
+        assertThat(page.locator("[data-rapport=notice]"))
+                .containsText("#" + ticket.get("number").asLong() + " Arrived live " + token + " was assigned to you.");
+        assertThat(page.locator("[data-rapport=view-link][data-shortcut='1'] .count"))
+                .hasText("1");
+        screenshot("agent-views-notice");
+    }
+
+    /** Single-key shortcuts can be turned off and on again; the sorted column says so to assistive technology. */
+    @Test
+    void singleKeyShortcutsCanBeTurnedOffAndTheSortIsAnnounced() {
+        ticket("Shortcuts " + UUID.randomUUID().toString().substring(0, 6));
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets?view=all&sort=status");
+        assertThat(page.locator("th[aria-sort=ascending]")).containsText("Status");
+        assertThat(page.locator("th[aria-sort=descending]")).hasCount(0);
+        page.click("[data-rapport=show-shortcuts]");
+        page.uncheck("[data-rapport=single-keys]");
+        page.click("#shortcuts form button");
+        page.keyboard().press("j");
+        assertThat(page.locator("tr.selected")).hasCount(0);
+        page.reload();
+        page.keyboard().press("j");
+        assertThat(page.locator("tr.selected")).hasCount(0); // off stays off
+        page.click("[data-rapport=show-shortcuts]");
+        page.check("[data-rapport=single-keys]");
+        page.click("#shortcuts form button");
+        page.keyboard().press("j");
+        assertThat(page.locator("tr.selected")).hasCount(1);
+    }
+
     /** The activity says names and words, includes replies and notes, and filters; a draft and "back" survive. */
     @Test
     void theActivityReadsAsSaidAndADraftAndTheWayBackAreKept() {

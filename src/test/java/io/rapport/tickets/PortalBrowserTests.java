@@ -366,6 +366,9 @@ class PortalBrowserTests extends BrowserTest {
     void theLanguageCanBeChosenBeforeSigningIn() {
         page.navigate("/portal/login");
         page.selectOption("#lang", "de");
+        // choosing alone changes nothing (WCAG 3.2.2): the button applies it
+        assertThat(page.locator("h1")).not().hasText("Anmelden, um Ihre Anfragen zu sehen");
+        page.click("[data-rapport=language-apply]");
         page.waitForURL("**/portal/login");
         assertThat(page.locator("h1")).hasText("Anmelden, um Ihre Anfragen zu sehen");
     }
@@ -375,7 +378,7 @@ class PortalBrowserTests extends BrowserTest {
         String email = email();
         signInAsCustomer(page, email);
         page.selectOption("#lang", "de");
-        page.waitForLoadState();
+        page.click("[data-rapport=language-apply]");
         assertThat(page.locator("h1")).hasText("Ihre Anfragen");
         // the preference is stored: a new session in an English browser still gets German
         page.click("button:has-text('Abmelden')");

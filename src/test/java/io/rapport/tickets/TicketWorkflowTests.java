@@ -225,6 +225,6 @@ class TicketWorkflowTests {
                         org.assertj.core.groups.Tuple.tuple("assignee", null, "3"),
                         org.assertj.core.groups.Tuple.tuple("priority", "normal", "urgent"),
                         org.assertj.core.groups.Tuple.tuple("tags", "", "a,b"));
-        assertThat(ticket.events()).contains(new TicketAssigned(1L, null, 3L));
+        assertThat(ticket.events()).contains(new TicketAssigned(1L, null, 3L, 7L)); // by the agent who assigned it
     }
 }

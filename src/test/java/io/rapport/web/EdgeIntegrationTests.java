@@ -168,6 +168,7 @@ class EdgeIntegrationTests extends IntegrationTest {
                 () -> agent.get("/tickets/" + number + "/attachments/1"));
         pages.put("/tickets/{number}/events", () -> agent.get("/tickets/987654321/events"));
         pages.put("/tickets/{number}/live", () -> agent.get("/tickets/" + number + "/live"));
+        pages.put("/tickets/events", () -> agent.headOfStream("/tickets/events"));
         pages.put("/tickets/new", () -> agent.get("/tickets/new"));
         pages.put("/customers", () -> agent.get("/customers?q=a"));
         pages.put("/customers/suggest", () -> agent.get("/customers/suggest?q=ex"));
@@ -215,6 +216,31 @@ class EdgeIntegrationTests extends IntegrationTest {
             }
         }
         assertThat(pages.keySet()).as("every page route is checked").containsAll(routes);
+    }
+
+    /** A page past the end of a list says so and leads to the last one; a page number can be typed. */
+    @Test
+    void aPagePastTheEndSaysSoAndAPageCanBeJumpedTo() {
+        admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "Paging",
+                                "body",
+                                "Paging",
+                                "customer",
+                                Map.of("email", "paging@example.com")));
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        var past = agent.get("/tickets?view=all&page=999");
+        assertThat(past.statusCode()).isEqualTo(200);
+        assertThat(past.body())
+                .contains("There is no page 1000: the list has one page.")
+                .contains("data-rapport=\"past-the-end\"")
+                .doesNotContain("Nice work");
+        var typed = agent.get("/tickets?view=all&pageNumber=1");
+        assertThat(typed.statusCode()).isEqualTo(200);
+        assertThat(typed.body()).contains("data-rapport=\"ticket-row\"").doesNotContain("past-the-end");
+        assertThat(agent.get("/tickets?view=all&pageNumber=abc").statusCode()).isEqualTo(400);
     }
 
     /** The session cookie is never sent by another site's form, and only over HTTPS when the desk is served over it. */

@@ -219,7 +219,7 @@ public class Ticket {
             return;
         }
         changes.add(new Change(by, "assigned", "assignee", str(assigneeId), str(agentId)));
-        events.add(new TicketAssigned(id(), assigneeId, agentId));
+        events.add(new TicketAssigned(id(), assigneeId, agentId, by.isAgent() ? by.id() : null));
         assigneeId = agentId;
         touch(now);
     }

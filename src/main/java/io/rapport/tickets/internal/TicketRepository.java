@@ -34,11 +34,18 @@ public class TicketRepository {
             """;
 
     private static final Map<String, String> SORTS = Map.of(
-            "updated", "t.updated_at",
-            "created", "t.created_at",
-            "number", "t.number",
-            "subject", "LOWER(t.subject)",
-            "priority", "CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END");
+            "updated",
+            "t.updated_at",
+            "created",
+            "t.created_at",
+            "number",
+            "t.number",
+            "subject",
+            "LOWER(t.subject)",
+            "priority",
+            "CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END",
+            "status",
+            "CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'solved' THEN 3 ELSE 4 END");
 
     /** Above this many matches, H2 is told to walk the last-update index rather than sort every match. */
     static final long H2_SORTED_SCAN_FROM = 2_000;
@@ -255,7 +262,8 @@ public class TicketRepository {
         String column = SORTS.get(descending ? sort.substring(1) : sort);
         if (column == null) {
             throw new io.rapport.common.InvalidInput(
-                    "sort", "must be one of updated, created, priority, number, subject (prefix - for descending)");
+                    "sort",
+                    "must be one of updated, created, priority, status, number, subject (prefix - for descending)");
         }
         String direction = descending ? " DESC" : " ASC";
         // H2 filters by the status index but then sorts every match; for a large view, walking the last-update index

@@ -21,11 +21,19 @@ class LiveTicketEndpoints {
     private static final Set<String> STATES = Set.of("viewing", "replying", "left");
 
     private final LiveTickets live;
+    private final LiveDesk desk;
     private final Tickets tickets;
 
-    LiveTicketEndpoints(LiveTickets live, Tickets tickets) {
+    LiveTicketEndpoints(LiveTickets live, LiveDesk desk, Tickets tickets) {
         this.live = live;
+        this.desk = desk;
         this.tickets = tickets;
+    }
+
+    /** The desk's stream for any agent page: lists to refresh, and notices for this agent. */
+    @GetMapping(value = "/tickets/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter deskEvents(@AuthenticationPrincipal AgentPrincipal me) {
+        return desk.subscribe(me.id(), org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     @GetMapping(value = "/tickets/{number}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

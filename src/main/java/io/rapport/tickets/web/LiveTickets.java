@@ -18,8 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -101,17 +99,7 @@ class LiveTickets {
         String name = event instanceof MessageReceived || event instanceof AgentReplied || event instanceof NoteAdded
                 ? "message"
                 : "changed";
-        Runnable push = () -> broadcast(event.ticketId(), name);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    push.run();
-                }
-            });
-        } else {
-            push.run();
-        }
+        AfterCommit.run(() -> broadcast(event.ticketId(), name));
     }
 
     /**

@@ -81,6 +81,7 @@ class Workspace {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "-updated") String sort,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer pageNumber,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @AuthenticationPrincipal AgentPrincipal principal,
             Model model) {
@@ -90,6 +91,9 @@ class Workspace {
                 .findFirst()
                 .orElseGet(() -> agents.get(principal.id()));
         AgentViewKind kind = AgentViewKind.of(view);
+        if (pageNumber != null) {
+            page = pageNumber - 1; // the page a person typed counts from 1
+        }
         PageRequest paging = new PageRequest(Math.max(0, page), PAGE_SIZE);
         TicketQuery query = kind.query(me, q, sort, paging);
         Page<TicketView> result = tickets.findForView(query);
