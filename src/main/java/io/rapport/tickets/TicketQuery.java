@@ -19,26 +19,30 @@ public record TicketQuery(
         String text,
         String tag,
         String sort,
-        PageRequest page) {
+        PageRequest page,
+        TicketFilter filter) {
 
     public static TicketQuery all(PageRequest page) {
-        return new TicketQuery(null, null, false, null, null, null, null, null, null, page);
+        return new TicketQuery(null, null, false, null, null, null, null, null, null, page, null);
     }
 
     public TicketQuery withStatuses(Set<TicketStatus> value) {
-        return new TicketQuery(value, assigneeId, unassigned, teamIds, customerIds, number, text, tag, sort, page);
+        return new TicketQuery(
+                value, assigneeId, unassigned, teamIds, customerIds, number, text, tag, sort, page, filter);
     }
 
     public TicketQuery withAssignee(Long value) {
-        return new TicketQuery(statuses, value, unassigned, teamIds, customerIds, number, text, tag, sort, page);
+        return new TicketQuery(
+                statuses, value, unassigned, teamIds, customerIds, number, text, tag, sort, page, filter);
     }
 
     public TicketQuery unassignedOnly() {
-        return new TicketQuery(statuses, assigneeId, true, teamIds, customerIds, number, text, tag, sort, page);
+        return new TicketQuery(statuses, assigneeId, true, teamIds, customerIds, number, text, tag, sort, page, filter);
     }
 
     public TicketQuery withTeams(Collection<Long> value) {
-        return new TicketQuery(statuses, assigneeId, unassigned, value, customerIds, number, text, tag, sort, page);
+        return new TicketQuery(
+                statuses, assigneeId, unassigned, value, customerIds, number, text, tag, sort, page, filter);
     }
 
     public TicketQuery withCustomer(Long value) {
@@ -47,14 +51,22 @@ public record TicketQuery(
 
     /** Tickets of any of these customers (an organization's); none for an empty list. */
     public TicketQuery withCustomers(Collection<Long> value) {
-        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, value, number, text, tag, sort, page);
+        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, value, number, text, tag, sort, page, filter);
     }
 
     public TicketQuery withText(String value) {
-        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerIds, number, value, tag, sort, page);
+        return new TicketQuery(
+                statuses, assigneeId, unassigned, teamIds, customerIds, number, value, tag, sort, page, filter);
     }
 
     public TicketQuery sortedBy(String value) {
-        return new TicketQuery(statuses, assigneeId, unassigned, teamIds, customerIds, number, text, tag, value, page);
+        return new TicketQuery(
+                statuses, assigneeId, unassigned, teamIds, customerIds, number, text, tag, value, page, filter);
+    }
+
+    /** Narrowed further by what a person chose on the list. */
+    public TicketQuery withFilter(TicketFilter value) {
+        return new TicketQuery(
+                statuses, assigneeId, unassigned, teamIds, customerIds, number, text, tag, sort, page, value);
     }
 }

@@ -283,6 +283,65 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         screenshot("agent-views-notice");
     }
 
+    /** An agent narrows a list with the filter panel and saves it as a view the team shares. */
+    @Test
+    void anAgentFiltersAListAndSavesItForTheTeam() {
+        String tag = "vip" + UUID.randomUUID().toString().substring(0, 6);
+        admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "Urgent for " + tag,
+                                "body",
+                                "x",
+                                "priority",
+                                "urgent",
+                                "tags",
+                                List.of(tag),
+                                "customer",
+                                Map.of("email", "f-" + UUID.randomUUID() + "@example.com")));
+        admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "Low for " + tag,
+                                "body",
+                                "x",
+                                "priority",
+                                "low",
+                                "tags",
+                                List.of(tag),
+                                "customer",
+                                Map.of("email", "f-" + UUID.randomUUID() + "@example.com")));
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets?view=all");
+        page.click("[data-rapport=filters] summary");
+        page.check("input[name=priority][value=urgent]");
+        page.fill("#filter-tag", tag);
+        page.click("[data-rapport=apply-filter]");
+        assertThat(page.locator("[data-rapport=ticket-row]")).hasCount(1);
+        assertThat(page.locator("[data-rapport=ticket-row]")).containsText("Urgent for " + tag);
+        page.fill("#view-name", "Urgent " + tag);
+        page.check("[data-rapport=save-view] input[name=shared]");
+        screenshot("agent-views-filter");
+        page.click("[data-rapport=save-view] button[type=submit]");
+        assertThat(page.locator("h1")).hasText("Urgent " + tag);
+        assertThat(page.locator("[data-rapport=ticket-row]")).hasCount(1);
+
+        JsonNode ben = agent("Ben Viewer");
+        BrowserContext other = newContext();
+        try {
+            Page benPage = other.newPage();
+            signInAsAgent(benPage, ben.get("email").asString(), "agent-password-1");
+            benPage.navigate("/tickets");
+            benPage.click("[data-rapport=saved-view]:has-text('Urgent " + tag + "')");
+            assertThat(benPage.locator("[data-rapport=ticket-row]")).hasCount(1);
+            assertThat(benPage.locator("[data-rapport=delete-view]")).hasCount(0);
+        } finally {
+            other.close();
+        }
+    }
+
     /** Single-key shortcuts can be turned off and on again; the sorted column says so to assistive technology. */
     @Test
     void singleKeyShortcutsCanBeTurnedOffAndTheSortIsAnnounced() {

@@ -67,6 +67,8 @@ public abstract class HostileInputContract extends IntegrationTest {
 
     /** Tables that only grow: a refused request must not have added a row to any of them. */
     static final List<String> TABLES = List.of(
+            "tkt_saved_view",
+            "acc_organization",
             "tkt_ticket",
             "tkt_message",
             "tkt_attachment",
@@ -464,6 +466,12 @@ public abstract class HostileInputContract extends IntegrationTest {
                                 Map.entry("assigneeId", ""),
                                 Map.entry("teamId", ""),
                                 Map.entry("tags", ""))),
+                new Form(
+                        "agent",
+                        "/tickets/saved-views",
+                        false,
+                        Map.of("name", "Form view", "view", "all", "f", "priority:urgent", "sort", "-updated")),
+                new Form("agent", "/tickets/saved-views/987654321/delete", false, Map.of()),
                 new Form("agent", "/tickets/" + number + "/merge", false, Map.of("mergeInto", "1", "confirm", "yes")),
                 new Form(
                         "agent",
@@ -734,7 +742,7 @@ public abstract class HostileInputContract extends IntegrationTest {
         if (path.startsWith("/admin/mailboxes/") && path.endsWith("/delete")) {
             return path.substring(0, path.lastIndexOf('/'));
         }
-        if (path.equals("/tickets/bulk")) {
+        if (path.equals("/tickets/bulk") || path.equals("/tickets/saved-views")) {
             return "/tickets";
         }
         if (path.startsWith("/customers/") && path.endsWith("/merge")) {

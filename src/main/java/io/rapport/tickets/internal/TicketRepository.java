@@ -231,6 +231,9 @@ public class TicketRepository {
             where.append(" AND EXISTS (SELECT 1 FROM tkt_tag g WHERE g.ticket_id = t.id AND g.tag = :tag)");
             params.put("tag", q.tag().strip().toLowerCase(Locale.ROOT));
         }
+        if (q.filter() != null && !q.filter().isEmpty()) {
+            narrow(q.filter(), where, params);
+        }
         if (q.text() != null && !q.text().isBlank()) {
             String text = q.text().strip();
             String digits = text.startsWith("#") ? text.substring(1) : text;
@@ -282,6 +285,56 @@ public class TicketRepository {
     }
 
     /** The desk-wide view counts: one pass over the tickets still in play. */
+    /** What a person chose on a list: any of each set's values, and whole UTC days for dates (both ends included). */
+    private static void narrow(io.rapport.tickets.TicketFilter f, StringBuilder where, Map<String, Object> params) {
+        codes(where, "t.priority", f.priorities());
+        codes(where, "t.channel", f.channels());
+        codes(where, "t.outcome", f.outcomes());
+        if (f.languages() != null && !f.languages().isEmpty()) {
+            where.append(" AND t.language IN (:languages)");
+            params.put("languages", f.languages());
+        }
+        if (f.tags() != null && !f.tags().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM tkt_tag g WHERE g.ticket_id = t.id AND g.tag IN (:tags))");
+            params.put("tags", f.tags());
+        }
+        day(where, params, "t.created_at >= :createdFrom", "createdFrom", f.createdFrom(), 0);
+        day(where, params, "t.created_at < :createdTo", "createdTo", f.createdTo(), 1);
+        day(where, params, "t.updated_at >= :updatedFrom", "updatedFrom", f.updatedFrom(), 0);
+        day(where, params, "t.updated_at < :updatedTo", "updatedTo", f.updatedTo(), 1);
+    }
+
+    /** Codes come from enums: inlined as literals, as the status filter is. */
+    private static void codes(StringBuilder where, String column, Set<? extends io.rapport.common.Coded> values) {
+        if (values != null && !values.isEmpty()) {
+            where.append(" AND ")
+                    .append(column)
+                    .append(" IN (")
+                    .append(values.stream()
+                            .map(v -> "'" + v.code() + "'")
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    .append(")");
+        }
+    }
+
+    private static void day(
+            StringBuilder where,
+            Map<String, Object> params,
+            String condition,
+            String name,
+            java.time.LocalDate day,
+            int plusDays) {
+        if (day != null) {
+            where.append(" AND ").append(condition);
+            params.put(
+                    name,
+                    Times.sql(day.plusDays(plusDays)
+                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toInstant()));
+        }
+    }
+
     public long[] sharedCounts() {
         return db.sql("""
                         SELECT

@@ -237,7 +237,8 @@ class TicketApi {
                 q,
                 tag,
                 sort,
-                paging));
+                paging,
+                null));
         return new TicketList(result.items(), result.total(), result.page(), result.size());
     }
 

@@ -25,6 +25,7 @@ import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
+import io.rapport.tickets.internal.SavedViewRepository;
 import io.rapport.web.FormValues;
 import io.rapport.web.PageErrors;
 import java.util.Arrays;
@@ -56,13 +57,27 @@ class Workspace {
     private final TicketBulk bulk;
     private final Agents agents;
     private final Teams teams;
+    private final io.rapport.accounts.Customers customers;
+    private final io.rapport.accounts.Organizations organizations;
+    private final SavedViewRepository savedViews;
     private final PageErrors errors;
 
-    Workspace(Tickets tickets, TicketBulk bulk, Agents agents, Teams teams, PageErrors errors) {
+    Workspace(
+            Tickets tickets,
+            TicketBulk bulk,
+            Agents agents,
+            Teams teams,
+            io.rapport.accounts.Customers customers,
+            io.rapport.accounts.Organizations organizations,
+            SavedViewRepository savedViews,
+            PageErrors errors) {
         this.tickets = tickets;
         this.bulk = bulk;
         this.agents = agents;
         this.teams = teams;
+        this.customers = customers;
+        this.organizations = organizations;
+        this.savedViews = savedViews;
         this.errors = errors;
     }
 
@@ -82,6 +97,8 @@ class Workspace {
             @RequestParam(defaultValue = "-updated") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer pageNumber,
+            @RequestParam(required = false) String f,
+            @RequestParam(required = false) Long saved,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @AuthenticationPrincipal AgentPrincipal principal,
             Model model) {
@@ -95,9 +112,12 @@ class Workspace {
             page = pageNumber - 1; // the page a person typed counts from 1
         }
         PageRequest paging = new PageRequest(Math.max(0, page), PAGE_SIZE);
-        TicketQuery query = kind.query(me, q, sort, paging);
+        ViewFilter filter = ViewFilter.parse(f);
+        TicketQuery query = narrowed(kind.query(me, q, sort, paging), filter, me);
         Page<TicketView> result = tickets.findForView(query);
         model.addAttribute("view", kind.code());
+        model.addAttribute("filter", filter);
+        model.addAttribute("f", filter.format());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("sort", sort);
         model.addAttribute("page", result);
@@ -117,14 +137,155 @@ class Workspace {
                         .queryParamIfPresent("q", Optional.ofNullable(q).filter(v -> !v.isBlank()))
                         .queryParam("sort", sort)
                         .queryParam("page", Math.max(0, page))
+                        .queryParamIfPresent("f", Optional.of(filter.format()).filter(v -> !v.isEmpty()))
                         .encode()
                         .build()
                         .toUriString());
         model.addAttribute("counts", tickets.counts(me.id(), me.teamIds()));
+        List<SavedViewRepository.SavedView> savedViews = this.savedViews.visibleTo(me.id());
+        model.addAttribute("savedViews", savedViews);
+        model.addAttribute(
+                "currentSaved",
+                saved == null
+                        ? null
+                        : savedViews.stream()
+                                .filter(v -> v.id() == saved)
+                                .findFirst()
+                                .orElse(null));
+        model.addAttribute(
+                "organizations",
+                organizations.list(null, new PageRequest(0, 200)).items());
+        model.addAttribute("channels", List.of(Channel.values()));
+        model.addAttribute("outcomes", List.of(io.rapport.tickets.Outcome.values()));
         model.addAttribute(
                 "views",
                 Arrays.stream(AgentViewKind.values()).map(AgentViewKind::code).toList());
         return "tickets/views";
+    }
+
+    /** The view narrowed by what the agent chose: statuses replace the view's own; the rest narrows further. */
+    private TicketQuery narrowed(TicketQuery query, ViewFilter filter, AgentView me) {
+        if (filter.isEmpty()) {
+            return query;
+        }
+        TicketQuery q = query.withFilter(filter.ticketFilter());
+        if (!filter.statuses().isEmpty()) {
+            q = q.withStatuses(filter.statuses());
+        }
+        if (filter.assignee() != null) {
+            q = switch (filter.assignee()) {
+                case "me" -> q.withAssignee(me.id());
+                case "none" -> q.unassignedOnly();
+                default -> q.withAssignee(Long.valueOf(filter.assignee()));
+            };
+        }
+        if (filter.team() != null) {
+            q = q.withTeams(List.of(Long.valueOf(filter.team())));
+        }
+        java.util.Set<Long> people = null;
+        if (filter.organization() != null) {
+            people = new java.util.LinkedHashSet<>(customers.idsInOrganization(filter.organization(), 10_000));
+        }
+        if (filter.customer() != null) {
+            java.util.Set<Long> one = customers
+                    .findByEmail(filter.customer())
+                    .map(c -> java.util.Set.of(c.id()))
+                    .orElse(java.util.Set.of());
+            people = people == null ? new java.util.LinkedHashSet<>(one) : people;
+            people.retainAll(one);
+        }
+        return people == null ? q : q.withCustomers(people);
+    }
+
+    /** The filter form: its fields become the list's address parameter, so the filtered list can be shared. */
+    @GetMapping("/tickets/filter")
+    String filter(
+            @RequestParam(defaultValue = "all") String view,
+            @RequestParam(defaultValue = "-updated") String sort,
+            @RequestParam(name = "status", required = false) List<String> statuses,
+            @RequestParam(name = "priority", required = false) List<String> priorities,
+            @RequestParam(name = "channel", required = false) List<String> channels,
+            @RequestParam(name = "outcome", required = false) List<String> outcomes,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String tag,
+            @RequestParam(defaultValue = "") String assignee,
+            @RequestParam(defaultValue = "") String team,
+            @RequestParam(defaultValue = "") String organization,
+            @RequestParam(defaultValue = "") String customer,
+            @RequestParam(defaultValue = "") String createdFrom,
+            @RequestParam(defaultValue = "") String createdTo,
+            @RequestParam(defaultValue = "") String updatedFrom,
+            @RequestParam(defaultValue = "") String updatedTo) {
+        ViewFilter.Builder b = new ViewFilter.Builder()
+                .set("status", statuses == null ? List.of() : statuses)
+                .set("priority", priorities == null ? List.of() : priorities)
+                .set("channel", channels == null ? List.of() : channels)
+                .set("outcome", outcomes == null ? List.of() : outcomes)
+                .set("language", List.copyOf(ViewFilter.strings(language)))
+                .set("tag", List.copyOf(ViewFilter.strings(tag)))
+                .set("assignee", assignee.isBlank() ? List.of() : List.of(assignee))
+                .set("team", team.isBlank() ? List.of() : List.of(team))
+                .set("organization", organization.isBlank() ? List.of() : List.of(organization))
+                .set("customer", customer.isBlank() ? List.of() : List.of(customer.strip()))
+                .dates("created", createdFrom, createdTo)
+                .dates("updated", updatedFrom, updatedTo);
+        return "redirect:"
+                + listAddress(AgentViewKind.of(view).code(), b.build().format(), sort, null);
+    }
+
+    /** Saves the list as it is filtered and sorted, for this agent or shared with everyone. */
+    @PostMapping("/tickets/saved-views")
+    String saveView(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "all") String view,
+            @RequestParam(defaultValue = "") String f,
+            @RequestParam(defaultValue = "-updated") String sort,
+            @RequestParam(required = false) String shared,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        String base = AgentViewKind.of(view).code();
+        try {
+            if (!base.equals(view)) {
+                throw new InvalidInput("view", "must be one of the lists");
+            }
+            if (shared != null && !"yes".equals(shared)) {
+                throw new InvalidInput("shared", "is ticked or not");
+            }
+            if (name.isBlank() || name.strip().length() > 100) {
+                throw new InvalidInput("name", "is required and at most 100 characters");
+            }
+            String filter = ViewFilter.parse(f).format();
+            tickets.find(TicketQuery.all(new PageRequest(0, 1)).sortedBy(sort)); // refuses a sort that is none
+            long id = savedViews.insert(
+                    name.strip(), me.id(), "yes".equals(shared), base, filter, sort, java.time.Instant.now());
+            return "redirect:" + listAddress(base, filter, sort, id);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("bulkError", errors.describe(e));
+            return "redirect:" + listAddress(base, "", "-updated", null);
+        }
+    }
+
+    /** Removes a saved view: the agent's own, or any shared one for an admin. */
+    @PostMapping("/tickets/saved-views/{id}/delete")
+    String deleteView(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me, RedirectAttributes redirect) {
+        SavedViewRepository.SavedView saved = savedViews.find(id).orElseThrow(() -> NotFound.of("saved view", id));
+        if (saved.ownerId() != me.id() && !(saved.shared() && me.isAdmin())) {
+            throw new io.rapport.common.Forbidden("only its owner (or an admin, for a shared view) removes a view");
+        }
+        savedViews.delete(id);
+        return "redirect:/tickets?view=" + saved.baseView();
+    }
+
+    /** A list's address: its view, filter, sort and the saved view it shows. */
+    static String listAddress(String view, String f, String sort, Long saved) {
+        return org.springframework.web.util.UriComponentsBuilder.fromPath("/tickets")
+                .queryParam("view", view)
+                .queryParamIfPresent("f", Optional.ofNullable(f).filter(v -> !v.isEmpty()))
+                .queryParam("sort", sort)
+                .queryParamIfPresent("saved", Optional.ofNullable(saved))
+                .encode()
+                .build()
+                .toUriString();
     }
 
     /** What an agent typed into the new-ticket form, given back with an error so that nothing is typed twice. */

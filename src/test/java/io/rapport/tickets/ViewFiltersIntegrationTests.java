@@ -1,0 +1,136 @@
+package io.rapport.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.support.H2Database;
+import io.rapport.support.IntegrationTest;
+import io.rapport.support.WebSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Lists narrowed by a filter carried in their address, and views saved from them (issue 8, item 2). */
+@H2Database
+class ViewFiltersIntegrationTests extends IntegrationTest {
+
+    private static final Pattern ROW = Pattern.compile("data-rapport=\"ticket-row\"");
+
+    private JsonNode ticket(String subject, String priority, List<String> tags, String email) {
+        return admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject", subject,
+                                "body", subject,
+                                "priority", priority,
+                                "tags", tags,
+                                "channel", "email",
+                                "customer", Map.of("email", email)))
+                .json();
+    }
+
+    private static int rows(String html) {
+        Matcher m = ROW.matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFilterInTheAddressNarrowsTheListAndTheFormWritesIt() {
+        String tag = unique("vip").toLowerCase();
+        String email = unique("filter") + "@example.com";
+        ticket("Urgent one " + tag, "urgent", List.of(tag), email);
+        ticket("Low one " + tag, "low", List.of(tag), email);
+        ticket("Urgent other", "urgent", List.of("other"), unique("x") + "@example.com");
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        String html = agent.get("/tickets?view=all&f=" + enc("priority:urgent;tag:" + tag))
+                .body();
+        assertThat(rows(html)).isEqualTo(1);
+        assertThat(html).contains("Urgent one " + tag).doesNotContain("Low one").contains("Filter (on)");
+        assertThat(rows(agent.get("/tickets?view=all&f=" + enc("tag:" + tag + ";customer:" + email))
+                        .body()))
+                .isEqualTo(2);
+        assertThat(rows(agent.get("/tickets?view=all&f=" + enc("tag:" + tag + ";channel:phone"))
+                        .body()))
+                .isZero();
+        assertThat(rows(agent.get("/tickets?view=all&f=" + enc("tag:" + tag + ";created:2000-01-01..2000-12-31"))
+                        .body()))
+                .isZero();
+
+        var form = agent.get("/tickets/filter?view=all&sort=-updated&priority=urgent&tag=" + tag.toUpperCase());
+        assertThat(form.statusCode()).isEqualTo(302);
+        String location = form.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("view=all").contains("f=priority:urgent;tag:" + tag);
+        assertThat(rows(agent.get(location.replaceFirst("^https?://[^/]+", "")).body()))
+                .isEqualTo(1);
+
+        for (String bad : List.of(
+                "priority:whenever",
+                "nonsense",
+                "created:2026-13-01..",
+                "assignee:someone",
+                "created:2026-11-30..2026-11-01")) {
+            var answer = agent.get("/tickets?view=all&f=" + enc(bad));
+            assertThat(answer.statusCode()).as(bad).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aSharedViewShowsForEveryAgentAndAPersonalOneOnlyForItsOwner() {
+        String name = unique("Urgent VIP");
+        String mine = unique("Just mine");
+        WebSession admin = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        admin.get("/tickets?view=all");
+        var shared = admin.postForm(
+                "/tickets/saved-views",
+                Map.of("name", name, "view", "all", "f", "priority:urgent", "sort", "-updated", "shared", "yes"));
+        assertThat(shared.statusCode()).isEqualTo(302);
+        String location = shared.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("saved=").contains("f=priority:urgent");
+        admin.get("/tickets?view=all");
+        admin.postForm("/tickets/saved-views", Map.of("name", mine, "view", "open", "f", "", "sort", "-updated"));
+
+        JsonNode other = newAgent("agent");
+        WebSession colleague = WebSession.agent(port, other.get("email").asString(), "agent-password-1");
+        String page = colleague.get("/tickets?view=all").body();
+        assertThat(page).contains(name).doesNotContain(mine);
+        String savedPage =
+                colleague.get(location.replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(savedPage).contains("<h1>" + name + "</h1>");
+
+        long id = Long.parseLong(location.replaceAll(".*saved=(\\d+).*", "$1"));
+        colleague.get("/tickets?view=all");
+        assertThat(colleague
+                        .postForm("/tickets/saved-views/" + id + "/delete", Map.of())
+                        .statusCode())
+                .as("not theirs")
+                .isEqualTo(403);
+        admin.get("/tickets?view=all");
+        assertThat(admin.postForm("/tickets/saved-views/" + id + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(colleague.get("/tickets?view=all").body()).doesNotContain(name);
+
+        var nameless =
+                admin.postForm("/tickets/saved-views", Map.of("name", " ", "view", "all", "f", "", "sort", "-updated"));
+        assertThat(nameless.statusCode()).isEqualTo(302);
+        assertThat(admin.get(nameless.headers()
+                                .firstValue("Location")
+                                .orElseThrow()
+                                .replaceFirst("^https?://[^/]+", ""))
+                        .body())
+                .contains("alert error");
+    }
+}
