@@ -189,6 +189,9 @@
     const last = sessionStorage.getItem(LAST_VIEW);
     const back = document.querySelector('[data-rapport="back"]');
     if (back && last && last.startsWith("/tickets")) back.setAttribute("href", last);
+    // "send and next" goes on through the same list
+    const listAddress = document.querySelector('[data-rapport="list-address"]');
+    if (listAddress && last && last.startsWith("/tickets")) listAddress.value = last;
   }
 
   // ---- one open ticket: live conversation and presence of other agents ----

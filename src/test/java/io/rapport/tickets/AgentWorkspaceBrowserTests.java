@@ -342,6 +342,29 @@ class AgentWorkspaceBrowserTests extends BrowserTest {
         }
     }
 
+    /** "Send and next" answers one ticket and opens the next one of the list the agent came from. */
+    @Test
+    void sendAndNextGoesOnThroughTheList() {
+        String token = "next" + UUID.randomUUID().toString().substring(0, 6);
+        long first = ticket("First " + token).get("number").asLong();
+        long second = ticket("Second " + token).get("number").asLong();
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets?view=all&sort=number&q=" + token);
+        assertThat(page.locator("[data-rapport=ticket-row]")).hasCount(2);
+        page.click("[data-rapport=ticket-row] a:has-text('First " + token + "')");
+        page.fill("[data-rapport=reply-body]", "Done, thank you.");
+        page.click("[data-rapport=reply-send-next]");
+        page.waitForURL("**/tickets/" + second);
+        assertThat(page.locator("[data-rapport=sent-from]")).containsText("#" + first);
+        assertThat(admin().get("/api/v1/tickets?number=" + first)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("open");
+    }
+
     /** Single-key shortcuts can be turned off and on again; the sorted column says so to assistive technology. */
     @Test
     void singleKeyShortcutsCanBeTurnedOffAndTheSortIsAnnounced() {

@@ -538,6 +538,8 @@ class Workspace {
             @RequestParam(defaultValue = "public") String visibility,
             @RequestParam(required = false) String statusAfter,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String next,
+            @RequestParam(defaultValue = "") String list,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
         try {
@@ -557,11 +559,62 @@ class Workspace {
                             Author.agent(me),
                             TicketApi.attachments(files)),
                     then);
+            if ("yes".equals(next)) {
+                redirect.addFlashAttribute("sentFrom", number);
+                return "redirect:" + nextAfter(number, list, me);
+            }
         } catch (InvalidInput | io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("draft", body);
         }
         return "redirect:/tickets/" + number + "#composer";
+    }
+
+    /**
+     * "Send and next": the ticket after this one in the list the agent came from (its view, search, filter and sort),
+     * or the first other one when this one has left the list; the list itself when nothing is left.
+     */
+    private String nextAfter(long number, String list, AgentPrincipal principal) {
+        if (!list.startsWith("/tickets?") && !list.equals("/tickets")) {
+            list = "/tickets";
+        }
+        var params = org.springframework.web.util.UriComponentsBuilder.fromUriString(list)
+                .build()
+                .getQueryParams();
+        String view = decoded(params.getFirst("view"), "mine");
+        String sort = decoded(params.getFirst("sort"), "-updated");
+        String q = decoded(params.getFirst("q"), null);
+        AgentView me = agents.get(principal.id());
+        List<TicketView> items;
+        try {
+            items = tickets.findForView(narrowed(
+                            AgentViewKind.of(view).query(me, q, sort, new PageRequest(0, 100)),
+                            ViewFilter.parse(decoded(params.getFirst("f"), null)),
+                            me))
+                    .items();
+        } catch (InvalidInput e) {
+            return "/tickets";
+        }
+        int here = -1;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).number() == number) {
+                here = i;
+            }
+        }
+        if (here >= 0 && here + 1 < items.size()) {
+            return "/tickets/" + items.get(here + 1).number();
+        }
+        return items.stream()
+                .filter(t -> t.number() != number)
+                .findFirst()
+                .map(t -> "/tickets/" + t.number())
+                .orElse(list);
+    }
+
+    private static String decoded(String value, String otherwise) {
+        return value == null || value.isBlank()
+                ? otherwise
+                : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
