@@ -8,4 +8,5 @@ public record TeamView(
         @NotNull long id,
         @NotNull String name,
         @NotNull int memberCount,
-        @NotNull Instant createdAt) {}
+        @NotNull Instant createdAt,
+        @NotNull boolean replyAssigns) {}

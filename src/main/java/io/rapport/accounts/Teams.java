@@ -45,6 +45,19 @@ public class Teams {
         return teams.find(id).orElseThrow(() -> NotFound.of("team", id));
     }
 
+    /** Whether an agent's reply on an unassigned ticket of this team assigns it to them (no team: yes). */
+    @Transactional(readOnly = true)
+    public boolean replyAssigns(Long teamId) {
+        return teamId == null || teams.find(teamId).map(TeamView::replyAssigns).orElse(true);
+    }
+
+    @Transactional
+    public TeamView setReplyAssigns(long id, boolean on) {
+        get(id);
+        teams.setReplyAssigns(id, on);
+        return get(id);
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(long id) {
         return teams.exists(id);

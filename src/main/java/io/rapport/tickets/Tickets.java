@@ -169,6 +169,13 @@ public class Tickets {
                 messages.insert(ticketId, command.author(), visibility, channel, body.text(), body.html(), now);
         List<AttachmentView> files = storeAttachments(ticketId, messageId, command.attachments(), now);
         ticket.messageAdded(messageId, command.author(), visibility, now);
+        if (command.author().isAgent()
+                && visibility == Visibility.PUBLIC
+                && ticket.assigneeId() == null
+                && command.author().id() != null
+                && teams.replyAssigns(ticket.teamId())) {
+            ticket.assign(command.author().id(), command.author(), now); // who answers, owns it (a team setting)
+        }
         if (then != null) {
             ticket.moveTo(then, command.author(), now);
         }

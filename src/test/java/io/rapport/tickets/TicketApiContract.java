@@ -309,6 +309,51 @@ abstract class TicketApiContract extends IntegrationTest {
         assertThat(message.get("body").asString()).startsWith("Hello there");
     }
 
+    /** An agent's reply on an unassigned ticket assigns it to them, unless the ticket's team turned that off. */
+    @Test
+    void aReplyOnAnUnassignedTicketAssignsItUnlessTheTeamSaysNo() {
+        long adminId = admin().get("/api/v1/agents")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(a -> a.get("email").asString().equals(ADMIN_EMAIL))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        long id = openTicket(unique("assign") + "@example.com", "Assign on reply")
+                .get("id")
+                .asLong();
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "A note first.", "visibility", "internal"));
+        assertThat(admin().get("/api/v1/tickets/" + id).json().get("assigneeId").isNull())
+                .as("a note assigns nothing")
+                .isTrue();
+        admin().post("/api/v1/tickets/" + id + "/messages", Map.of("body", "On it."));
+        assertThat(admin().get("/api/v1/tickets/" + id).json().get("assigneeId").asLong())
+                .isEqualTo(adminId);
+
+        long team = admin().post("/api/v1/teams", Map.of("name", unique("No auto")))
+                .json()
+                .get("id")
+                .asLong();
+        io.rapport.support.WebSession web = io.rapport.support.WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        web.get("/admin/teams");
+        assertThat(web.postForm("/admin/teams/" + team + "/reply-assigns", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        long other = openTicket(unique("noassign") + "@example.com", "Team says no")
+                .get("id")
+                .asLong();
+        admin().patch("/api/v1/tickets/" + other, Map.of("teamId", team));
+        admin().post("/api/v1/tickets/" + other + "/messages", Map.of("body", "Replying for the team."));
+        assertThat(admin().get("/api/v1/tickets/" + other)
+                        .json()
+                        .get("assigneeId")
+                        .isNull())
+                .as("the team keeps its tickets in the queue")
+                .isTrue();
+    }
+
     @Test
     void attachmentsAreStoredAndServedOnlyAsDownloads() {
         byte[] file = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);

@@ -415,8 +415,15 @@ public abstract class HostileInputContract extends IntegrationTest {
     record Form(String who, String path, boolean multipart, Map<String, String> fields) {}
 
     List<Form> forms(
-            long number, long customerNumber, long agentId, long mailboxId, long customerId, long organizationId) {
+            long number,
+            long customerNumber,
+            long agentId,
+            long mailboxId,
+            long customerId,
+            long organizationId,
+            long teamId) {
         return List.of(
+                new Form("agent", "/admin/teams/" + teamId + "/reply-assigns", false, Map.of("on", "yes")),
                 new Form(
                         "agent",
                         "/customers/" + customerId,
@@ -637,7 +644,7 @@ public abstract class HostileInputContract extends IntegrationTest {
             }
         }
         Set<String> listed = new TreeSet<>();
-        for (Form form : forms(1001, 1002, 7, 7, 7, 7)) {
+        for (Form form : forms(1001, 1002, 7, 7, 7, 7, 7)) {
             listed.add(form.path()
                     .replace("/1001", "/{number}")
                     .replace("/1002", "/{number}")
@@ -698,7 +705,8 @@ public abstract class HostileInputContract extends IntegrationTest {
                 fixtures.agentId(),
                 mailboxId,
                 fixtures.customerId(),
-                organizationId)) {
+                organizationId,
+                fixtures.teamId())) {
             for (String field : form.fields().keySet()) {
                 List<String> values = new ArrayList<>(HOSTILE_TEXT);
                 if (NUMBER_FIELDS.contains(field)) {
@@ -735,6 +743,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/tickets/") && path.split("/").length > 3) {
             return path.substring(0, path.lastIndexOf('/'));
+        }
+        if (path.startsWith("/admin/teams/")) {
+            return "/admin/teams";
         }
         if (path.startsWith("/admin/tokens/")) {
             return "/admin/tokens";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class TeamRepository {
 
     private static final String SELECT = """
-            SELECT t.id, t.name, t.created_at,
+            SELECT t.id, t.name, t.created_at, t.reply_assigns,
                    (SELECT COUNT(*) FROM acc_agent_team m WHERE m.team_id = t.id) AS members
             FROM acc_team t
             """;
@@ -52,6 +52,12 @@ public class TeamRepository {
                 .optional();
     }
 
+    public void setReplyAssigns(long id, boolean on) {
+        db.sql("UPDATE acc_team SET reply_assigns = ? WHERE id = ?")
+                .params(on, id)
+                .update();
+    }
+
     public boolean exists(long id) {
         return db.sql("SELECT COUNT(*) FROM acc_team WHERE id = ?")
                         .param(id)
@@ -62,6 +68,10 @@ public class TeamRepository {
 
     private static TeamView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new TeamView(
-                rs.getLong("id"), rs.getString("name"), rs.getInt("members"), Times.instant(rs, "created_at"));
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getInt("members"),
+                Times.instant(rs, "created_at"),
+                rs.getBoolean("reply_assigns"));
     }
 }

@@ -177,6 +177,18 @@ class AdminPages {
         return "redirect:/admin/teams";
     }
 
+    /** The team setting "a reply on an unassigned ticket assigns it to the agent who replied". */
+    @PostMapping("/admin/teams/{id}/reply-assigns")
+    String replyAssigns(@PathVariable long id, @RequestParam(required = false) String on, RedirectAttributes redirect) {
+        if (on != null && !"yes".equals(on)) {
+            redirect.addFlashAttribute("error", errors.describe(new InvalidInput("on", "is ticked or not")));
+            return "redirect:/admin/teams";
+        }
+        teams.setReplyAssigns(id, "yes".equals(on));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/teams";
+    }
+
     @GetMapping("/admin/tokens")
     String tokens(Model model) {
         model.addAttribute("section", "tokens");
