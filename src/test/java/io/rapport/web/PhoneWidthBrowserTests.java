@@ -64,6 +64,7 @@ class PhoneWidthBrowserTests extends BrowserTest {
                                                 "long-" + "n".repeat(40) + "@example.com",
                                                 "name",
                                                 "N".repeat(80))));
+        admin().post("/api/v1/teams", Map.of("name", "A team whose name is long " + UUID.randomUUID()));
         for (int i = 0; i < 51; i++) { // more than a page: the pager and its page jump show
             admin().post(
                             "/api/v1/tickets",
