@@ -75,7 +75,19 @@ class AdminBrowserTests extends BrowserTest {
 
         page.reload();
         assertThat(page.locator("[data-rapport=token-secret]")).hasCount(0);
+        // without the box ticked (as a form sent by hand), nothing is revoked
+        io.rapport.support.WebSession web = io.rapport.support.WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        web.get("/admin/tokens");
+        String revoke = page.locator("tr:has-text('zapier') [data-rapport=revoke-token]")
+                .first()
+                .getAttribute("action");
+        assertThat(web.postForm(revoke, java.util.Map.of()).statusCode()).isEqualTo(302);
+        assertThat(anonymous().bearer(secret).get("/api/v1/tickets").status()).isEqualTo(200);
+        page.locator("tr:has-text('zapier') [data-rapport=revoke-token] input[name=confirm]")
+                .first()
+                .check();
         page.locator("tr:has-text('zapier') button:has-text('Revoke')").first().click();
+        assertThat(page.locator("tr:has-text('zapier')").first()).containsText("Revoked");
         assertThat(anonymous().bearer(secret).get("/api/v1/tickets").status()).isEqualTo(401);
     }
 }

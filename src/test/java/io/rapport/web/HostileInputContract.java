@@ -557,7 +557,7 @@ public abstract class HostileInputContract extends IntegrationTest {
                         "/admin/tokens",
                         false,
                         Map.of("name", "Form token", "agentId", String.valueOf(agentId))),
-                new Form("agent", "/admin/tokens/987654321/revoke", false, Map.of()),
+                new Form("agent", "/admin/tokens/987654321/revoke", false, Map.of("confirm", "yes")),
                 new Form(
                         "agent",
                         "/admin/mailboxes",

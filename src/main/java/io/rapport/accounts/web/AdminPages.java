@@ -215,9 +215,15 @@ class AdminPages {
         return "redirect:/admin/tokens";
     }
 
+    /** Revokes a token once the admin ticked that scripts using it will stop working. */
     @PostMapping("/admin/tokens/{id}/revoke")
-    String revoke(@PathVariable long id) {
-        tokens.revoke(id);
+    String revoke(@PathVariable long id, @RequestParam(required = false) String confirm, RedirectAttributes redirect) {
+        try {
+            io.rapport.web.FormValues.requireConfirmed(confirm);
+            tokens.revoke(id);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+        }
         return "redirect:/admin/tokens";
     }
 
