@@ -97,7 +97,15 @@ public class Customers {
         Page<CustomerRef> refs = customers.search(filter, page);
         Map<Long, TicketCounts> counts =
                 counts(refs.items().stream().map(CustomerRef::id).toList());
-        return refs.map(r -> view(r, counts.getOrDefault(r.id(), TicketCounts.NONE)));
+        // organization, notes and names read once for the page, not once per customer
+        Map<Long, CustomerRepository.Details> details =
+                customers.details(refs.items().stream().map(CustomerRef::id).toList());
+        Map<Long, String> organizationNames = organizations.names(details.values().stream()
+                .map(CustomerRepository.Details::organizationId)
+                .filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+        return refs.map(
+                r -> view(r, counts.getOrDefault(r.id(), TicketCounts.NONE), details.get(r.id()), organizationNames));
     }
 
     @Transactional
@@ -262,6 +270,12 @@ public class Customers {
         CustomerRepository.Details details =
                 customers.details(ref.id()).orElseThrow(() -> NotFound.of("customer", ref.id()));
         Long org = details.organizationId();
+        return view(ref, counts, details, org == null ? Map.of() : organizations.names(List.of(org)));
+    }
+
+    private CustomerView view(
+            CustomerRef ref, TicketCounts counts, CustomerRepository.Details details, Map<Long, String> orgNames) {
+        Long org = details.organizationId();
         return new CustomerView(
                 ref.id(),
                 ref.name(),
@@ -270,7 +284,7 @@ public class Customers {
                 customers.identities(ref.id()),
                 counts,
                 details.createdAt(),
-                org == null ? null : new CustomerView.Organization(org, organizationName(org)),
+                org == null ? null : new CustomerView.Organization(org, orgNames.get(org)),
                 details.notes());
     }
 

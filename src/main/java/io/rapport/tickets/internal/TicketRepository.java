@@ -262,12 +262,7 @@ public class TicketRepository {
         }
         String sort = q.sort() == null || q.sort().isBlank() ? "-updated" : q.sort();
         boolean descending = sort.startsWith("-");
-        String column = SORTS.get(descending ? sort.substring(1) : sort);
-        if (column == null) {
-            throw new io.rapport.common.InvalidInput(
-                    "sort",
-                    "must be one of updated, created, priority, status, number, subject (prefix - for descending)");
-        }
+        String column = sortColumn(sort);
         String direction = descending ? " DESC" : " ASC";
         // H2 filters by the status index but then sorts every match; for a large view, walking the last-update index
         // and filtering reads little more than a page. PostgreSQL plans this itself (and has partial indexes).
@@ -285,6 +280,17 @@ public class TicketRepository {
     }
 
     /** The desk-wide view counts: one pass over the tickets still in play. */
+    /** The column behind a sort such as "-updated"; refused naming the field when there is none. */
+    public static String sortColumn(String sort) {
+        String column = sort == null ? null : SORTS.get(sort.startsWith("-") ? sort.substring(1) : sort);
+        if (column == null) {
+            throw new io.rapport.common.InvalidInput(
+                    "sort",
+                    "must be one of updated, created, priority, status, number, subject (prefix - for descending)");
+        }
+        return column;
+    }
+
     /** What a person chose on a list: any of each set's values, and whole UTC days for dates (both ends included). */
     private static void narrow(io.rapport.tickets.TicketFilter f, StringBuilder where, Map<String, Object> params) {
         codes(where, "t.priority", f.priorities());

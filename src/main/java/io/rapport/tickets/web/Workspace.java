@@ -9,6 +9,7 @@ import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.Page;
 import io.rapport.common.PageRequest;
+import io.rapport.common.Times;
 import io.rapport.tickets.AddMessage;
 import io.rapport.tickets.Author;
 import io.rapport.tickets.BulkChange;
@@ -61,6 +62,7 @@ class Workspace {
     private final io.rapport.accounts.Organizations organizations;
     private final SavedViewRepository savedViews;
     private final PageErrors errors;
+    private final java.time.Clock clock;
 
     Workspace(
             Tickets tickets,
@@ -70,7 +72,8 @@ class Workspace {
             io.rapport.accounts.Customers customers,
             io.rapport.accounts.Organizations organizations,
             SavedViewRepository savedViews,
-            PageErrors errors) {
+            PageErrors errors,
+            java.time.Clock clock) {
         this.tickets = tickets;
         this.bulk = bulk;
         this.agents = agents;
@@ -79,6 +82,7 @@ class Workspace {
         this.organizations = organizations;
         this.savedViews = savedViews;
         this.errors = errors;
+        this.clock = clock;
     }
 
     /** The properties as the agent chose them, given back with an error so that no choice is lost. */
@@ -255,9 +259,9 @@ class Workspace {
                 throw new InvalidInput("name", "is required and at most 100 characters");
             }
             String filter = ViewFilter.parse(f).format();
-            tickets.find(TicketQuery.all(new PageRequest(0, 1)).sortedBy(sort)); // refuses a sort that is none
+            io.rapport.tickets.internal.TicketRepository.sortColumn(sort); // a sort that is none is refused
             long id = savedViews.insert(
-                    name.strip(), me.id(), "yes".equals(shared), base, filter, sort, java.time.Instant.now());
+                    name.strip(), me.id(), "yes".equals(shared), base, filter, sort, Times.now(clock));
             return "redirect:" + listAddress(base, filter, sort, id);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("bulkError", errors.describe(e));
