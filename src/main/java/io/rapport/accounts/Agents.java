@@ -1,21 +1,31 @@
 package io.rapport.accounts;
 
+import io.rapport.accounts.internal.AccountAudit;
 import io.rapport.accounts.internal.AgentRepository;
 import io.rapport.common.Codes;
 import io.rapport.common.Conflict;
+import io.rapport.common.Hashing;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.Times;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The agents of the desk: add, change, look up, and set presence. */
+/**
+ * The agents of the desk: add (with a password, or invited by mail to choose their own), change, look up, and set
+ * presence. Every addition and change is in the audit log.
+ */
 @Service
 public class Agents {
 
@@ -26,25 +36,43 @@ public class Agents {
     private final Teams teams;
     private final PasswordEncoder passwords;
     private final ApiTokens tokens;
+    private final Invitations invitations;
+    private final AccountAudit audit;
     private final Clock clock;
 
-    Agents(AgentRepository agents, Teams teams, PasswordEncoder passwords, ApiTokens tokens, Clock clock) {
+    Agents(
+            AgentRepository agents,
+            Teams teams,
+            PasswordEncoder passwords,
+            ApiTokens tokens,
+            Invitations invitations,
+            AccountAudit audit,
+            Clock clock) {
         this.agents = agents;
         this.teams = teams;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.invitations = invitations;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /**
+     * Adds an agent. Without a password the agent is invited by mail (in {@code language}) to choose their own; until
+     * then no password signs them in.
+     */
     @Transactional
-    public AgentView create(CreateAgent command) {
+    public AgentView create(CreateAgent command, Actor by, Locale language) {
         String email = normalizeEmail(command.email());
         if (command.name() == null
                 || command.name().isBlank()
                 || command.name().strip().length() > 200) {
             throw new InvalidInput("name", "is required and at most 200 characters");
         }
-        checkPassword(command.password());
+        boolean invite = command.password() == null || command.password().isEmpty();
+        if (!invite) {
+            checkPassword(command.password());
+        }
         if (agents.findPrincipalByEmail(email).isPresent()) {
             throw new Conflict("agent.exists", "an agent with email " + email + " already exists", email);
         }
@@ -53,7 +81,8 @@ public class Agents {
         long id = agents.insert(
                 email,
                 command.name().strip(),
-                passwords.encode(command.password()),
+                // nobody knows this one: an invited agent signs in only after choosing a password
+                passwords.encode(invite ? Hashing.randomSecret(32) : command.password()),
                 command.role() == null ? Role.AGENT : command.role(),
                 checkTier(command.tier() == null ? 1 : command.tier()),
                 checkCapacity(command.capacity() == null ? 10 : command.capacity()),
@@ -61,12 +90,25 @@ public class Agents {
         agents.replaceTeams(id, teamIds);
         agents.replaceLanguages(id, checkLanguages(command.languages()));
         agents.replaceSkills(id, checkSkills(command.skills()));
-        return get(id);
+        AgentView created = get(id);
+        audit.record(
+                by,
+                "created",
+                "agent",
+                id,
+                null,
+                null,
+                created.name() + " <" + created.email() + ">, " + created.role(),
+                Times.now(clock));
+        if (invite) {
+            invitations.invite(id, by, language);
+        }
+        return created;
     }
 
     @Transactional
-    public AgentView update(long id, UpdateAgent change) {
-        get(id);
+    public AgentView update(long id, UpdateAgent change, Actor by) {
+        AgentView before = get(id);
         if (change.name() != null
                 && (change.name().isBlank() || change.name().strip().length() > 200)) {
             throw new InvalidInput("name", "must not be blank and at most 200 characters");
@@ -100,7 +142,49 @@ public class Agents {
         if (change.skills() != null) {
             agents.replaceSkills(id, checkSkills(change.skills()));
         }
-        return get(id);
+        AgentView after = get(id);
+        recordChanges(before, after, change.password() != null, by);
+        return after;
+    }
+
+    private void recordChanges(AgentView before, AgentView after, boolean passwordSet, Actor by) {
+        Instant now = Times.now(clock);
+        Map<String, String[]> fields = new LinkedHashMap<>();
+        fields.put("name", new String[] {before.name(), after.name()});
+        fields.put("role", new String[] {before.role().code(), after.role().code()});
+        fields.put("active", new String[] {String.valueOf(before.active()), String.valueOf(after.active())});
+        fields.put("tier", new String[] {String.valueOf(before.tier()), String.valueOf(after.tier())});
+        fields.put("capacity", new String[] {String.valueOf(before.capacity()), String.valueOf(after.capacity())});
+        Map<Long, String> teamNames = teams.list().stream().collect(Collectors.toMap(TeamView::id, TeamView::name));
+        fields.put("teams", new String[] {names(before.teamIds(), teamNames), names(after.teamIds(), teamNames)});
+        fields.put("languages", new String[] {languages(before), languages(after)});
+        fields.put("skills", new String[] {skills(before), skills(after)});
+        fields.forEach((field, values) -> {
+            if (!Objects.equals(values[0], values[1])) {
+                audit.record(by, "changed", "agent", after.id(), field, values[0], values[1], now);
+            }
+        });
+        if (passwordSet) {
+            audit.record(by, "set password", "agent", after.id(), null, null, null, now);
+        }
+    }
+
+    private static String names(List<Long> ids, Map<Long, String> names) {
+        return ids.stream().map(id -> names.getOrDefault(id, "#" + id)).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String languages(AgentView agent) {
+        return agent.languages().stream()
+                .map(l -> l.code() + ":" + l.level().code())
+                .sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String skills(AgentView agent) {
+        return agent.skills().stream()
+                .map(s -> s.name() + ":" + s.level())
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     @Transactional
@@ -169,7 +253,7 @@ public class Agents {
         return normalized;
     }
 
-    private static void checkPassword(String password) {
+    static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new InvalidInput("password", "must have at least " + MIN_PASSWORD + " characters");
         }

@@ -1,5 +1,6 @@
 package io.rapport.demo;
 
+import io.rapport.accounts.Actor;
 import io.rapport.accounts.AgentLanguage;
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.AgentSkill;
@@ -179,16 +180,19 @@ class DemoData implements ApplicationRunner {
         TeamView cards = team("Cards & Payments");
         TeamView accounts = team("Accounts & Transfers");
         if (agents.principalByEmail(ADMIN).isEmpty()) {
-            agents.create(new CreateAgent(
-                    ADMIN,
-                    "Demo Admin",
-                    PASSWORD,
-                    Role.ADMIN,
-                    List.of(cards.id(), accounts.id()),
-                    List.of(new AgentLanguage("en", LanguageLevel.NATIVE)),
-                    List.of(),
-                    3,
-                    10));
+            agents.create(
+                    new CreateAgent(
+                            ADMIN,
+                            "Demo Admin",
+                            PASSWORD,
+                            Role.ADMIN,
+                            List.of(cards.id(), accounts.id()),
+                            List.of(new AgentLanguage("en", LanguageLevel.NATIVE)),
+                            List.of(),
+                            3,
+                            10),
+                    Actor.system(),
+                    Locale.ENGLISH);
         }
         List<AgentView> staff = new ArrayList<>();
         staff.add(agent("Maya Lindqvist", Role.SUPERVISOR, cards, 3, "en:native,de:fluent", "cards:5,payments:4"));
@@ -246,7 +250,7 @@ class DemoData implements ApplicationRunner {
         return teams.list().stream()
                 .filter(team -> team.name().equals(name))
                 .findFirst()
-                .orElseGet(() -> teams.create(name));
+                .orElseGet(() -> teams.create(name, Actor.system()));
     }
 
     /** Something that happens on the desk at a time: opening a ticket, a reply, a customer's answer. */
@@ -433,20 +437,23 @@ class DemoData implements ApplicationRunner {
         String email = name.toLowerCase(Locale.ROOT).replace("á", "a").replace(' ', '.') + "@demo.rapport.io";
         return agents.principalByEmail(email)
                 .map(p -> agents.get(p.id()))
-                .orElseGet(() -> agents.create(new CreateAgent(
-                        email,
-                        name,
-                        PASSWORD,
-                        role,
-                        List.of(team.id()),
-                        pairs(languages).stream()
-                                .map(p -> new AgentLanguage(p[0], Codes.stored(LanguageLevel.class, p[1])))
-                                .toList(),
-                        pairs(skills).stream()
-                                .map(p -> new AgentSkill(p[0], Integer.parseInt(p[1])))
-                                .toList(),
-                        tier,
-                        8 + tier * 2)));
+                .orElseGet(() -> agents.create(
+                        new CreateAgent(
+                                email,
+                                name,
+                                PASSWORD,
+                                role,
+                                List.of(team.id()),
+                                pairs(languages).stream()
+                                        .map(p -> new AgentLanguage(p[0], Codes.stored(LanguageLevel.class, p[1])))
+                                        .toList(),
+                                pairs(skills).stream()
+                                        .map(p -> new AgentSkill(p[0], Integer.parseInt(p[1])))
+                                        .toList(),
+                                tier,
+                                8 + tier * 2),
+                        Actor.system(),
+                        Locale.ENGLISH));
     }
 
     private List<AgentPrincipal> principals(List<AgentView> views) {

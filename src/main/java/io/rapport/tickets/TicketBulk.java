@@ -113,8 +113,9 @@ public class TicketBulk {
         }
         if (c.teamId() != null
                 && c.teamId().isPresent()
-                && !teams.exists(c.teamId().get())) {
-            throw new InvalidInput("teamId", "no team with id " + c.teamId().get());
+                && !teams.takesTickets(c.teamId().get())) {
+            throw new InvalidInput(
+                    "teamId", "no active team with id " + c.teamId().get());
         }
         Tickets.checkTags(c.tags());
         try {

@@ -292,8 +292,8 @@ public class Tickets {
         }
         if (change.teamId() != null) {
             Long team = change.teamId().orElse(null);
-            if (team != null && !teams.exists(team)) {
-                throw new InvalidInput("teamId", "no team with id " + team);
+            if (team != null && !teams.takesTickets(team)) {
+                throw new InvalidInput("teamId", "no active team with id " + team);
             }
             ticket.moveToTeam(team, by, now);
         }

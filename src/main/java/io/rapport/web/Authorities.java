@@ -10,6 +10,9 @@ public final class Authorities {
     public static final String SUPERVISOR = "ROLE_SUPERVISOR";
     public static final String AGENT = "ROLE_AGENT";
 
+    /** An API token without the write scope: it may read (GET, HEAD) and nothing else. */
+    public static final String READ_ONLY = "SCOPE_READ_ONLY";
+
     /** A customer signed in to the customer area. */
     public static final String CUSTOMER = "ROLE_CUSTOMER";
 

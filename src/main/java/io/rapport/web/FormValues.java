@@ -17,6 +17,14 @@ public final class FormValues {
         return Long.parseLong(digits);
     }
 
+    /** Like {@link #number}, but absent or blank is null. */
+    public static Long optionalNumber(String typed, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return number(typed, field, "must be a number");
+    }
+
     /** A step that cannot be undone goes ahead only with its box ticked. */
     public static void requireConfirmed(String confirm) {
         if (!"yes".equals(confirm)) {

@@ -61,6 +61,18 @@ public final class JsonFields {
         return node.asString();
     }
 
+    /** Absent: null; else true or false (JSON null is refused: a yes-or-no field cannot be cleared). */
+    public static Boolean flag(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw new InvalidInput(field, "must be true or false");
+        }
+        return node.asBoolean();
+    }
+
     /** Absent: null; JSON null: empty (clear it); else an id. */
     public static Optional<Long> optionalId(JsonNode body, String field) {
         if (!body.has(field)) {

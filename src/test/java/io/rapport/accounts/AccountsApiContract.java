@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.rapport.support.Api;
 import io.rapport.support.IntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,7 +126,9 @@ abstract class AccountsApiContract extends IntegrationTest {
     @Test
     void aTokenFollowsItsAgentsRoleAndActiveFlagAtOnce() {
         long agentId = newAgent("admin").get("id").asLong();
-        var created = admin().post("/api/v1/tokens", Map.of("name", "follows", "agentId", agentId));
+        var created = admin().post(
+                        "/api/v1/tokens",
+                        Map.of("name", "follows", "agentId", agentId, "scopes", List.of("write", "admin")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Api withToken = anonymous().bearer(created.json().get("secret").asString());
         assertThat(withToken.get("/api/v1/tokens").status()).as("admin call").isEqualTo(200);
@@ -155,7 +158,7 @@ abstract class AccountsApiContract extends IntegrationTest {
         try {
             var check = new AtomicReference<Future<?>>();
             transactions.executeWithoutResult(tx -> {
-                tokens.revoke(id); // holds the row lock until commit
+                tokens.revoke(id, Actor.system()); // holds the row lock until commit
                 // reads the still-live row, then waits on the lock to note its first use
                 check.set(checker.submit(() -> tokens.authenticate(secret)));
                 assertThat(waitUntilASessionWaitsOnALock())

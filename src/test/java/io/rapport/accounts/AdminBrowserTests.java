@@ -21,7 +21,7 @@ class AdminBrowserTests extends BrowserTest {
         page.navigate("/admin/teams");
         page.fill("#team-name", team);
         page.click("button:has-text('Add a team')");
-        assertThat(page.locator("table.grid")).containsText(team);
+        assertThat(page.locator("h1")).hasText(team);
 
         page.navigate("/admin/agents");
         page.fill("#name", "Nina New");
@@ -89,5 +89,100 @@ class AdminBrowserTests extends BrowserTest {
         page.locator("tr:has-text('zapier') button:has-text('Revoke')").first().click();
         assertThat(page.locator("tr:has-text('zapier')").first()).containsText("Revoked");
         assertThat(anonymous().bearer(secret).get("/api/v1/tickets").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anInvitedAgentChoosesTheirPasswordAndSignsIn() {
+        String email = "invited-" + UUID.randomUUID().toString().substring(0, 6) + "@rapport.test";
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/agents");
+        page.fill("#name", "Iris Invited");
+        page.fill("#email", email);
+        page.click("[data-rapport=new-agent] button[type=submit]");
+        assertThat(page.locator(".alert.success")).containsText("An invitation to choose a password went to " + email);
+        assertThat(page.locator("tr:has-text('Iris Invited')")).containsText("invited, no password yet");
+
+        String link = io.rapport.support.TestMail.inviteLink(email);
+        try (var invitee = newContext()) {
+            var other = invitee.newPage();
+            other.navigate(link.substring(link.indexOf("/invite")));
+            assertThat(other.locator("h1")).hasText("Welcome, Iris Invited");
+            other.fill("#password", "chosen-password-1");
+            other.fill("#repeat", "chosen-password-2");
+            other.click("button:has-text('Set password')");
+            assertThat(other.locator(".alert.error")).containsText("The two passwords differ");
+            other.fill("#password", "chosen-password-1");
+            other.fill("#repeat", "chosen-password-1");
+            screenshot(other, "invite");
+            other.click("button:has-text('Set password')");
+            assertThat(other.locator(".alert.success")).containsText("Your password is set");
+            other.fill("#username", email);
+            other.fill("#password", "chosen-password-1");
+            other.click("button:has-text('Sign in')");
+            assertThat(other.locator("header")).containsText("Iris Invited");
+            other.navigate(link.substring(link.indexOf("/invite")));
+            assertThat(other.locator("h1")).hasText("This link no longer works");
+        }
+        page.reload();
+        assertThat(page.locator("tr:has-text('Iris Invited')")).not().containsText("invited, no password yet");
+    }
+
+    @Test
+    void aTeamIsRenamedStaffedAndDeactivatedOnItsPage() {
+        String team = "Squad " + UUID.randomUUID().toString().substring(0, 6);
+        JsonNode agent = newAgent("agent");
+        String name = agent.get("name").asString();
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/teams");
+        page.fill("#team-name", team);
+        page.click("button:has-text('Add a team')");
+        assertThat(page.locator("h1")).hasText(team);
+        assertThat(page.getByText("Nobody is in this team yet.")).isVisible();
+
+        page.selectOption("#member", String.valueOf(agent.get("id").asLong()));
+        page.click("[data-rapport=add-member] button");
+        assertThat(page.locator("table.grid")).containsText(agent.get("email").asString());
+
+        page.fill("#team-name", team + " Renamed");
+        page.getByLabel("Active: takes new tickets").uncheck();
+        page.click("[data-rapport=team] button:has-text('Save')");
+        assertThat(page.locator("[role=status]")).containsText("Saved.");
+        assertThat(page.locator("h1")).hasText(team + " Renamed");
+        assertThat(page.getByText("Inactive: the team takes no new tickets")).isVisible();
+        assertThat(page.locator("ul.plain")).containsText("deactivated team " + team + " Renamed");
+        assertThat(page.locator("ul.plain")).containsText("changed the name of team " + team + " Renamed: " + team);
+        screenshot("admin-team");
+
+        page.navigate("/tickets/new");
+        assertThat(page.locator("#teamId")).not().containsText(team);
+
+        page.navigate("/admin/audit?kind=team");
+        assertThat(page.locator("[data-rapport=audit]")).containsText("added " + name + " to team " + team);
+        screenshot("admin-audit");
+    }
+
+    @Test
+    void aTokenLimitedToReadingAndADayStaysThatWay() {
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/tokens");
+        page.fill("#token-name", "dashboard");
+        page.getByLabel("write: change things").uncheck();
+        page.fill("#expires", java.time.LocalDate.now().plusDays(30).toString());
+        page.click("button:has-text('Create a token')");
+        String secret =
+                page.locator("[data-rapport=token-secret]").textContent().strip();
+        assertThat(page.locator("tr:has-text('dashboard')").first()).containsText("read");
+        assertThat(page.locator("tr:has-text('dashboard')").first()).containsText("until");
+        assertThat(page.locator("tr:has-text('dashboard')").first()).not().containsText("write");
+        var reader = anonymous().bearer(secret);
+        assertThat(reader.get("/api/v1/tickets").status()).isEqualTo(200);
+        assertThat(reader.post("/api/v1/teams", java.util.Map.of("name", "nope"))
+                        .status())
+                .isEqualTo(403);
+
+        page.fill("#token-name", "yesterday");
+        page.fill("#expires", java.time.LocalDate.now().minusDays(1).toString());
+        page.click("button:has-text('Create a token')");
+        assertThat(page.locator(".alert.error")).containsText("last day");
     }
 }

@@ -106,12 +106,16 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected void screenshot(String name) {
+        screenshot(page, name);
+    }
+
+    protected void screenshot(Page of, String name) {
         try {
             Files.createDirectories(Paths.get("target/screenshots"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions()
+        of.screenshot(new Page.ScreenshotOptions()
                 .setPath(Paths.get("target/screenshots/" + name + ".png"))
                 .setFullPage(true));
     }

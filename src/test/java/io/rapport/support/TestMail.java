@@ -62,7 +62,16 @@ public final class TestMail {
 
     /** The portal sign-in link in the newest sign-in mail to the address (other mails may have come since). */
     public static String signInLink(String address) {
-        Pattern link = Pattern.compile("(http://\\S+/portal/auth\\?token=[A-Za-z0-9_-]+)");
+        return newestLink(address, "/portal/auth");
+    }
+
+    /** The link in the newest invitation to choose a password mailed to the agent's address. */
+    public static String inviteLink(String address) {
+        return newestLink(address, "/invite");
+    }
+
+    private static String newestLink(String address, String path) {
+        Pattern link = Pattern.compile("(http://\\S+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+)");
         MimeMessage mail = waitFor(address, m -> link.matcher(text(m)).find());
         Matcher m = link.matcher(text(mail));
         m.find();

@@ -180,7 +180,10 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/admin/agents", () -> agent.get("/admin/agents"));
         pages.put("/admin/agents/{id}", () -> agent.get("/admin/agents/" + agentId));
         pages.put("/admin/teams", () -> agent.get("/admin/teams"));
+        pages.put("/admin/teams/{id}", () -> agent.get("/admin/teams/987654321"));
         pages.put("/admin/tokens", () -> agent.get("/admin/tokens"));
+        pages.put("/admin/audit", () -> agent.get("/admin/audit?kind=team&before=x"));
+        pages.put("/invite", () -> stranger.get("/invite?token=nothing"));
         pages.put("/admin/mailboxes", () -> agent.get("/admin/mailboxes"));
         pages.put("/admin/mailboxes/{id}", () -> agent.get("/admin/mailboxes/987654321"));
         pages.put("/error", () -> stranger.get("/error"));

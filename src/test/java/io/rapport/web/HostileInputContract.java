@@ -195,8 +195,10 @@ public abstract class HostileInputContract extends IntegrationTest {
                     JsonNode operation = method.getValue();
                     String id = operation.get("operationId").asString();
                     String verb = method.getKey().toUpperCase(java.util.Locale.ROOT);
-                    Function<String, String> at =
-                            value -> path.getKey().replace("{id}", value).replace("{number}", value);
+                    Function<String, String> at = value -> path.getKey()
+                            .replace("{id}", value)
+                            .replace("{number}", value)
+                            .replace("{agentId}", value);
                     String realPath = at.apply(String.valueOf(fixtureId(path.getKey(), fixtures)));
                     checked.add(id);
 
@@ -556,8 +558,33 @@ public abstract class HostileInputContract extends IntegrationTest {
                         "agent",
                         "/admin/tokens",
                         false,
-                        Map.of("name", "Form token", "agentId", String.valueOf(agentId))),
+                        Map.of(
+                                "name", "Form token",
+                                "agentId", String.valueOf(agentId),
+                                "scopes", "write",
+                                "expires", "2099-12-31")),
                 new Form("agent", "/admin/tokens/987654321/revoke", false, Map.of("confirm", "yes")),
+                new Form(
+                        "agent",
+                        "/admin/teams/" + teamId,
+                        false,
+                        Map.of("name", "Form team " + UUID.randomUUID(), "active", "yes", "replyAssigns", "yes")),
+                new Form(
+                        "agent",
+                        "/admin/teams/" + teamId + "/members",
+                        false,
+                        Map.of("agentId", String.valueOf(agentId))),
+                new Form(
+                        "agent",
+                        "/admin/teams/" + teamId + "/members/remove",
+                        false,
+                        Map.of("agentId", String.valueOf(agentId))),
+                new Form("agent", "/admin/agents/" + agentId + "/invite", false, Map.of()),
+                new Form(
+                        "anonymous",
+                        "/invite",
+                        false,
+                        Map.of("token", "nothing", "password", "form-password-1", "repeat", "form-password-1")),
                 new Form(
                         "agent",
                         "/admin/mailboxes",

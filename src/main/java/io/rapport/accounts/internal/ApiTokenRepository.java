@@ -3,13 +3,17 @@ package io.rapport.accounts.internal;
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.ApiTokenView;
 import io.rapport.accounts.Role;
+import io.rapport.accounts.TokenScope;
 import io.rapport.common.Codes;
 import io.rapport.common.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -20,12 +24,13 @@ import org.springframework.stereotype.Component;
 public class ApiTokenRepository {
 
     private static final String SELECT = """
-            SELECT t.id, t.name, t.prefix, t.agent_id, a.name AS agent_name, t.created_at, t.last_used_at, t.revoked_at
+            SELECT t.id, t.name, t.prefix, t.agent_id, a.name AS agent_name, t.scopes, t.created_at, t.expires_at,
+                   t.last_used_at, t.revoked_at
             FROM acc_api_token t JOIN acc_agent a ON a.id = t.agent_id
             """;
 
-    /** A token that is not revoked, with the agent it acts as (whatever that agent's state). */
-    public record Live(long id, Instant lastUsedAt, AgentPrincipal agent) {}
+    /** A token that is neither revoked nor expired, with the agent it acts as (whatever that agent's state). */
+    public record Live(long id, Instant lastUsedAt, Instant expiresAt, Set<TokenScope> scopes, AgentPrincipal agent) {}
 
     private final JdbcClient db;
 
@@ -33,13 +38,30 @@ public class ApiTokenRepository {
         this.db = db;
     }
 
-    public long insert(String name, String hash, String prefix, long agentId, long createdBy, Instant now) {
+    public long insert(
+            String name,
+            String hash,
+            String prefix,
+            long agentId,
+            Set<TokenScope> scopes,
+            Instant expiresAt,
+            long createdBy,
+            Instant now) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
-                        INSERT INTO acc_api_token (name, token_hash, prefix, agent_id, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO acc_api_token (name, token_hash, prefix, agent_id, scopes, expires_at, created_by,
+                            created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(name, hash, prefix, agentId, createdBy, Times.sql(now))
+                .params(
+                        name,
+                        hash,
+                        prefix,
+                        agentId,
+                        stored(scopes),
+                        expiresAt == null ? null : Times.sql(expiresAt),
+                        createdBy,
+                        Times.sql(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -63,17 +85,19 @@ public class ApiTokenRepository {
                 .optional();
     }
 
-    public Optional<Live> findLive(String hash) {
+    public Optional<Live> findLive(String hash, Instant now) {
         return db.sql("""
-                        SELECT t.id, t.last_used_at, a.id AS agent_id, a.email, a.name, a.role, a.active,
-                               a.password_hash
+                        SELECT t.id, t.last_used_at, t.expires_at, t.scopes, a.id AS agent_id, a.email, a.name, a.role,
+                               a.active, a.password_hash
                         FROM acc_api_token t JOIN acc_agent a ON a.id = t.agent_id
-                        WHERE t.token_hash = ? AND t.revoked_at IS NULL
+                        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
                         """)
-                .param(hash)
+                .params(hash, Times.sql(now))
                 .query((rs, n) -> new Live(
                         rs.getLong("id"),
                         Times.instant(rs, "last_used_at"),
+                        Times.instant(rs, "expires_at"),
+                        scopes(rs.getString("scopes")),
                         new AgentPrincipal(
                                 rs.getLong("agent_id"),
                                 rs.getString("email"),
@@ -91,6 +115,18 @@ public class ApiTokenRepository {
                 .update();
     }
 
+    private static String stored(Set<TokenScope> scopes) {
+        return String.join(",", scopes.stream().sorted().map(TokenScope::code).toList());
+    }
+
+    private static Set<TokenScope> scopes(String stored) {
+        Set<TokenScope> scopes = EnumSet.noneOf(TokenScope.class);
+        for (String code : stored.split(",")) {
+            scopes.add(Codes.stored(TokenScope.class, code.strip()));
+        }
+        return Collections.unmodifiableSet(scopes);
+    }
+
     private static ApiTokenView view(ResultSet rs, int n) throws SQLException {
         return new ApiTokenView(
                 rs.getLong("id"),
@@ -98,7 +134,9 @@ public class ApiTokenRepository {
                 rs.getString("prefix"),
                 rs.getLong("agent_id"),
                 rs.getString("agent_name"),
+                scopes(rs.getString("scopes")),
                 Times.instant(rs, "created_at"),
+                Times.instant(rs, "expires_at"),
                 Times.instant(rs, "last_used_at"),
                 Times.instant(rs, "revoked_at"));
     }

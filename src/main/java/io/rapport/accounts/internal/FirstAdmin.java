@@ -1,8 +1,10 @@
 package io.rapport.accounts.internal;
 
+import io.rapport.accounts.Actor;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.CreateAgent;
 import io.rapport.accounts.Role;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,8 +53,11 @@ class FirstAdmin implements ApplicationRunner {
         agents.principalByEmail(email)
                 .ifPresentOrElse(
                         existing -> log.warn("{} exists but is not an active admin; not changing it", email), () -> {
-                            agents.create(new CreateAgent(
-                                    email, "Administrator", password, Role.ADMIN, null, null, null, 3, 10));
+                            agents.create(
+                                    new CreateAgent(
+                                            email, "Administrator", password, Role.ADMIN, null, null, null, 3, 10),
+                                    Actor.system(),
+                                    Locale.ENGLISH);
                             log.info("Created the first admin {}", email);
                         });
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class TeamRepository {
 
     private static final String SELECT = """
-            SELECT t.id, t.name, t.created_at, t.reply_assigns,
+            SELECT t.id, t.name, t.created_at, t.reply_assigns, t.active,
                    (SELECT COUNT(*) FROM acc_agent_team m WHERE m.team_id = t.id) AS members
             FROM acc_team t
             """;
@@ -25,9 +25,10 @@ public class TeamRepository {
         this.db = db;
     }
 
-    public boolean nameTaken(String name) {
-        return db.sql("SELECT COUNT(*) FROM acc_team WHERE LOWER(name) = LOWER(?)")
-                        .param(name)
+    /** Whether another team than {@code except} (null: any) has this name, whatever its case. */
+    public boolean nameTaken(String name, Long except) {
+        return db.sql("SELECT COUNT(*) FROM acc_team WHERE LOWER(name) = LOWER(?) AND id <> ?")
+                        .params(name, except == null ? -1L : except)
                         .query(Long.class)
                         .single()
                 > 0;
@@ -58,6 +59,38 @@ public class TeamRepository {
                 .update();
     }
 
+    public void rename(long id, String name) {
+        db.sql("UPDATE acc_team SET name = ? WHERE id = ?").params(name, id).update();
+    }
+
+    public void setActive(long id, boolean active) {
+        db.sql("UPDATE acc_team SET active = ? WHERE id = ?").params(active, id).update();
+    }
+
+    /** Adds the agent to the team; false when they were in it already. */
+    public boolean addMember(long teamId, long agentId) {
+        return db.sql("INSERT INTO acc_agent_team (agent_id, team_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                        .params(agentId, teamId)
+                        .update()
+                == 1;
+    }
+
+    /** Takes the agent out of the team; false when they were not in it. */
+    public boolean removeMember(long teamId, long agentId) {
+        return db.sql("DELETE FROM acc_agent_team WHERE agent_id = ? AND team_id = ?")
+                        .params(agentId, teamId)
+                        .update()
+                == 1;
+    }
+
+    public boolean isActive(long id) {
+        return db.sql("SELECT COUNT(*) FROM acc_team WHERE id = ? AND active")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public boolean exists(long id) {
         return db.sql("SELECT COUNT(*) FROM acc_team WHERE id = ?")
                         .param(id)
@@ -72,6 +105,7 @@ public class TeamRepository {
                 rs.getString("name"),
                 rs.getInt("members"),
                 Times.instant(rs, "created_at"),
-                rs.getBoolean("reply_assigns"));
+                rs.getBoolean("reply_assigns"),
+                rs.getBoolean("active"));
     }
 }

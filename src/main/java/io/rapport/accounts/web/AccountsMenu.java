@@ -35,4 +35,9 @@ class AccountsMenu {
     AdminTab tokensTab() {
         return new AdminTab(30, "/admin/tokens", "admin.tokens", "tokens");
     }
+
+    @Bean
+    AdminTab auditTab() {
+        return new AdminTab(90, "/admin/audit", "admin.audit", "audit");
+    }
 }

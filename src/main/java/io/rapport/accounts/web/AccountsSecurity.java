@@ -8,6 +8,7 @@ import io.rapport.web.SignInThrottled;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.stereotype.Component;
@@ -35,11 +36,15 @@ class AccountsSecurity implements SecurityRules {
             case API ->
                 rules.requestMatchers(HttpMethod.POST, "/api/v1/agents", "/api/v1/tokens", "/api/v1/teams")
                         .hasAuthority(Authorities.ADMIN)
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/teams/**")
+                        .hasAuthority(Authorities.ADMIN)
+                        .requestMatchers("/api/v1/teams/*/members", "/api/v1/teams/*/members/**", "/api/v1/audit")
+                        .hasAuthority(Authorities.ADMIN)
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**")
                         .hasAuthority(Authorities.ADMIN);
             case CUSTOMER -> rules.requestMatchers(PortalSignInPages.PUBLIC).permitAll();
             case STAFF ->
-                rules.requestMatchers("/login")
+                rules.requestMatchers("/login", InvitePages.PAGE)
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasAuthority(Authorities.ADMIN);
@@ -49,7 +54,7 @@ class AccountsSecurity implements SecurityRules {
     @Override
     public void configure(Area area, HttpSecurity http) throws Exception {
         switch (area) {
-            case API -> {}
+            case API -> http.addFilterAfter(new ReadOnlyTokens(), AuthorizationFilter.class);
             case CUSTOMER ->
                 http.securityContext(c -> c.securityContextRepository(customerSessions.repository()))
                         .exceptionHandling(e -> e.authenticationEntryPoint(

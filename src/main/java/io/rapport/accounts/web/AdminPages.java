@@ -1,5 +1,7 @@
 package io.rapport.accounts.web;
 
+import io.rapport.accounts.AccountLog;
+import io.rapport.accounts.Actor;
 import io.rapport.accounts.AgentLanguage;
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.AgentSkill;
@@ -7,16 +9,26 @@ import io.rapport.accounts.AgentView;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.ApiTokens;
 import io.rapport.accounts.CreateAgent;
+import io.rapport.accounts.Invitations;
 import io.rapport.accounts.LanguageLevel;
 import io.rapport.accounts.Role;
+import io.rapport.accounts.TeamView;
 import io.rapport.accounts.Teams;
+import io.rapport.accounts.TokenScope;
 import io.rapport.accounts.UpdateAgent;
 import io.rapport.common.Codes;
 import io.rapport.common.Conflict;
 import io.rapport.common.InvalidInput;
+import io.rapport.web.FormValues;
 import io.rapport.web.PageErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,20 +40,36 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin area: agents with roles, teams, skills and languages; teams; API tokens. Admin role only. */
+/**
+ * The admin area: agents with roles, teams, skills and languages (added with a password or invited by mail); teams
+ * with their members; API tokens with scopes and expiry; the audit log of all of it. Admin role only.
+ */
 @Controller
 class AdminPages {
 
     private final Agents agents;
     private final Teams teams;
     private final ApiTokens tokens;
+    private final Invitations invitations;
+    private final AccountLog log;
     private final PageErrors errors;
+    private final Clock clock;
 
-    AdminPages(Agents agents, Teams teams, ApiTokens tokens, PageErrors errors) {
+    AdminPages(
+            Agents agents,
+            Teams teams,
+            ApiTokens tokens,
+            Invitations invitations,
+            AccountLog log,
+            PageErrors errors,
+            Clock clock) {
         this.agents = agents;
         this.teams = teams;
         this.tokens = tokens;
+        this.invitations = invitations;
+        this.log = log;
         this.errors = errors;
+        this.clock = clock;
     }
 
     /** What the person typed into an agent form, given back with the error so that nothing has to be typed again. */
@@ -76,7 +104,8 @@ class AdminPages {
                         .map(a -> new AgentRow(
                                 a, a.teamIds().stream().map(names::get).toList()))
                         .toList());
-        model.addAttribute("teams", teams.list());
+        model.addAttribute("teams", teams.offered(null));
+        model.addAttribute("invited", invitations.waiting());
         return "accounts/admin/agents";
     }
 
@@ -84,26 +113,32 @@ class AdminPages {
     String create(
             @RequestParam String email,
             @RequestParam String name,
-            @RequestParam String password,
+            @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "agent") String role,
             @RequestParam(required = false) List<Long> teamIds,
             @RequestParam(defaultValue = "") String languages,
             @RequestParam(defaultValue = "") String skills,
             @RequestParam(defaultValue = "1") int tier,
             @RequestParam(defaultValue = "10") int capacity,
+            @AuthenticationPrincipal AgentPrincipal me,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
-            AgentView created = agents.create(new CreateAgent(
-                    email,
-                    name,
-                    password,
-                    Codes.parse(Role.class, role, "role"),
-                    teamIds,
-                    languages(languages),
-                    skills(skills),
-                    tier,
-                    capacity));
+            AgentView created = agents.create(
+                    new CreateAgent(
+                            email,
+                            name,
+                            password,
+                            Codes.parse(Role.class, role, "role"),
+                            teamIds,
+                            languages(languages),
+                            skills(skills),
+                            tier,
+                            capacity),
+                    Actor.of(me),
+                    locale);
             redirect.addFlashAttribute("notice", created.name());
+            redirect.addFlashAttribute("invitedNow", password.isEmpty() ? created.email() : null);
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute(
@@ -115,9 +150,31 @@ class AdminPages {
     @GetMapping("/admin/agents/{id}")
     String agent(@PathVariable long id, Model model) {
         model.addAttribute("section", "agents");
-        model.addAttribute("agent", agents.get(id));
-        model.addAttribute("teams", teams.list());
+        AgentView agent = agents.get(id);
+        model.addAttribute("agent", agent);
+        model.addAttribute(
+                "teams",
+                teams.list().stream()
+                        .filter(t -> t.active() || agent.teamIds().contains(t.id()))
+                        .toList());
+        model.addAttribute("invited", invitations.waiting().contains(id));
         return "accounts/admin/agent";
+    }
+
+    /** Mails the agent a new link to choose their password; older links stop working. */
+    @PostMapping("/admin/agents/{id}/invite")
+    String invite(
+            @PathVariable long id,
+            @AuthenticationPrincipal AgentPrincipal me,
+            Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            invitations.invite(id, Actor.of(me), locale);
+            redirect.addFlashAttribute("invitedNow", agents.get(id).email());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+        }
+        return "redirect:/admin/agents/" + id;
     }
 
     @PostMapping("/admin/agents/{id}")
@@ -149,7 +206,8 @@ class AdminPages {
                             skills(skills),
                             tier,
                             capacity,
-                            active));
+                            active),
+                    Actor.of(me));
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
@@ -167,9 +225,11 @@ class AdminPages {
     }
 
     @PostMapping("/admin/teams")
-    String createTeam(@RequestParam String name, RedirectAttributes redirect) {
+    String createTeam(
+            @RequestParam String name, @AuthenticationPrincipal AgentPrincipal me, RedirectAttributes redirect) {
         try {
-            teams.create(name);
+            TeamView team = teams.create(name, Actor.of(me));
+            return "redirect:/admin/teams/" + team.id();
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("teamName", name);
@@ -177,36 +237,133 @@ class AdminPages {
         return "redirect:/admin/teams";
     }
 
-    /** The team setting "a reply on an unassigned ticket assigns it to the agent who replied". */
-    @PostMapping("/admin/teams/{id}/reply-assigns")
-    String replyAssigns(@PathVariable long id, @RequestParam(required = false) String on, RedirectAttributes redirect) {
-        if (on != null && !"yes".equals(on)) {
-            redirect.addFlashAttribute("error", errors.describe(new InvalidInput("on", "is ticked or not")));
-            return "redirect:/admin/teams";
+    /** One team: its name, whether it takes tickets, its setting, and its members. */
+    @GetMapping("/admin/teams/{id}")
+    String team(@PathVariable long id, Model model) {
+        model.addAttribute("section", "teams");
+        TeamView team = teams.get(id);
+        List<AgentView> members = teams.members(id);
+        model.addAttribute("team", team);
+        model.addAttribute("members", members);
+        model.addAttribute(
+                "others",
+                agents.list().stream()
+                        .filter(a -> a.active() && !a.teamIds().contains(id))
+                        .toList());
+        model.addAttribute(
+                "history",
+                log.recent("team", null, 200).items().stream()
+                        .filter(e -> e.subjectId() == id)
+                        .limit(20)
+                        .toList());
+        return "accounts/admin/team";
+    }
+
+    /** Renames the team, (de)activates it and sets "a reply assigns": one form, only changed fields are written. */
+    @PostMapping("/admin/teams/{id}")
+    String changeTeam(
+            @PathVariable long id,
+            @RequestParam String name,
+            @RequestParam(required = false) String active,
+            @RequestParam(required = false) String replyAssigns,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            teams.change(id, name, ticked(active, "active"), ticked(replyAssigns, "replyAssigns"), Actor.of(me));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput | Conflict e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+            redirect.addFlashAttribute("teamName", name);
         }
-        teams.setReplyAssigns(id, "yes".equals(on));
-        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/teams/" + id;
+    }
+
+    @PostMapping("/admin/teams/{id}/members")
+    String addMember(
+            @PathVariable long id,
+            @RequestParam long agentId,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            teams.addMember(id, agentId, Actor.of(me));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+        }
+        return "redirect:/admin/teams/" + id;
+    }
+
+    @PostMapping("/admin/teams/{id}/members/remove")
+    String removeMember(
+            @PathVariable long id,
+            @RequestParam long agentId,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            teams.removeMember(id, agentId, Actor.of(me));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+        }
+        return "redirect:/admin/teams/" + id;
+    }
+
+    /** The team setting "a reply on an unassigned ticket assigns it to the agent who replied", from the team list. */
+    @PostMapping("/admin/teams/{id}/reply-assigns")
+    String replyAssigns(
+            @PathVariable long id,
+            @RequestParam(required = false) String on,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        try {
+            teams.setReplyAssigns(id, ticked(on, "on"), Actor.of(me));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+        }
         return "redirect:/admin/teams";
+    }
+
+    /** A checkbox: absent is false, "yes" is true, anything else is refused. */
+    private static boolean ticked(String value, String field) {
+        if (value != null && !"yes".equals(value)) {
+            throw new InvalidInput(field, "is ticked or not");
+        }
+        return "yes".equals(value);
     }
 
     @GetMapping("/admin/tokens")
     String tokens(Model model) {
         model.addAttribute("section", "tokens");
         model.addAttribute("tokens", tokens.list());
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("scopes", List.of(TokenScope.values()));
         model.addAttribute(
                 "agents", agents.list().stream().filter(AgentView::active).toList());
         return "accounts/admin/tokens";
     }
 
+    /**
+     * Creates a token with the ticked scopes (read always) and an optional last day: it works until the end of that
+     * day in the admin's time zone.
+     */
     @PostMapping("/admin/tokens")
     String createToken(
             @RequestParam String name,
             @RequestParam long agentId,
+            @RequestParam(required = false) List<String> scopes,
+            @RequestParam(defaultValue = "") String expires,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
         try {
+            List<TokenScope> granted = new ArrayList<>();
+            for (String scope : scopes == null ? List.<String>of() : scopes) {
+                granted.add(Codes.parse(TokenScope.class, scope, "scopes"));
+            }
             redirect.addFlashAttribute(
-                    "secret", tokens.create(name, agentId, me.id()).secret());
+                    "secret",
+                    tokens.create(name, agentId, granted, lastDay(expires), Actor.of(me))
+                            .secret());
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("tokenName", name);
@@ -215,12 +372,43 @@ class AdminPages {
         return "redirect:/admin/tokens";
     }
 
+    /** "2027-03-31": the token works through that day (the desk's time zone); empty: no end. */
+    private Instant lastDay(String date) {
+        if (date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.strip())
+                    .plusDays(1)
+                    .atStartOfDay(clock.getZone())
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("expires", "must be a date such as 2027-03-31");
+        }
+    }
+
+    /** The audit log: who added, changed, invited, revoked what; newest first, one kind of subject or all. */
+    @GetMapping("/admin/audit")
+    String audit(
+            @RequestParam(defaultValue = "") String kind, @RequestParam(required = false) String before, Model model) {
+        model.addAttribute("section", "audit");
+        model.addAttribute("kinds", AccountLog.KINDS);
+        model.addAttribute("kind", kind);
+        model.addAttribute(
+                "log", log.recent(kind.isEmpty() ? null : kind, FormValues.optionalNumber(before, "before"), 50));
+        return "accounts/admin/audit";
+    }
+
     /** Revokes a token once the admin ticked that scripts using it will stop working. */
     @PostMapping("/admin/tokens/{id}/revoke")
-    String revoke(@PathVariable long id, @RequestParam(required = false) String confirm, RedirectAttributes redirect) {
+    String revoke(
+            @PathVariable long id,
+            @RequestParam(required = false) String confirm,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
         try {
-            io.rapport.web.FormValues.requireConfirmed(confirm);
-            tokens.revoke(id);
+            FormValues.requireConfirmed(confirm);
+            tokens.revoke(id, Actor.of(me));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", errors.describe(e));
         }

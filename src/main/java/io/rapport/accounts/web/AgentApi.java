@@ -1,11 +1,13 @@
 package io.rapport.accounts.web;
 
+import io.rapport.accounts.Actor;
 import io.rapport.accounts.AgentLanguage;
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.AgentSkill;
 import io.rapport.accounts.AgentView;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.CreateAgent;
+import io.rapport.accounts.Invitations;
 import io.rapport.accounts.Presence;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.UpdateAgent;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +43,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentApi {
 
     private final Agents agents;
+    private final Invitations invitations;
 
-    AgentApi(Agents agents) {
+    AgentApi(Agents agents, Invitations invitations) {
         this.agents = agents;
+        this.invitations = invitations;
     }
 
     @Schema(description = "A new agent; the password is never shown again")
     record CreateAgentRequest(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String name,
-            @NotNull @Size(min = 10, max = 200) String password,
+
+            @Size(min = 10, max = 200)
+            @Schema(description = "without one, the agent is mailed a link to choose their own (valid for a week)")
+            String password,
+
             @Schema(description = "agent by default") Role role,
             List<@NotNull Long> teamIds,
             List<@NotNull @Valid AgentLanguage> languages,
@@ -99,17 +108,30 @@ class AgentApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createAgent", summary = "Add an agent (admin)")
-    AgentView create(@Valid @RequestBody CreateAgentRequest r) {
-        return agents.create(new CreateAgent(
-                r.email(),
-                r.name(),
-                r.password(),
-                r.role() == null ? Role.AGENT : r.role(),
-                r.teamIds(),
-                r.languages(),
-                r.skills(),
-                r.tier(),
-                r.capacity()));
+    AgentView create(
+            @Valid @RequestBody CreateAgentRequest r, @AuthenticationPrincipal AgentPrincipal me, Locale locale) {
+        return agents.create(
+                new CreateAgent(
+                        r.email(),
+                        r.name(),
+                        r.password(),
+                        r.role() == null ? Role.AGENT : r.role(),
+                        r.teamIds(),
+                        r.languages(),
+                        r.skills(),
+                        r.tier(),
+                        r.capacity()),
+                Actor.of(me),
+                locale);
+    }
+
+    @PostMapping("/{id}/invite")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "inviteAgent",
+            summary = "Mail the agent a new link to choose their password (admin); older links stop working")
+    void invite(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me, Locale locale) {
+        invitations.invite(id, Actor.of(me), locale);
     }
 
     @GetMapping
@@ -156,7 +178,8 @@ class AgentApi {
                         r.skills(),
                         r.tier(),
                         r.capacity(),
-                        r.active()));
+                        r.active()),
+                Actor.of(me));
     }
 
     @PutMapping("/{id}/presence")

@@ -1,15 +1,18 @@
 package io.rapport.accounts.web;
 
+import io.rapport.accounts.Actor;
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.ApiTokenView;
 import io.rapport.accounts.ApiTokens;
 import io.rapport.accounts.CreatedApiToken;
+import io.rapport.accounts.TokenScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +41,15 @@ class TokenApi {
             @NotBlank @Size(max = 100) String name,
 
             @Schema(description = "the agent it acts as; yourself by default")
-            Long agentId) {}
+            Long agentId,
+
+            @Schema(
+                    description = "read is always granted; write to change things; admin for the admin calls (an"
+                            + " admin's token only). Read and write by default.")
+            List<TokenScope> scopes,
+
+            @Schema(description = "when it stops working; never by default")
+            Instant expiresAt) {}
 
     record TokenList(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
@@ -53,7 +64,12 @@ class TokenApi {
             operationId = "createToken",
             summary = "Create a token acting as an agent (default: yourself); the secret is shown once")
     CreatedApiToken create(@Valid @RequestBody CreateTokenRequest r, @AuthenticationPrincipal AgentPrincipal me) {
-        return tokens.create(r.name(), r.agentId() == null ? me.id() : r.agentId(), me.id());
+        return tokens.create(
+                r.name(),
+                r.agentId() == null ? me.id() : r.agentId(),
+                r.scopes() == null ? List.of(TokenScope.READ, TokenScope.WRITE) : r.scopes(),
+                r.expiresAt(),
+                Actor.of(me));
     }
 
     @GetMapping
@@ -66,7 +82,7 @@ class TokenApi {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "revokeToken", summary = "Revoke a token at once")
-    void revoke(@PathVariable long id) {
-        tokens.revoke(id);
+    void revoke(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me) {
+        tokens.revoke(id, Actor.of(me));
     }
 }

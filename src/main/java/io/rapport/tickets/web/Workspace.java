@@ -132,6 +132,7 @@ class Workspace {
         model.addAttribute(
                 "activeAgents", all.stream().filter(AgentView::active).toList());
         model.addAttribute("teams", teams.list());
+        model.addAttribute("activeTeams", teams.offered(null));
         model.addAttribute("statuses", List.of(TicketStatus.values()));
         model.addAttribute("priorities", List.of(Priority.values()));
         model.addAttribute(
@@ -314,7 +315,7 @@ class Workspace {
     String newTicket(@AuthenticationPrincipal AgentPrincipal me, Model model) {
         model.addAttribute(
                 "agents", agents.list().stream().filter(AgentView::active).toList());
-        model.addAttribute("teams", teams.list());
+        model.addAttribute("teams", teams.offered(null));
         model.addAttribute("channels", AGENT_CHANNELS);
         model.addAttribute("priorities", List.of(Priority.values()));
         if (!model.containsAttribute("typed")) {
@@ -355,8 +356,8 @@ class Workspace {
                     .ifPresent(a -> {
                         throw new InvalidInput("assigneeId", "no active agent with id " + a);
                     });
-            team.filter(t -> !teams.exists(t)).ifPresent(t -> {
-                throw new InvalidInput("teamId", "no team with id " + t);
+            team.filter(t -> !teams.takesTickets(t)).ifPresent(t -> {
+                throw new InvalidInput("teamId", "no active team with id " + t);
             });
             OpenTicket command = new OpenTicket(
                     subject,
@@ -494,7 +495,7 @@ class Workspace {
         List<AgentView> all = agents.list();
         model.addAttribute("ticket", ticket);
         model.addAttribute("agents", all.stream().filter(AgentView::active).toList());
-        model.addAttribute("teams", teams.list());
+        model.addAttribute("teams", teams.offered(ticket.teamId()));
         List<TicketStatus> statuses = allowedStatuses(ticket);
         model.addAttribute("statuses", statuses);
         model.addAttribute(

@@ -2,6 +2,7 @@ package io.rapport.web.internal;
 
 import io.rapport.web.Area;
 import io.rapport.web.Authorities;
+import io.rapport.web.NotAllowed;
 import io.rapport.web.SecurityRules;
 import io.rapport.web.SignInThrottled;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,8 +71,10 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((req, res, ex) ->
-                                problems.write(res, HttpStatus.FORBIDDEN, "your role does not allow this")))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(
+                                res,
+                                HttpStatus.FORBIDDEN,
+                                ex instanceof NotAllowed ? ex.getMessage() : "your role does not allow this")))
                 .headers(SecurityConfiguration::headers)
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
