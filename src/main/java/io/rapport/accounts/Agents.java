@@ -31,6 +31,7 @@ public class Agents {
 
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MIN_PASSWORD = 10;
+    public static final int MAX_SIGNATURE = 2000;
 
     private final AgentRepository agents;
     private final Teams teams;
@@ -185,6 +186,30 @@ public class Agents {
                 .map(s -> s.name() + ":" + s.level())
                 .sorted()
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The agent's signature for public replies; null when they have none. */
+    @Transactional(readOnly = true)
+    public String signature(long id) {
+        get(id);
+        return agents.signature(id);
+    }
+
+    /** Sets (blank: removes) the agent's signature, at most 2,000 characters. */
+    @Transactional
+    public void setSignature(long id, String signature, Actor by) {
+        get(id);
+        String checked = signature == null || signature.isBlank()
+                ? null
+                : signature.strip().replace("\r\n", "\n");
+        if (checked != null && checked.length() > MAX_SIGNATURE) {
+            throw new InvalidInput("signature", "must have at most " + MAX_SIGNATURE + " characters");
+        }
+        String before = agents.signature(id);
+        if (!Objects.equals(before, checked)) {
+            agents.setSignature(id, checked, Times.now(clock));
+            audit.record(by, "changed", "agent", id, "signature", before, checked, Times.now(clock));
+        }
     }
 
     @Transactional

@@ -180,6 +180,8 @@ public abstract class HostileInputContract extends IntegrationTest {
         bodies.put("setAgentPresence", Map.of("status", "away"));
         bodies.put("createTeam", Map.of("name", "Valid " + UUID.randomUUID()));
         bodies.put("createToken", Map.of("name", "Valid token"));
+        bodies.put("changeTeam", Map.of("name", "Valid " + UUID.randomUUID()));
+        bodies.put("linkTicket", Map.of("relatedId", 987654321));
         return bodies;
     }
 
@@ -198,7 +200,8 @@ public abstract class HostileInputContract extends IntegrationTest {
                     Function<String, String> at = value -> path.getKey()
                             .replace("{id}", value)
                             .replace("{number}", value)
-                            .replace("{agentId}", value);
+                            .replace("{agentId}", value)
+                            .replace("{relatedId}", value);
                     String realPath = at.apply(String.valueOf(fixtureId(path.getKey(), fixtures)));
                     checked.add(id);
 
@@ -580,6 +583,25 @@ public abstract class HostileInputContract extends IntegrationTest {
                         false,
                         Map.of("agentId", String.valueOf(agentId))),
                 new Form("agent", "/admin/agents/" + agentId + "/invite", false, Map.of()),
+                new Form("agent", "/tickets/" + number + "/links", false, Map.of("related", "#" + number)),
+                new Form(
+                        "agent",
+                        "/tickets/" + number + "/links/remove",
+                        false,
+                        Map.of("relatedId", String.valueOf(number))),
+                new Form("agent", "/tickets/" + number + "/follow", false, Map.of("follow", "yes")),
+                new Form("agent", "/profile", false, Map.of("name", "Administrator", "signature", "Kind regards")),
+                new Form(
+                        "agent",
+                        "/profile/password",
+                        false,
+                        Map.of(
+                                "current",
+                                "wrong-password",
+                                "password",
+                                "form-password-1",
+                                "repeat",
+                                "form-password-1")),
                 new Form(
                         "anonymous",
                         "/invite",

@@ -62,6 +62,20 @@ public class AgentRepository {
                 .update();
     }
 
+    public String signature(long id) {
+        return db.sql("SELECT signature FROM acc_agent WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> rs.getString(1))
+                .optional()
+                .orElse(null);
+    }
+
+    public void setSignature(long id, String signature, Instant now) {
+        db.sql("UPDATE acc_agent SET signature = ?, updated_at = ? WHERE id = ?")
+                .params(signature, Times.sql(now), id)
+                .update();
+    }
+
     public void setPresence(long id, Presence presence, Instant now) {
         db.sql("UPDATE acc_agent SET presence = ?, updated_at = ? WHERE id = ?")
                 .params(presence.code(), Times.sql(now), id)

@@ -90,6 +90,15 @@ public class MessageRepository {
     }
 
     /** The conversation, oldest first; internal notes only when asked for. */
+    /** The plain-text body of a message ("" when there is no such message). */
+    public String body(long messageId) {
+        return db.sql("SELECT body FROM tkt_message WHERE id = ?")
+                .param(messageId)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
     public List<MessageView> forTicket(long ticketId, boolean includeInternal) {
         return select(ticketId, includeInternal ? "" : " AND visibility = 'public'", null);
     }

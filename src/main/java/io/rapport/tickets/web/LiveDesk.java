@@ -1,12 +1,18 @@
 package io.rapport.tickets.web;
 
+import io.rapport.accounts.AgentView;
+import io.rapport.accounts.Agents;
+import io.rapport.tickets.AgentReplied;
+import io.rapport.tickets.Collaboration;
 import io.rapport.tickets.MessageReceived;
+import io.rapport.tickets.NoteAdded;
 import io.rapport.tickets.TicketAssigned;
 import io.rapport.tickets.TicketEvent;
 import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The desk's live stream for every agent page: "lists" when any ticket changes (views refresh their table and
- * counts), and "notify" when a ticket is assigned to this agent by someone else or a customer answers one of theirs.
+ * counts), and "notify" when a ticket is assigned to this agent by someone else, a customer or a colleague writes on a
+ * ticket of theirs or one they follow, or a colleague names them in a note.
  * In-process, like {@link LiveTickets}.
  */
 @Component
@@ -34,10 +41,14 @@ class LiveDesk {
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Tickets tickets;
+    private final Collaboration collaboration;
+    private final Agents agents;
     private final MessageSource messages;
 
-    LiveDesk(Tickets tickets, MessageSource messages) {
+    LiveDesk(Tickets tickets, Collaboration collaboration, Agents agents, MessageSource messages) {
         this.tickets = tickets;
+        this.collaboration = collaboration;
+        this.agents = agents;
         this.messages = messages;
     }
 
@@ -66,32 +77,23 @@ class LiveDesk {
         for (Subscriber s : subscribers) {
             send(s, SseEmitter.event().name("lists").data(event.ticketId()));
         }
-        Long agent = null;
-        String key = null;
-        if (event instanceof TicketAssigned assigned
-                && assigned.toAgentId() != null
-                && !assigned.toAgentId().equals(assigned.byAgentId())) {
-            agent = assigned.toAgentId();
-            key = "notice.assigned";
-        } else if (event instanceof MessageReceived) {
-            key = "notice.answered";
-        }
-        if (key == null) {
+        Map<Long, String> notices = notices(event);
+        if (notices.isEmpty() || subscribers.stream().noneMatch(s -> notices.containsKey(s.agentId()))) {
             return;
         }
         TicketView ticket = tickets.summary(event.ticketId());
-        if (agent == null) {
-            agent = ticket.assigneeId();
-        }
-        if (agent == null) {
-            return;
-        }
+        String by = switch (event) {
+            case AgentReplied r -> agentName(r.agentId());
+            case NoteAdded n -> n.agentId() == null ? "" : agentName(n.agentId());
+            default -> "";
+        };
         for (Subscriber s : subscribers) {
-            if (s.agentId() == agent) {
+            String key = notices.get(s.agentId());
+            if (key != null) {
                 String text = messages.getMessage(
                         key,
                         new Object[] {
-                            ticket.number(), ticket.subject(), ticket.customer().name()
+                            ticket.number(), ticket.subject(), ticket.customer().name(), by
                         },
                         s.locale());
                 send(
@@ -101,6 +103,38 @@ class LiveDesk {
                                 .data(Map.of("text", text, "url", "/tickets/" + ticket.number())));
             }
         }
+    }
+
+    /**
+     * Who is told what, by message key: the agent a ticket is given to (by someone else); the assignee and followers
+     * when the customer writes or a colleague replies or notes (never the one who wrote); the agents a note names.
+     */
+    private Map<Long, String> notices(TicketEvent event) {
+        Map<Long, String> notices = new LinkedHashMap<>();
+        switch (event) {
+            case TicketAssigned assigned -> {
+                if (assigned.toAgentId() != null && !assigned.toAgentId().equals(assigned.byAgentId())) {
+                    notices.put(assigned.toAgentId(), "notice.assigned");
+                }
+            }
+            case MessageReceived m -> tell(notices, m.ticketId(), null, m.messageId(), "notice.answered");
+            case AgentReplied r -> tell(notices, r.ticketId(), r.agentId(), r.messageId(), "notice.replied");
+            case NoteAdded n -> {
+                collaboration.mentionedIn(n.messageId()).forEach(agent -> notices.put(agent, "notice.mentioned"));
+                tell(notices, n.ticketId(), n.agentId(), n.messageId(), "notice.noted");
+            }
+            default -> {}
+        }
+        return notices;
+    }
+
+    private void tell(Map<Long, String> notices, long ticketId, Long author, long messageId, String key) {
+        Long assignee = tickets.summary(ticketId).assigneeId();
+        collaboration.toTell(ticketId, assignee, author, messageId).forEach(agent -> notices.putIfAbsent(agent, key));
+    }
+
+    private String agentName(long id) {
+        return agents.find(id).map(AgentView::name).orElse("");
     }
 
     @EventListener(ContextClosedEvent.class)

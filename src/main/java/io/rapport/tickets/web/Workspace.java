@@ -5,6 +5,7 @@ import io.rapport.accounts.AgentView;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.Teams;
 import io.rapport.common.Codes;
+import io.rapport.common.Formatting;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.Page;
@@ -58,6 +59,7 @@ class Workspace {
     private final TicketBulk bulk;
     private final Agents agents;
     private final Teams teams;
+    private final io.rapport.tickets.Collaboration collaboration;
     private final io.rapport.accounts.Customers customers;
     private final io.rapport.accounts.Organizations organizations;
     private final SavedViewRepository savedViews;
@@ -72,8 +74,10 @@ class Workspace {
             io.rapport.accounts.Customers customers,
             io.rapport.accounts.Organizations organizations,
             SavedViewRepository savedViews,
+            io.rapport.tickets.Collaboration collaboration,
             PageErrors errors,
             java.time.Clock clock) {
+        this.collaboration = collaboration;
         this.tickets = tickets;
         this.bulk = bulk;
         this.agents = agents;
@@ -359,10 +363,13 @@ class Workspace {
             team.filter(t -> !teams.takesTickets(t)).ifPresent(t -> {
                 throw new InvalidInput("teamId", "no active team with id " + t);
             });
+            boolean outbound = firstMessage.equals("agent");
+            String typed = body.replace("\r\n", "\n");
+            String written = outbound ? signed(typed, me) : typed;
             OpenTicket command = new OpenTicket(
                     subject,
-                    body,
-                    null,
+                    written,
+                    outbound ? Formatting.html(written) : null,
                     customerEmail,
                     customerName,
                     via,
@@ -373,9 +380,8 @@ class Workspace {
                             .collect(Collectors.toCollection(LinkedHashSet::new)),
                     TicketApi.attachments(files),
                     Author.agent(me));
-            OpenedTicket opened = firstMessage.equals("agent")
-                    ? tickets.openOutbound(command, Author.agent(me))
-                    : tickets.openTicket(command);
+            OpenedTicket opened =
+                    outbound ? tickets.openOutbound(command, Author.agent(me)) : tickets.openTicket(command);
             if (assignee.isPresent() || team.isPresent()) {
                 tickets.change(
                         opened.ticket().id(),
@@ -518,6 +524,14 @@ class Workspace {
             model.addAttribute(
                     "mergedIntoNumber", tickets.summary(ticket.mergedInto()).number());
         }
+        model.addAttribute("related", collaboration.related(id));
+        model.addAttribute("signature", agents.signature(me.id()));
+        List<Long> followers = collaboration.followers(id);
+        Map<Long, String> names = names(all);
+        model.addAttribute(
+                "followers",
+                followers.stream().map(names::get).filter(n -> n != null).toList());
+        model.addAttribute("following", followers.contains(me.id()));
         // the audit trail stores ids and codes; the activity list says names and words
         model.addAttribute("activity", Activity.of(ticket, tickets.audit(id), all, teams.list(), errors));
         return "tickets/ticket";
@@ -552,13 +566,16 @@ class Workspace {
             TicketStatus then = statusAfter == null || statusAfter.isBlank()
                     ? null
                     : Codes.parse(TicketStatus.class, statusAfter, "statusAfter");
+            // a browser sends a textarea's line breaks as CR LF; the desk keeps LF, as every other channel gives it
+            String typed = body.replace("\r\n", "\n");
+            String written = v == Visibility.PUBLIC ? signed(typed, me) : typed;
             tickets.addMessage(
                     idOf(number),
                     // a public reply travels the ticket's own channel (a mail ticket's reply is mailed); a note stays
-                    // here
+                    // here; what the editor's marks format goes as HTML, the text as typed as the plain part
                     new AddMessage(
-                            body,
-                            null,
+                            written,
+                            Formatting.html(written),
                             v,
                             v == Visibility.PUBLIC ? null : Channel.WEB,
                             Author.agent(me),
@@ -751,6 +768,12 @@ class Workspace {
     @GetMapping("/tickets/{number}/attachments/{attachmentId}")
     ResponseEntity<Resource> attachment(@PathVariable long number, @PathVariable long attachmentId) {
         return AttachmentDownloads.download(tickets.attachmentOf(idOf(number), attachmentId));
+    }
+
+    /** A message to the customer with the agent's signature below it; a blank message stays blank (and is refused). */
+    private String signed(String body, AgentPrincipal me) {
+        String signature = agents.signature(me.id());
+        return body.isBlank() || signature == null ? body : body.stripTrailing() + "\n\n--\n" + signature;
     }
 
     private long idOf(long number) {

@@ -1,0 +1,128 @@
+// The reply editor: formatting marks (Markdown, turned into HTML by the server) from a toolbar or the keyboard, and
+// @mentions of colleagues chosen from a list as one types. Works without it: the textarea stays a textarea.
+(function () {
+  "use strict";
+  const box = document.querySelector('[data-rapport="reply-body"]');
+  if (!box) return;
+
+  // ---- formatting ----
+  function wrap(before, after, placeholder) {
+    const start = box.selectionStart, end = box.selectionEnd;
+    const chosen = box.value.slice(start, end) || placeholder;
+    box.setRangeText(before + chosen + after, start, end, "end");
+    if (start === end) box.setSelectionRange(start + before.length, start + before.length + chosen.length);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.focus();
+  }
+  function prefixLines(prefix) {
+    const start = box.value.lastIndexOf("\n", box.selectionStart - 1) + 1;
+    const end = box.selectionEnd;
+    const lines = box.value.slice(start, end).split("\n");
+    const marked = lines.map((l, i) => (typeof prefix === "function" ? prefix(i) : prefix) + l).join("\n");
+    box.setRangeText(marked, start, end, "end");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.focus();
+  }
+  const formats = {
+    bold: () => wrap("**", "**", "bold"),
+    italic: () => wrap("_", "_", "italic"),
+    bullets: () => prefixLines("- "),
+    numbers: () => prefixLines((i) => (i + 1) + ". "),
+    quote: () => prefixLines("> "),
+    code: () => (box.value.slice(box.selectionStart, box.selectionEnd).includes("\n")
+      ? wrap("```\n", "\n```", "code") : wrap("`", "`", "code")),
+    link: (button) => {
+      const address = window.prompt(button?.dataset.prompt || "https://", "https://");
+      if (address && /^(https?:\/\/|mailto:)/i.test(address.trim())) wrap("[", "](" + address.trim() + ")", "link");
+      else box.focus();
+    },
+  };
+  const bar = document.querySelector('[data-rapport="format-bar"]');
+  const tools = bar ? Array.from(bar.querySelectorAll("[data-format]")) : [];
+  tools.forEach((tool) => tool.addEventListener("click", () => formats[tool.dataset.format](tool)));
+  // one tab stop for the toolbar; arrows move within it (the ARIA toolbar pattern)
+  bar?.addEventListener("keydown", (e) => {
+    const i = tools.indexOf(document.activeElement);
+    if (i < 0 || !["ArrowRight", "ArrowLeft", "Home", "End"].includes(e.key)) return;
+    e.preventDefault();
+    const next = e.key === "Home" ? 0 : e.key === "End" ? tools.length - 1
+      : (i + (e.key === "ArrowRight" ? 1 : -1) + tools.length) % tools.length;
+    tools[i].tabIndex = -1;
+    tools[next].tabIndex = 0;
+    tools[next].focus();
+  });
+  box.addEventListener("keydown", (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = { b: "bold", i: "italic", k: "link" }[e.key.toLowerCase()];
+    if (!key) return;
+    e.preventDefault();
+    formats[key](tools.find((t) => t.dataset.format === key));
+  });
+
+  // ---- @mentions ----
+  const menu = document.getElementById("mention-options");
+  const people = Array.from(document.getElementById("mention-agents")?.content.querySelectorAll("li") || [])
+    .map((li) => ({ name: li.dataset.name, handle: li.dataset.handle }));
+  let open = [], active = 0, startAt = -1;
+
+  function close() {
+    menu.hidden = true;
+    menu.innerHTML = "";
+    open = [];
+    box.setAttribute("aria-expanded", "false");
+    box.removeAttribute("aria-activedescendant");
+  }
+  function show() {
+    menu.innerHTML = "";
+    open.forEach((p, i) => {
+      const li = document.createElement("li");
+      li.id = "mention-option-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", i === active ? "true" : "false");
+      li.textContent = p.name;
+      const handle = document.createElement("span");
+      handle.className = "muted";
+      handle.textContent = " @" + p.handle;
+      li.appendChild(handle);
+      li.addEventListener("mousedown", (e) => { e.preventDefault(); choose(i); });
+      menu.appendChild(li);
+    });
+    menu.hidden = false;
+    box.setAttribute("aria-expanded", "true");
+    box.setAttribute("aria-activedescendant", "mention-option-" + active);
+  }
+  function choose(i) {
+    const p = open[i];
+    box.setRangeText("@" + p.name + " ", startAt, box.selectionStart, "end");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    close();
+    box.focus();
+  }
+  box.addEventListener("input", () => {
+    const before = box.value.slice(0, box.selectionStart);
+    const m = /(^|[\s(])@([\p{L}\p{N}._-]{0,30})$/u.exec(before);
+    if (!m || !menu) { if (menu) close(); return; }
+    const typed = m[2].toLowerCase();
+    startAt = box.selectionStart - m[2].length - 1;
+    open = people.filter((p) => p.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(typed))
+      || p.name.toLowerCase().startsWith(typed) || p.handle.toLowerCase().startsWith(typed)).slice(0, 6);
+    active = 0;
+    if (open.length) show(); else close();
+  });
+  box.addEventListener("keydown", (e) => {
+    if (!open.length) return;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      active = (active + (e.key === "ArrowDown" ? 1 : -1) + open.length) % open.length;
+      show();
+    } else if (e.key === "Enter" || e.key === "Tab") {
+      e.preventDefault();
+      choose(active);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  });
+  box.addEventListener("blur", () => setTimeout(close, 150));
+})();
