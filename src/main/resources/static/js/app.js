@@ -30,6 +30,18 @@
     if (message) input.reportValidity();
   });
 
+  // An image attachment's thumbnail opens it in the preview dialog (Escape or Close returns to the thumbnail).
+  document.addEventListener("click", (e) => {
+    const thumb = e.target.closest('[data-rapport="preview-image"]');
+    const dialog = document.getElementById("preview");
+    if (!thumb || !dialog) return;
+    const image = document.getElementById("preview-image");
+    image.src = thumb.dataset.src;
+    image.alt = thumb.dataset.title;
+    document.getElementById("preview-title").textContent = thumb.dataset.title;
+    dialog.showModal();
+  });
+
   const typing = (el) => el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
   // ---- ticket views: rows, selection and shortcuts ----

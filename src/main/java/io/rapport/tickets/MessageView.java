@@ -29,10 +29,6 @@ public record MessageView(
         MessageDelivery delivery,
         MessageEnvelope envelope) {
 
-    /** Image types a browser shows without running anything (SVG is sent as a download). */
-    private static final Set<String> SHOWN_IMAGES =
-            Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "image/avif");
-
     /** The message with how it travelled through its channel: its envelope and how it reached the customer. */
     public MessageView withChannel(MessageEnvelope envelope, MessageDelivery delivery) {
         return new MessageView(
@@ -52,7 +48,7 @@ public record MessageView(
         String html = Html.showImages(bodyHtml, cid -> {
             String wanted = decoded(cid);
             return attachments.stream()
-                    .filter(a -> wanted.equalsIgnoreCase(a.contentId()) && SHOWN_IMAGES.contains(a.contentType()))
+                    .filter(a -> wanted.equalsIgnoreCase(a.contentId()) && "image".equals(a.previewKind()))
                     .findFirst()
                     .map(a -> {
                         shown.add(a.id());

@@ -159,6 +159,7 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/portal/tickets/new", () -> customer.get("/portal/tickets/new"));
         pages.put("/portal/tickets/{number}", () -> customer.get(mine.substring(mine.indexOf("/portal"))));
         pages.put("/portal/attachments/{id}", () -> customer.get("/portal/attachments/987654321"));
+        pages.put("/portal/attachments/{id}/view", () -> customer.get("/portal/attachments/987654321/view"));
         pages.put("/", () -> agent.get("/"));
         pages.put("/tickets", () -> agent.get("/tickets?view=all"));
         pages.put("/tickets/{number}", () -> agent.get("/tickets/" + number));
@@ -166,6 +167,9 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put(
                 "/tickets/{number}/attachments/{attachmentId}",
                 () -> agent.get("/tickets/" + number + "/attachments/1"));
+        pages.put(
+                "/tickets/{number}/attachments/{attachmentId}/view",
+                () -> agent.get("/tickets/" + number + "/attachments/1/view"));
         pages.put("/tickets/{number}/events", () -> agent.get("/tickets/987654321/events"));
         pages.put("/tickets/{number}/live", () -> agent.get("/tickets/" + number + "/live"));
         pages.put("/tickets/events", () -> agent.headOfStream("/tickets/events"));

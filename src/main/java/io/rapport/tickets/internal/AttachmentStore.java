@@ -39,7 +39,7 @@ public class AttachmentStore {
 
     public Stored store(NewAttachment attachment) {
         String filename = cleanFilename(attachment.filename());
-        String contentType = cleanContentType(attachment.contentType());
+        String contentType = named(cleanContentType(attachment.contentType()), filename);
         String key = UUID.randomUUID().toString();
         Path file = path(key);
         try {
@@ -103,6 +103,23 @@ public class AttachmentStore {
             base = base.substring(0, 200 - ext.length()) + ext;
         }
         return base;
+    }
+
+    /** Files sent as just "bytes" (scripts often do) that are named as an image or a PDF are stored as one. */
+    private static final java.util.Map<String, String> BY_EXTENSION = java.util.Map.of(
+            "png", "image/png",
+            "jpg", "image/jpeg",
+            "jpeg", "image/jpeg",
+            "gif", "image/gif",
+            "webp", "image/webp",
+            "pdf", "application/pdf");
+
+    static String named(String type, String filename) {
+        int dot = filename.lastIndexOf('.');
+        if (!type.equals("application/octet-stream") || dot < 0) {
+            return type;
+        }
+        return BY_EXTENSION.getOrDefault(filename.substring(dot + 1).toLowerCase(java.util.Locale.ROOT), type);
     }
 
     static String cleanContentType(String type) {

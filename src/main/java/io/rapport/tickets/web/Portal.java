@@ -168,6 +168,12 @@ class Portal {
         return AttachmentDownloads.download(tickets.attachmentForCustomer(id, me.id()));
     }
 
+    /** The customer's own image or PDF shown in the browser; any other file is a download. */
+    @GetMapping("/portal/attachments/{id}/view")
+    ResponseEntity<Resource> viewAttachment(@PathVariable long id, @AuthenticationPrincipal CustomerPrincipal me) {
+        return AttachmentDownloads.view(tickets.attachmentForCustomer(id, me.id()));
+    }
+
     /** The customer's own ticket with this number; another customer's is not found. */
     private long idOf(CustomerPrincipal me, long number) {
         return tickets.idOfNumberFor(me.id(), number).orElseThrow(() -> NotFound.of("ticket", "#" + number));

@@ -776,6 +776,12 @@ class Workspace {
         return body.isBlank() || signature == null ? body : body.stripTrailing() + "\n\n--\n" + signature;
     }
 
+    /** An image or PDF shown in the browser (a preview); any other file is a download. */
+    @GetMapping("/tickets/{number}/attachments/{attachmentId}/view")
+    ResponseEntity<Resource> viewAttachment(@PathVariable long number, @PathVariable long attachmentId) {
+        return AttachmentDownloads.view(tickets.attachmentOf(idOf(number), attachmentId));
+    }
+
     private long idOf(long number) {
         return tickets.idOfNumber(number).orElseThrow(() -> NotFound.of("ticket", "#" + number));
     }
