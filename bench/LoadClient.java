@@ -66,7 +66,80 @@ public class LoadClient {
                 run("API list, 50 rows (concurrency " + concurrency + ")", count, concurrency, seconds,
                         i -> get(token, "/api/v1/tickets?size=50&status=" + statuses[i % statuses.length]));
             }
+            case "scale" -> scale(opts, token, count);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+    }
+
+    /**
+     * The scale figures of issue 8, point 10, at concurrency 1: every built-in view and a set of custom views (the
+     * filter in the address, as saved views carry it), a customer page for the customer with the most tickets, and a
+     * bulk change of 1,000 tickets. Each view is measured on its own, {@code count} requests after a short warm-up.
+     */
+    static void scale(Map<String, String> opts, String token, int count) throws Exception {
+        HttpClient browser = signedInBrowser();
+        String team = opts.get("team"), org = opts.get("org"), customerEmail = opts.get("customer-email");
+        String customerId = opts.get("customer-id");
+        List<String> pages = new ArrayList<>();
+        for (String v : new String[] {"mine", "unassigned", "team", "open", "pending", "solved", "all"}) {
+            pages.add("/tickets?view=" + v);
+        }
+        for (String f : new String[] {
+            "status:new,open;priority:urgent", "tag:vip;status:open", "team:" + team + ";status:pending",
+            "channel:email;created:2026-01-01..2026-03-31", "language:de;status:solved", "assignee:none;priority:high",
+            "organization:" + org, "customer:" + customerEmail, "outcome:unconfirmed;updated:2026-11-01.."}) {
+            pages.add("/tickets?view=all&f=" + URLEncoder.encode(f, StandardCharsets.UTF_8));
+        }
+        for (String sort : new String[] {"priority", "-created", "status", "number"}) {
+            pages.add("/tickets?view=all&sort=" + sort);
+        }
+        pages.add("/tickets?view=open&page=20");
+        pages.add("/customers/" + customerId);
+        // the server's code is compiled as it runs: every page several times before any is measured
+        run("warm-up", pages.size() * 8, 1, 300,
+                i -> send(browser, HttpRequest.newBuilder(URI.create(base + pages.get(i % pages.size()))).GET()));
+        pages.removeLast();
+        for (String page : pages) {
+            run("warm-up", 5, 1, 30, i -> send(browser, HttpRequest.newBuilder(URI.create(base + page)).GET()));
+            run(page.length() > 52 ? page.substring(0, 49) + "..." : page, count, 1, 60,
+                    i -> send(browser, HttpRequest.newBuilder(URI.create(base + page)).GET()));
+        }
+        String profile = "/customers/" + customerId;
+        run("warm-up", 5, 1, 30, i -> send(browser, HttpRequest.newBuilder(URI.create(base + profile)).GET()));
+        run("customer page (" + opts.get("customer-tickets") + " tickets)", count, 1, 60,
+                i -> send(browser, HttpRequest.newBuilder(URI.create(base + profile)).GET()));
+        String api = "/api/v1/tickets?size=50&customerEmail=" + URLEncoder.encode(customerEmail, StandardCharsets.UTF_8);
+        run("API: that customer's tickets, 50", count, 1, 60, i -> get(token, api));
+
+        // bulk: 1,000 open tickets at a time, three different sets, each timed as one request
+        for (int round = 0; round < 3; round++) {
+            List<String> ids = new ArrayList<>();
+            for (int p = 0; ids.size() < 1000; p++) {
+                String list = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?size=200&status=open&page="
+                                + (round * 5 + p))).header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"number\"").matcher(list);
+                int found = 0;
+                while (m.find() && ids.size() < 1000) {
+                    ids.add(m.group(1));
+                    found++;
+                }
+                if (found == 0) {
+                    break;
+                }
+            }
+            String body = "{\"ids\":[" + String.join(",", ids) + "],\"change\":{\"priority\":\"high\",\"addTags\":[\"bulk-"
+                    + round + "\"]}}";
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/bulk"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.printf("bulk change of %d tickets: %.0f ms, status %d, %s%n", ids.size(),
+                    (System.nanoTime() - t0) / 1e6, r.statusCode(),
+                    r.body().replaceAll("(?s).*?(\"changed\":\\d+).*?(\"failed\":\\d+)?.*", "$1 $2").strip());
         }
     }
 

@@ -7,9 +7,11 @@ import io.rapport.accounts.AgentSkill;
 import io.rapport.accounts.AgentView;
 import io.rapport.accounts.Agents;
 import io.rapport.accounts.CreateAgent;
+import io.rapport.accounts.CustomerChange;
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
 import io.rapport.accounts.LanguageLevel;
+import io.rapport.accounts.Organizations;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.TeamView;
 import io.rapport.accounts.Teams;
@@ -20,10 +22,13 @@ import io.rapport.tickets.AddMessage;
 import io.rapport.tickets.Author;
 import io.rapport.tickets.ChangeTicket;
 import io.rapport.tickets.Channel;
+import io.rapport.tickets.Collaboration;
 import io.rapport.tickets.OpenTicket;
 import io.rapport.tickets.Priority;
+import io.rapport.tickets.SavedViews;
 import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketView;
 import io.rapport.tickets.Tickets;
 import io.rapport.tickets.Visibility;
 import java.io.IOException;
@@ -40,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -78,6 +84,9 @@ class DemoData implements ApplicationRunner {
     private final Agents agents;
     private final Teams teams;
     private final Customers customers;
+    private final Organizations organizations;
+    private final Collaboration collaboration;
+    private final SavedViews savedViews;
     private final Tickets tickets;
     private final TransactionTemplate transactions;
     private final DeskClock clock;
@@ -98,9 +107,15 @@ class DemoData implements ApplicationRunner {
             Agents agents,
             Teams teams,
             Customers customers,
+            Organizations organizations,
             Tickets tickets,
+            Collaboration collaboration,
+            SavedViews savedViews,
             TransactionTemplate transactions,
             DeskClock clock) {
+        this.organizations = organizations;
+        this.collaboration = collaboration;
+        this.savedViews = savedViews;
         this.enabled = enabled;
         this.corpus = Path.of(corpus);
         this.ticketCount = ticketCount;
@@ -173,6 +188,7 @@ class DemoData implements ApplicationRunner {
             // the team was set up a month before the first of these tickets
             Desk desk = clock.replay(start.minus(Duration.ofDays(30)), () -> organization(random));
             tickets(random, desk);
+            clock.replay(now.minus(Duration.ofMinutes(30)), () -> teamwork(random, desk));
         });
     }
 
@@ -205,12 +221,23 @@ class DemoData implements ApplicationRunner {
         List<AgentPrincipal> cardAgents = principals(staff.subList(0, 4));
         List<AgentPrincipal> accountAgents = principals(staff.subList(4, 7));
 
+        // business customers: people at these domains join their organization when they first write
+        for (String[] org : ORGANIZATIONS) {
+            organizations.create(org[0], List.of(org[1]), org[2], Actor.system());
+        }
         List<CustomerRef> people = new ArrayList<>();
         for (int i = 0; i < customerCount; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
-            String email = (first + "." + last + (i + 1) + "@example.com").toLowerCase(Locale.ROOT);
+            String domain = i % 8 == 0 ? ORGANIZATIONS[(i / 8) % ORGANIZATIONS.length][1] : "example.com";
+            String email = (first + "." + last + (i + 1) + "@" + domain).toLowerCase(Locale.ROOT);
             CustomerRef customer = customers.identifyByEmail(email, first + " " + last);
+            if (i % 15 == 0) {
+                customers.update(
+                        customer.id(),
+                        new CustomerChange(null, null, CUSTOMER_NOTES[(i / 15) % CUSTOMER_NOTES.length], null),
+                        Actor.system());
+            }
             if (random.nextInt(5) == 0) {
                 customers.setPreferredLanguage(customer.id(), "de");
             }
@@ -244,6 +271,65 @@ class DemoData implements ApplicationRunner {
         steps.removeIf(step -> step.at().isAfter(now));
         steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order));
         steps.forEach(step -> clock.replay(step.at(), step.action()));
+    }
+
+    private static final String[][] ORGANIZATIONS = {
+        {"Nordwind Logistik GmbH", "nordwind.example", "Business account, 40 cards. Invoices go to accounting."},
+        {"Helix Labs", "helix-labs.example", "Start-up; fast-growing team, many new cards each month."},
+        {"Café Solace", "cafe-solace.example", "Card terminal in the shop; payments matter most at weekends."}
+    };
+
+    private static final String[] CUSTOMER_NOTES = {
+        "Prefers email over phone calls.",
+        "Travels a lot; card blocks abroad happened before.",
+        "Asked for answers in German when possible.",
+        "Long-time customer; was charged twice in March and got a refund."
+    };
+
+    /**
+     * What a team does besides answering: a ticket that came twice merged into the first, tickets about one problem
+     * linked as related, and the views the team shares.
+     */
+    private void teamwork(Random random, Desk desk) {
+        Author lead = Author.agent(desk.cardAgents().getFirst());
+        int merged = 0;
+        for (CustomerRef person : desk.people()) {
+            if (merged == 3) {
+                break;
+            }
+            List<TicketView> theirs = tickets
+                    .find(TicketQuery.all(new PageRequest(0, 10))
+                            .withCustomer(person.id())
+                            .sortedBy("created"))
+                    .items()
+                    .stream()
+                    .filter(t -> t.status() == TicketStatus.NEW || t.status() == TicketStatus.OPEN)
+                    .toList();
+            if (theirs.size() >= 2) {
+                tickets.merge(theirs.get(1).id(), theirs.getFirst().id(), lead);
+                merged++;
+            }
+        }
+        List<TicketView> recent = tickets.find(
+                        TicketQuery.all(new PageRequest(0, 200)).sortedBy("-created"))
+                .items();
+        Map<String, List<TicketView>> byTopic = recent.stream()
+                .filter(t -> t.mergedInto() == null && !t.tags().isEmpty())
+                .collect(java.util.stream.Collectors.groupingBy(
+                        t -> t.tags().iterator().next()));
+        int linked = 0;
+        for (List<TicketView> same : byTopic.values()) {
+            if (same.size() >= 2 && linked < 5) {
+                collaboration.link(same.get(0).id(), same.get(1).id(), lead);
+                linked++;
+            }
+        }
+        long maya = desk.cardAgents().getFirst().id();
+        long lea = desk.accountAgents().getFirst().id();
+        savedViews.create("Urgent, not answered", maya, true, "all", "status:new,open;priority:urgent", "-updated");
+        savedViews.create("Waiting on the customer", lea, true, "all", "status:pending", "updated");
+        savedViews.create("Phone calls", maya, true, "all", "channel:phone;status:new,open", "-created");
+        savedViews.create("My urgent ones", maya, false, "mine", "priority:urgent,high", "-updated");
     }
 
     private TeamView team(String name) {

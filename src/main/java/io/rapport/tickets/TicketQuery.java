@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Which tickets to list. Null fields do not filter. {@code unassigned} lists tickets with no assignee; {@code number}
- * the ticket a person calls by its number; {@code sort} is one of updated, created, priority, status, number, subject, with a
- * leading '-' for descending. Start from {@link #all} and narrow it down.
+ * the ticket a person calls by its number; {@code sort} is one of updated, created, priority, status, number, subject,
+ * assignee, with a leading '-' for descending. Start from {@link #all} and narrow it down.
  */
 public record TicketQuery(
         Set<TicketStatus> statuses,

@@ -242,10 +242,11 @@ public class Tickets {
             tags.addAll(wanted);
         }
         apply(ticket, new ChangeTicket(status, assignee, team, priority, tags, null), by);
-        if (!ticket.changes().isEmpty()) {
+        boolean changed = !ticket.changes().isEmpty();
+        if (changed) {
             save(ticket); // nothing changed, nothing written: the version stays, so open pages have nothing to merge
         }
-        return new TicketEdit(view(load(ticketId)), conflicts);
+        return new TicketEdit(view(load(ticketId)), conflicts, changed);
     }
 
     /** Mine, when this agent changed the field and nobody else did; null (leave it) otherwise. */
@@ -473,7 +474,19 @@ public class Tickets {
 
     @Transactional(readOnly = true)
     public Page<TicketView> find(TicketQuery query) {
-        return views(tickets.find(query));
+        return views(tickets.find(query, null, agentsByName(query)));
+    }
+
+    /** For a sort by assignee: the agents in the order of their names (they live in accounts). */
+    private List<Long> agentsByName(TicketQuery query) {
+        String sort = query.sort() == null ? "" : query.sort();
+        if (!sort.equals("assignee") && !sort.equals("-assignee")) {
+            return List.of();
+        }
+        return agents.list().stream()
+                .sorted(java.util.Comparator.comparing(a -> a.name().toLowerCase(java.util.Locale.ROOT)))
+                .map(io.rapport.accounts.AgentView::id)
+                .toList();
     }
 
     /** Counting past this many matches tells an agent nothing; "10,000+" is the answer. */
@@ -482,7 +495,7 @@ public class Tickets {
     /** A page for an agent view: the total is exact up to {@link #VIEW_COUNT_LIMIT}, then a lower bound. */
     @Transactional(readOnly = true)
     public Page<TicketView> findForView(TicketQuery query) {
-        return views(tickets.find(query, VIEW_COUNT_LIMIT));
+        return views(tickets.find(query, VIEW_COUNT_LIMIT, agentsByName(query)));
     }
 
     /**

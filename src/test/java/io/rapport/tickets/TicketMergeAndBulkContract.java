@@ -193,7 +193,7 @@ abstract class TicketMergeAndBulkContract extends IntegrationTest {
             assertThat(answer.status()).as(entry.getKey() + ": " + answer).isEqualTo(400);
             assertThat(field(answer)).isEqualTo(entry.getKey());
         }
-        List<Long> tooMany = LongStream.rangeClosed(1, 501).boxed().toList();
+        List<Long> tooMany = LongStream.rangeClosed(1, 1001).boxed().toList();
         Api.Response many =
                 admin().post("/api/v1/tickets/bulk", Map.of("ids", tooMany, "change", Map.of("priority", "low")));
         assertThat(many.status()).isEqualTo(400);

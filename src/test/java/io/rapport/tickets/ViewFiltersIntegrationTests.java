@@ -133,4 +133,119 @@ class ViewFiltersIntegrationTests extends IntegrationTest {
                         .body())
                 .contains("alert error");
     }
+
+    /** The subjects of a list's rows, in order. */
+    private static List<String> subjects(String html, String marker) {
+        Matcher m =
+                Pattern.compile(">(" + Pattern.quote(marker + " ") + "[^<]*)<").matcher(html);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /**
+     * A list with few matches, or bounded by a short date range, finds the matches and then sorts them (the query
+     * differs); the rows and their order are the same as any list's.
+     */
+    @Test
+    void aListWithFewMatchesOrAShortDateRangeIsSortedLikeAnyOther() {
+        String tag = unique("few").toLowerCase();
+        String email = unique("few") + "@example.com";
+        ticket(tag + " low", "low", List.of(tag), email);
+        ticket(tag + " urgent", "urgent", List.of(tag), email);
+        ticket(tag + " normal", "normal", List.of(tag), email);
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        for (String f : List.of("tag:" + tag, "tag:" + tag + ";created:" + today + ".." + today)) {
+            assertThat(subjects(
+                            agent.get("/tickets?view=all&sort=-priority&f=" + enc(f))
+                                    .body(),
+                            tag))
+                    .as(f)
+                    .containsExactly(tag + " urgent", tag + " normal", tag + " low");
+            assertThat(subjects(
+                            agent.get("/tickets?view=all&sort=-updated&f=" + enc(f))
+                                    .body(),
+                            tag))
+                    .as(f)
+                    .containsExactly(tag + " normal", tag + " urgent", tag + " low");
+        }
+    }
+
+    /** Sorted by assignee: by the agents' names, unassigned last (or first, descending). */
+    @Test
+    void aListSortsByTheAssigneesName() {
+        String tag = unique("who").toLowerCase();
+        JsonNode zed = admin().post(
+                        "/api/v1/agents",
+                        Map.of(
+                                "email",
+                                unique("zed") + "@rapport.test",
+                                "name",
+                                "Zed Last",
+                                "password",
+                                "agent-password-1"))
+                .json();
+        JsonNode abe = admin().post(
+                        "/api/v1/agents",
+                        Map.of(
+                                "email",
+                                unique("abe") + "@rapport.test",
+                                "name",
+                                "Abe First",
+                                "password",
+                                "agent-password-1"))
+                .json();
+        long toZed = ticket(tag + " for zed", "normal", List.of(tag), unique("z") + "@example.com")
+                .get("id")
+                .asLong();
+        long toAbe = ticket(tag + " for abe", "normal", List.of(tag), unique("a") + "@example.com")
+                .get("id")
+                .asLong();
+        ticket(tag + " for nobody", "normal", List.of(tag), unique("n") + "@example.com");
+        admin().patch(
+                        "/api/v1/tickets/" + toZed,
+                        Map.of("assigneeId", zed.get("id").asLong()));
+        admin().patch(
+                        "/api/v1/tickets/" + toAbe,
+                        Map.of("assigneeId", abe.get("id").asLong()));
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        String ascending = agent.get("/tickets?view=all&sort=assignee&f=" + enc("tag:" + tag))
+                .body();
+        assertThat(subjects(ascending, tag)).containsExactly(tag + " for abe", tag + " for zed", tag + " for nobody");
+        assertThat(ascending).contains("aria-sort=\"ascending\"");
+        assertThat(subjects(
+                        agent.get("/tickets?view=all&sort=-assignee&f=" + enc("tag:" + tag))
+                                .body(),
+                        tag))
+                .containsExactly(tag + " for nobody", tag + " for zed", tag + " for abe");
+        assertThat(admin().get("/api/v1/tickets?sort=assignee&tag=" + tag)
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("subject")
+                        .asString())
+                .isEqualTo(tag + " for abe");
+    }
+
+    /** Each saved view in the sidebar shows how many tickets it holds. */
+    @Test
+    void savedViewsShowTheirCounts() {
+        String tag = unique("counted").toLowerCase();
+        for (int i = 0; i < 3; i++) {
+            ticket(tag + " " + i, "high", List.of(tag), unique("c") + "@example.com");
+        }
+        String name = unique("Counted");
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        agent.get("/tickets?view=all");
+        agent.postForm(
+                "/tickets/saved-views", Map.of("name", name, "view", "all", "f", "tag:" + tag, "sort", "-updated"));
+        String page = agent.get("/tickets?view=all").body();
+        assertThat(page)
+                .containsPattern(
+                        Pattern.quote(name)
+                                + "</span>\\s*(<span[^>]*>[^<]*</span>\\s*)?<span class=\"count\" data-rapport=\"saved-count\">3</span>");
+    }
 }

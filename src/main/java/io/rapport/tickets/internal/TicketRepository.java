@@ -33,7 +33,12 @@ public class TicketRepository {
             t.team_id, t.language, t.repeat_of, t.merged_into, t.created_at, t.updated_at, t.solved_at, t.closed_at, t.version
             """;
 
+    /** The assignee sort's place in {@link #SORTS}: agents' names live in accounts, so their order comes with the query. */
+    private static final String ASSIGNEE_ORDER = "assignee order";
+
     private static final Map<String, String> SORTS = Map.of(
+            "assignee",
+            ASSIGNEE_ORDER,
             "updated",
             "t.updated_at",
             "created",
@@ -184,11 +189,14 @@ public class TicketRepository {
     }
 
     public Page<TicketState> find(TicketQuery q) {
-        return find(q, null);
+        return find(q, null, List.of());
     }
 
-    /** As {@link #find(TicketQuery)}, but counting stops after {@code countLimit} matches (null: exact count). */
-    public Page<TicketState> find(TicketQuery q, Long countLimit) {
+    /**
+     * As {@link #find(TicketQuery)}, but counting stops after {@code countLimit} matches (null: exact count);
+     * {@code agentsByName} orders a sort by assignee (unassigned last).
+     */
+    public Page<TicketState> find(TicketQuery q, Long countLimit, List<Long> agentsByName) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q.statuses() != null && !q.statuses().isEmpty()) {
@@ -263,14 +271,36 @@ public class TicketRepository {
         String sort = q.sort() == null || q.sort().isBlank() ? "-updated" : q.sort();
         boolean descending = sort.startsWith("-");
         String column = sortColumn(sort);
+        if (column.equals(ASSIGNEE_ORDER)) {
+            StringBuilder order = new StringBuilder("CASE");
+            for (int i = 0; i < agentsByName.size(); i++) {
+                order.append(" WHEN t.assignee_id = ")
+                        .append(agentsByName.get(i))
+                        .append(" THEN ")
+                        .append(i);
+            }
+            column = agentsByName.isEmpty()
+                    ? "0"
+                    : order.append(" ELSE ")
+                            .append(agentsByName.size())
+                            .append(" END")
+                            .toString();
+        }
         String direction = descending ? " DESC" : " ASC";
         // H2 filters by the status index but then sorts every match; for a large view, walking the last-update index
         // and filtering reads little more than a page. PostgreSQL plans this itself (and has partial indexes).
         String from = h2 && column.equals("t.updated_at") && total > H2_SORTED_SCAN_FROM
                 ? " FROM tkt_ticket t USE INDEX (tkt_ticket_updated_ix)"
                 : " FROM tkt_ticket t";
-        List<TicketState> rows = db.sql("SELECT " + COLUMNS + from + where + " ORDER BY " + column + direction
-                        + ", t.id" + direction + " LIMIT :limit OFFSET :offset")
+        String order = " ORDER BY " + column + direction + ", t.id" + direction + " LIMIT :limit OFFSET :offset";
+        String select = "SELECT " + COLUMNS + from + where + order;
+        if (filterFirst(q, total, capped)) {
+            // Find the matches first, then sort them: walking the sort's index finds few matches when they are rare
+            // or bunched together (a quarter's tickets are updated in that quarter too), and PostgreSQL cannot know.
+            // OFFSET 0 keeps the inner query from being merged into the outer one.
+            select = "SELECT * FROM (SELECT " + COLUMNS + from + where + " OFFSET 0) t" + order;
+        }
+        List<TicketState> rows = db.sql(select)
                 .params(params)
                 .param("limit", q.page().size())
                 .param("offset", q.page().offset())
@@ -279,14 +309,36 @@ public class TicketRepository {
         return new Page<>(withTags(rows), total, q.page().page(), q.page().size(), capped);
     }
 
-    /** The desk-wide view counts: one pass over the tickets still in play. */
+    /**
+     * Up to this many matches, a list sorts them rather than walk its sort's index: so few are likely scattered thin
+     * along that index. (At 3,700 of 36,000 open tickets the walk took 1 ms and the sort 90 ms.)
+     */
+    static final long FILTER_FIRST_UP_TO = 1_000;
+
+    /**
+     * Whether to sort the matches rather than walk the sort's index: when they are few (counted exactly), or when a
+     * date range of at most three months bounds them.
+     */
+    private static boolean filterFirst(TicketQuery q, long total, boolean capped) {
+        if (!capped && total <= FILTER_FIRST_UP_TO) {
+            return total > 0;
+        }
+        io.rapport.tickets.TicketFilter f = q.filter();
+        return f != null && (bounded(f.createdFrom(), f.createdTo()) || bounded(f.updatedFrom(), f.updatedTo()));
+    }
+
+    private static boolean bounded(java.time.LocalDate from, java.time.LocalDate to) {
+        return from != null && to != null && !to.isAfter(from.plusDays(92));
+    }
+
     /** The column behind a sort such as "-updated"; refused naming the field when there is none. */
     public static String sortColumn(String sort) {
         String column = sort == null ? null : SORTS.get(sort.startsWith("-") ? sort.substring(1) : sort);
         if (column == null) {
             throw new io.rapport.common.InvalidInput(
                     "sort",
-                    "must be one of updated, created, priority, status, number, subject (prefix - for descending)");
+                    "must be one of updated, created, priority, status, number, subject, assignee (prefix - for"
+                            + " descending)");
         }
         return column;
     }
@@ -332,12 +384,10 @@ public class TicketRepository {
             java.time.LocalDate day,
             int plusDays) {
         if (day != null) {
-            where.append(" AND ").append(condition);
-            params.put(
-                    name,
-                    Times.sql(day.plusDays(plusDays)
-                            .atStartOfDay(java.time.ZoneOffset.UTC)
-                            .toInstant()));
+            // Inlined, not bound: a date parsed into a LocalDate cannot carry SQL, and with a bound date PostgreSQL's
+            // cached generic plan read every ticket (a month's tickets: 120 ms instead of 10 ms).
+            String literal = "TIMESTAMP WITH TIME ZONE '" + day.plusDays(plusDays) + " 00:00:00+00'";
+            where.append(" AND ").append(condition.replace(":" + name, literal));
         }
     }
 

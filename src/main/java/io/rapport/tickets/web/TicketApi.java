@@ -213,7 +213,9 @@ class TicketApi {
                     Long number,
             @Parameter(description = "words in the subject, or a ticket number") @RequestParam(required = false)
                     String q,
-            @Parameter(description = "updated, created, priority, number or subject; a leading - sorts descending")
+            @Parameter(
+                            description =
+                                    "updated, created, priority, status, number, subject or assignee; a leading - sorts descending")
                     @RequestParam(required = false)
                     String sort,
             @Parameter(description = "zero-based") @RequestParam(required = false) Integer page,
@@ -305,7 +307,7 @@ class TicketApi {
     @PostMapping(value = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "changeTickets",
-            summary = "Change up to 500 tickets at once, each on its own; answers what happened to each",
+            summary = "Change up to 1,000 tickets at once, each on its own; answers what happened to each",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
