@@ -103,6 +103,7 @@ public class BulkLoad {
                     t.append(id).append('\t').append(firstNumber + i).append('\t').append(clean(text[0])).append('\t')
                             .append(status).append('\t').append(outcome).append('\t').append(PRIORITY[random.nextInt(PRIORITY.length)])
                             .append('\t').append(channel).append('\t').append(customer).append('\t')
+                            .append("customer ").append(customer).append('\t')
                             .append(assignee == null ? "\\N" : assignee).append('\t').append(team == null ? "\\N" : team)
                             .append('\t').append(LANGUAGE[random.nextInt(LANGUAGE.length)]).append('\t').append(ts(created))
                             .append('\t').append(ts(updated)).append('\t')
@@ -119,7 +120,7 @@ public class BulkLoad {
                             .append("Customer ").append(customer).append('\t').append("created").append('\t').append("\\N")
                             .append('\t').append("\\N").append('\t').append(clean(text[0])).append('\t').append(ts(created)).append('\n');
                 }
-                copy.copyIn("COPY tkt_ticket (id, number, subject, status, outcome, priority, channel, customer_id, assignee_id,"
+                copy.copyIn("COPY tkt_ticket (id, number, subject, status, outcome, priority, channel, customer_id, customer_sort, assignee_id,"
                         + " team_id, language, created_at, updated_at, solved_at, closed_at) FROM STDIN", new StringReader(t.toString()));
                 copy.copyIn("COPY tkt_message (ticket_id, author_type, author_id, author_name, visibility, channel, body, created_at)"
                         + " FROM STDIN", new StringReader(m.toString()));

@@ -90,7 +90,7 @@ public class LoadClient {
             "organization:" + org, "customer:" + customerEmail, "outcome:unconfirmed;updated:2026-11-01.."}) {
             pages.add("/tickets?view=all&f=" + URLEncoder.encode(f, StandardCharsets.UTF_8));
         }
-        for (String sort : new String[] {"priority", "-created", "status", "number"}) {
+        for (String sort : new String[] {"priority", "-created", "status", "number", "customer", "assignee"}) {
             pages.add("/tickets?view=all&sort=" + sort);
         }
         pages.add("/tickets?view=open&page=20");

@@ -139,6 +139,9 @@ public class Customers {
         String language = change.language() == null ? ref.preferredLanguage() : checkLanguage(change.language());
         Instant now = Times.now(clock);
         customers.update(id, name, organization, notes, language, now);
+        if (!name.equals(ref.name())) {
+            events.publishEvent(new CustomerRenamed(id, name));
+        }
         record(by, id, "name", ref.name(), name, now);
         record(by, id, "organization", organizationName(details.organizationId()), organizationName(organization), now);
         record(by, id, "notes", details.notes(), notes, now);

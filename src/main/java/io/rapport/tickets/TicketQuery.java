@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Which tickets to list. Null fields do not filter. {@code unassigned} lists tickets with no assignee; {@code number}
  * the ticket a person calls by its number; {@code sort} is one of updated, created, priority, status, number, subject,
- * assignee, with a leading '-' for descending. Start from {@link #all} and narrow it down.
+ * customer, assignee, with a leading '-' for descending. Start from {@link #all} and narrow it down.
  */
 public record TicketQuery(
         Set<TicketStatus> statuses,

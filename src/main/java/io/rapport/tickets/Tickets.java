@@ -123,7 +123,7 @@ public class Tickets {
                 customer.preferredLanguage(),
                 tags,
                 now);
-        TicketRepository.Inserted row = tickets.insert(draft);
+        TicketRepository.Inserted row = tickets.insert(draft, customer.name());
         TicketState ticket = draft.stored(row.id(), row.number());
         long id = row.id();
         Author customerAuthor = Author.customer(customer);

@@ -1,5 +1,6 @@
 package io.rapport.tickets.internal;
 
+import io.rapport.accounts.CustomerRenamed;
 import io.rapport.accounts.CustomersMerged;
 import io.rapport.common.Times;
 import io.rapport.tickets.Author;
@@ -18,13 +19,21 @@ import org.springframework.stereotype.Component;
 class CustomerMerges {
 
     private final JdbcClient db;
+    private final TicketRepository tickets;
     private final AuditLog audit;
     private final Clock clock;
 
-    CustomerMerges(JdbcClient db, AuditLog audit, Clock clock) {
+    CustomerMerges(JdbcClient db, TicketRepository tickets, AuditLog audit, Clock clock) {
         this.db = db;
+        this.tickets = tickets;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** In the rename's transaction: lists sorted by customer follow the new name. */
+    @EventListener
+    void on(CustomerRenamed renamed) {
+        tickets.renameCustomer(renamed.customerId(), renamed.name());
     }
 
     @EventListener
@@ -35,9 +44,11 @@ class CustomerMerges {
                 .query(Long.class)
                 .list();
         db.sql("""
-                        UPDATE tkt_ticket SET customer_id = ?, version = version + 1, updated_at = ?
+                        UPDATE tkt_ticket SET customer_id = ?, customer_sort = ?, version = version + 1, updated_at = ?
                         WHERE customer_id = ?
-                        """).params(merged.intoId(), Times.sql(now), merged.fromId()).update();
+                        """)
+                .params(merged.intoId(), TicketRepository.sortKey(merged.intoName()), Times.sql(now), merged.fromId())
+                .update();
         db.sql("UPDATE tkt_message SET author_id = ? WHERE author_type = 'customer' AND author_id = ?")
                 .params(merged.intoId(), merged.fromId())
                 .update();

@@ -30,13 +30,32 @@ public class TicketRepository {
 
     private static final String COLUMNS = """
             t.id, t.number, t.subject, t.status, t.outcome, t.priority, t.channel, t.customer_id, t.assignee_id,
-            t.team_id, t.language, t.repeat_of, t.merged_into, t.created_at, t.updated_at, t.solved_at, t.closed_at, t.version
+            t.team_id, t.language, t.repeat_of, t.merged_into, t.created_at, t.updated_at, t.solved_at, t.closed_at, t.version,
+            t.customer_sort
             """;
+
+    /** A customer's name as lists sort it. */
+    static String sortKey(String name) {
+        if (name == null) {
+            return null;
+        }
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        return key.length() > 200 ? key.substring(0, 200) : key;
+    }
+
+    /** Keeps the sort copy of a customer's name in step with accounts. */
+    public void renameCustomer(long customerId, String name) {
+        db.sql("UPDATE tkt_ticket SET customer_sort = ? WHERE customer_id = ?")
+                .params(sortKey(name), customerId)
+                .update();
+    }
 
     /** The assignee sort's place in {@link #SORTS}: agents' names live in accounts, so their order comes with the query. */
     private static final String ASSIGNEE_ORDER = "assignee order";
 
     private static final Map<String, String> SORTS = Map.of(
+            "customer",
+            "t.customer_sort",
             "assignee",
             ASSIGNEE_ORDER,
             "updated",
@@ -67,15 +86,19 @@ public class TicketRepository {
     /** The database's id and the human ticket number it drew from the sequence. */
     public record Inserted(long id, long number) {}
 
-    /** Inserts a new ticket; the number comes from the sequence in the same statement. */
-    public Inserted insert(TicketState t) {
+    /**
+     * Inserts a new ticket; the number comes from the sequence in the same statement. {@code customerName} is kept,
+     * lower case, for sorting lists by customer.
+     */
+    public Inserted insert(TicketState t, String customerName) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO tkt_ticket (number, subject, status, outcome, priority, channel, customer_id,
-                            assignee_id, team_id, language, repeat_of, created_at, updated_at, version)
+                            customer_sort, assignee_id, team_id, language, repeat_of, created_at, updated_at, version)
                         VALUES (nextval('tkt_ticket_number_seq'), :subject, :status, :outcome, :priority, :channel,
-                            :customer, :assignee, :team, :language, :repeatOf, :created, :updated, 0)
+                            :customer, :customerSort, :assignee, :team, :language, :repeatOf, :created, :updated, 0)
                         """)
+                .param("customerSort", sortKey(customerName))
                 .param("subject", t.subject())
                 .param("status", t.status().code())
                 .param("outcome", t.outcome().code())
@@ -337,8 +360,8 @@ public class TicketRepository {
         if (column == null) {
             throw new io.rapport.common.InvalidInput(
                     "sort",
-                    "must be one of updated, created, priority, status, number, subject, assignee (prefix - for"
-                            + " descending)");
+                    "must be one of updated, created, priority, status, number, subject, customer, assignee (prefix"
+                            + " - for descending)");
         }
         return column;
     }

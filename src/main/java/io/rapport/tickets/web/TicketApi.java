@@ -215,7 +215,8 @@ class TicketApi {
                     String q,
             @Parameter(
                             description =
-                                    "updated, created, priority, status, number, subject or assignee; a leading - sorts descending")
+                                    "updated, created, priority, status, number, subject, customer or assignee; a leading - sorts"
+                                            + " descending")
                     @RequestParam(required = false)
                     String sort,
             @Parameter(description = "zero-based") @RequestParam(required = false) Integer page,

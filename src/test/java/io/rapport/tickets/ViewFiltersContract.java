@@ -2,7 +2,6 @@ package io.rapport.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rapport.support.H2Database;
 import io.rapport.support.IntegrationTest;
 import io.rapport.support.WebSession;
 import java.net.URLEncoder;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Lists narrowed by a filter carried in their address, and views saved from them (issue 8, item 2). */
-@H2Database
-class ViewFiltersIntegrationTests extends IntegrationTest {
+abstract class ViewFiltersContract extends IntegrationTest {
 
     private static final Pattern ROW = Pattern.compile("data-rapport=\"ticket-row\"");
 
@@ -171,6 +169,18 @@ class ViewFiltersIntegrationTests extends IntegrationTest {
                             tag))
                     .as(f)
                     .containsExactly(tag + " normal", tag + " urgent", tag + " low");
+            for (String sort :
+                    List.of("updated", "created", "priority", "status", "number", "subject", "customer", "assignee")) {
+                for (String direction : List.of("", "-")) {
+                    var answer = agent.get("/tickets?view=all&sort=" + direction + sort + "&f=" + enc(f));
+                    assertThat(answer.statusCode())
+                            .as(f + " sorted by " + direction + sort)
+                            .isEqualTo(200);
+                    assertThat(subjects(answer.body(), tag))
+                            .as(direction + sort)
+                            .hasSize(3);
+                }
+            }
         }
     }
 
@@ -228,6 +238,49 @@ class ViewFiltersIntegrationTests extends IntegrationTest {
                         .get("subject")
                         .asString())
                 .isEqualTo(tag + " for abe");
+    }
+
+    /** Sorted by customer: by their names, and a renamed customer moves with their new name. */
+    @Test
+    void aListSortsByCustomerAndFollowsARename() {
+        String tag = unique("whose").toLowerCase();
+        JsonNode zora = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                tag + " from zora",
+                                "body",
+                                "b",
+                                "tags",
+                                List.of(tag),
+                                "customer",
+                                Map.of("email", unique("zora") + "@example.com", "name", "Zora Zed")))
+                .json();
+        admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                tag + " from adam",
+                                "body",
+                                "b",
+                                "tags",
+                                List.of(tag),
+                                "customer",
+                                Map.of("email", unique("adam") + "@example.com", "name", "adam Young")));
+        WebSession agent = WebSession.agent(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+        String f = enc("tag:" + tag);
+        assertThat(subjects(agent.get("/tickets?view=all&sort=customer&f=" + f).body(), tag))
+                .as("whatever the case of the first letter")
+                .containsExactly(tag + " from adam", tag + " from zora");
+        assertThat(subjects(agent.get("/tickets?view=all&sort=-customer&f=" + f).body(), tag))
+                .containsExactly(tag + " from zora", tag + " from adam");
+
+        long zoraId = zora.get("customer").get("id").asLong();
+        assertThat(admin().patch("/api/v1/customers/" + zoraId, Map.of("name", "Aaron Zed"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(subjects(agent.get("/tickets?view=all&sort=customer&f=" + f).body(), tag))
+                .containsExactly(tag + " from zora", tag + " from adam");
     }
 
     /** Each saved view in the sidebar shows how many tickets it holds. */
