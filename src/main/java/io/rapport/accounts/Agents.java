@@ -133,6 +133,9 @@ public class Agents {
                 change.active(),
                 Times.now(clock));
         tokens.forgetAgent(id);
+        if (change.password() != null || Boolean.FALSE.equals(change.active())) {
+            invitations.endFor(id); // a link lying in a mailbox must not undo a password set since, or a deactivation
+        }
         if (change.teamIds() != null) {
             teams.requireAll(change.teamIds());
             agents.replaceTeams(id, change.teamIds());

@@ -95,8 +95,8 @@ public class ApiTokens {
             throw new InvalidInput("scopes", "admin is only for a token of an admin");
         }
         Instant now = Times.now(clock);
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new InvalidInput("expiresAt", "must be in the future");
+        if (expiresAt != null && (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(3660))))) {
+            throw new InvalidInput("expiresAt", "must be in the future, within ten years");
         }
         String secret = PREFIX + Hashing.randomSecret(32);
         long id = tokens.insert(

@@ -108,6 +108,11 @@ public class Invitations {
         return agents.find(id);
     }
 
+    /** Ends the agent's waiting links: their password was set another way, or they were deactivated. */
+    void endFor(long agentId) {
+        invites.endAll(agentId, Times.now(clock));
+    }
+
     /** The agents who were invited and have not used their link yet. */
     @Transactional(readOnly = true)
     public Set<Long> waiting() {

@@ -142,12 +142,13 @@ public class Collaboration {
     /** In the note's transaction: the agents it names follow the ticket and are recorded as mentioned. */
     @EventListener
     void on(NoteAdded note) {
+        if (note.agentId() == null) {
+            return; // the desk's own notes (a merge, a follow-up) quote customers' words and name nobody
+        }
         String body = messages.body(note.messageId());
         List<AgentView> named = agents.list();
         Set<Long> mentioned = Mentions.in(body, named);
-        if (note.agentId() != null) {
-            mentioned.remove(note.agentId());
-        }
+        mentioned.remove(note.agentId());
         if (mentioned.isEmpty()) {
             return;
         }

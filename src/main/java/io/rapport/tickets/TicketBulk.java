@@ -54,10 +54,21 @@ public class TicketBulk {
         }
         check(bulk);
         List<BulkResult.Item> items = new ArrayList<>();
-        List<Long> all = new ArrayList<>(unique);
+        // in id order: two bulk changes over the same tickets lock them in the same order and never deadlock
+        List<Long> all = unique.stream().sorted().toList();
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> part = all.subList(from, Math.min(all.size(), from + CHUNK));
-            chunk.executeWithoutResult(tx -> part.forEach(id -> items.add(one(id, bulk, by))));
+            List<BulkResult.Item> done = new ArrayList<>();
+            try {
+                chunk.executeWithoutResult(tx -> part.forEach(id -> done.add(one(id, bulk, by))));
+                items.addAll(done);
+            } catch (org.springframework.dao.DataAccessException e) {
+                // the database gave up on this part (a lock wait, a lost connection): none of it was kept
+                for (long id : part) {
+                    items.add(new BulkResult.Item(
+                            id, tickets.numberOfId(id).orElse(null), "failed", "could not be saved now; try again"));
+                }
+            }
         }
         int changed =
                 (int) items.stream().filter(i -> i.result().equals("changed")).count();
@@ -84,7 +95,8 @@ public class TicketBulk {
                 return new BulkResult.Item(id, number[0], "changed", null);
             });
         } catch (InvalidInput | Conflict | NotFound e) {
-            return new BulkResult.Item(id, number[0], "failed", e.getMessage());
+            Long known = number[0] != null ? number[0] : tickets.numberOfId(id).orElse(null);
+            return new BulkResult.Item(id, known, "failed", e.getMessage());
         }
     }
 

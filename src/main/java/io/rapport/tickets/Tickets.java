@@ -209,6 +209,26 @@ public class Tickets {
     /** Changes status, assignee, team, priority or tags in one step, each change audited. */
     @Transactional
     public TicketView change(long ticketId, ChangeTicket change, Author by) {
+        return changeTicket(ticketId, change, by);
+    }
+
+    /**
+     * A follow-up goes back to the people of the ticket it follows: to the agent and to the team, each only if they
+     * still take tickets (a deactivated agent or team is left out, and the mail is not lost over it).
+     */
+    @Transactional
+    public void giveBackTo(long ticketId, Long assigneeId, Long teamId, Author by) {
+        Optional<Long> assignee = assigneeId != null
+                        && agents.find(assigneeId).filter(a -> a.active()).isPresent()
+                ? Optional.of(assigneeId)
+                : null;
+        Optional<Long> team = teamId != null && teams.takesTickets(teamId) ? Optional.of(teamId) : null;
+        if (assignee != null || team != null) {
+            changeTicket(ticketId, new ChangeTicket(null, assignee, team, null, null, null), by);
+        }
+    }
+
+    private TicketView changeTicket(long ticketId, ChangeTicket change, Author by) {
         Ticket ticket = lock(ticketId);
         if (change.expectedVersion() != null && change.expectedVersion() != ticket.version()) {
             throw Ticket.changedMeanwhile(ticket.number());
@@ -293,7 +313,8 @@ public class Tickets {
         }
         if (change.teamId() != null) {
             Long team = change.teamId().orElse(null);
-            if (team != null && !teams.takesTickets(team)) {
+            // a ticket may stay with its team after the team was deactivated; it only takes no new ones
+            if (team != null && !team.equals(ticket.teamId()) && !teams.takesTickets(team)) {
                 throw new InvalidInput("teamId", "no active team with id " + team);
             }
             ticket.moveToTeam(team, by, now);

@@ -181,6 +181,14 @@ abstract class AdminContract extends IntegrationTest {
                         "changed:" + renamed,
                         "created:" + renamed);
         assertThat(asAgent.get("/api/v1/audit").status()).isEqualTo(403);
+        assertThat(asAgent.post("/api/v1/agents/" + agentId + "/invite", Map.of())
+                        .status())
+                .as("only admins invite")
+                .isEqualTo(403);
+
+        // a ticket stays with its deactivated team through other changes; it takes no new ones (above)
+        var stays = admin().patch("/api/v1/tickets/" + ticket, Map.of("teamId", id, "priority", "high"));
+        assertThat(stays.status()).as(stays.toString()).isEqualTo(200);
     }
 
     @Test
@@ -255,5 +263,21 @@ abstract class AdminContract extends IntegrationTest {
                 .map(e -> e.get("action").asString())
                 .toList();
         assertThat(actions).containsExactly("set password", "invited", "invited", "created");
+
+        // a password set by an admin ends a link still lying in the mailbox
+        assertThat(admin().post("/api/v1/agents/" + id + "/invite", Map.of()).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !TestMail.inviteLink(email).equals(newer));
+        String waiting = TestMail.inviteLink(email);
+        String waitingPath =
+                URI.create(waiting).getRawPath() + "?" + URI.create(waiting).getRawQuery();
+        assertThat(anonymous().get(waitingPath).status()).isEqualTo(200);
+        assertThat(admin().patch("/api/v1/agents/" + id, Map.of("password", "admin-chosen-1"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(anonymous().get(waitingPath).status())
+                .as("ended by the new password")
+                .isEqualTo(410);
     }
 }

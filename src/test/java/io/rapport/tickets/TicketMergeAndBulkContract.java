@@ -167,6 +167,15 @@ abstract class TicketMergeAndBulkContract extends IntegrationTest {
                         .map(i -> i.get("error").asString()))
                 .anyMatch(e -> e.contains("closed") || e.contains("cannot move"))
                 .anyMatch(e -> e.contains("not found"));
+        assertThat(reopened.get("items")
+                        .valueStream()
+                        .filter(i -> i.get("id").asLong() == closed)
+                        .findFirst()
+                        .orElseThrow()
+                        .get("number")
+                        .isNumber())
+                .as("a ticket that failed is named by its number")
+                .isTrue();
 
         JsonNode merged = admin().post(
                         "/api/v1/tickets/bulk", Map.of("ids", ids, "change", Map.of("mergeInto", ids.getFirst())))

@@ -68,6 +68,17 @@ class PhoneWidthBrowserTests extends BrowserTest {
                 .json()
                 .get("id")
                 .asLong();
+        for (int i = 0; i < 3; i++) { // the token list: long names, scopes and last days in a narrow table
+            admin().post(
+                            "/api/v1/tokens",
+                            Map.of(
+                                    "name", "A token for the nightly export to the data warehouse " + i,
+                                    "scopes", java.util.List.of("read"),
+                                    "expiresAt",
+                                            java.time.Instant.now()
+                                                    .plusSeconds(86400L * 90)
+                                                    .toString()));
+        }
         for (int i = 0; i < 51; i++) { // more than a page: the pager and its page jump show
             admin().post(
                             "/api/v1/tickets",

@@ -36,6 +36,8 @@ class AccountsSecurity implements SecurityRules {
             case API ->
                 rules.requestMatchers(HttpMethod.POST, "/api/v1/agents", "/api/v1/tokens", "/api/v1/teams")
                         .hasAuthority(Authorities.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agents/*/invite")
+                        .hasAuthority(Authorities.ADMIN)
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/teams/**")
                         .hasAuthority(Authorities.ADMIN)
                         .requestMatchers("/api/v1/teams/*/members", "/api/v1/teams/*/members/**", "/api/v1/audit")

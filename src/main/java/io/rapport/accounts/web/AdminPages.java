@@ -24,7 +24,6 @@ import io.rapport.web.PageErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -382,7 +381,7 @@ class AdminPages {
                     .plusDays(1)
                     .atStartOfDay(clock.getZone())
                     .toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             throw new InvalidInput("expires", "must be a date such as 2027-03-31");
         }
     }

@@ -131,6 +131,9 @@ class AgentApi {
             operationId = "inviteAgent",
             summary = "Mail the agent a new link to choose their password (admin); older links stop working")
     void invite(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal me, Locale locale) {
+        if (!me.isAdmin()) {
+            throw new Forbidden("only admins invite agents");
+        }
         invitations.invite(id, Actor.of(me), locale);
     }
 

@@ -45,7 +45,8 @@ class TokenApi {
 
             @Schema(
                     description = "read is always granted; write to change things; admin for the admin calls (an"
-                            + " admin's token only). Read and write by default.")
+                            + " admin's token only). Read and write when absent or empty; [\"read\"] for a token that only"
+                            + " reads.")
             List<TokenScope> scopes,
 
             @Schema(description = "when it stops working; never by default")
@@ -67,7 +68,8 @@ class TokenApi {
         return tokens.create(
                 r.name(),
                 r.agentId() == null ? me.id() : r.agentId(),
-                r.scopes() == null ? List.of(TokenScope.READ, TokenScope.WRITE) : r.scopes(),
+                // absent or empty (generated clients send an empty list for a field left alone): read and write
+                r.scopes() == null || r.scopes().isEmpty() ? List.of(TokenScope.READ, TokenScope.WRITE) : r.scopes(),
                 r.expiresAt(),
                 Actor.of(me));
     }

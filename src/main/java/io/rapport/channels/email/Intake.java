@@ -5,7 +5,6 @@ import io.rapport.accounts.Customers;
 import io.rapport.common.Times;
 import io.rapport.tickets.AddMessage;
 import io.rapport.tickets.Author;
-import io.rapport.tickets.ChangeTicket;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.NewAttachment;
@@ -281,16 +280,8 @@ public class Intake {
                         Author.system(),
                         List.of()));
         if (closed.closedAt() != null && closed.closedAt().isAfter(now().minus(followUpWithin))) {
-            tickets.change(
-                    opened.id(),
-                    new ChangeTicket(
-                            null,
-                            closed.assigneeId() == null ? null : Optional.of(closed.assigneeId()),
-                            closed.teamId() == null ? null : Optional.of(closed.teamId()),
-                            null,
-                            null,
-                            null),
-                    Author.system());
+            // to the agent and team still there: one deactivated meanwhile must not lose the customer's mail
+            tickets.giveBackTo(opened.id(), closed.assigneeId(), closed.teamId(), Author.system());
         }
     }
 

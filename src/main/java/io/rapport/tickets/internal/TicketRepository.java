@@ -217,7 +217,7 @@ public class TicketRepository {
 
     /**
      * As {@link #find(TicketQuery)}, but counting stops after {@code countLimit} matches (null: exact count);
-     * {@code agentsByName} orders a sort by assignee (unassigned last).
+     * {@code agentsByName} orders a sort by assignee (unassigned last, or first when descending).
      */
     public Page<TicketState> find(TicketQuery q, Long countLimit, List<Long> agentsByName) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");

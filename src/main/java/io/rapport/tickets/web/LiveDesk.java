@@ -120,8 +120,10 @@ class LiveDesk {
             case MessageReceived m -> tell(notices, m.ticketId(), null, m.messageId(), "notice.answered");
             case AgentReplied r -> tell(notices, r.ticketId(), r.agentId(), r.messageId(), "notice.replied");
             case NoteAdded n -> {
-                collaboration.mentionedIn(n.messageId()).forEach(agent -> notices.put(agent, "notice.mentioned"));
-                tell(notices, n.ticketId(), n.agentId(), n.messageId(), "notice.noted");
+                if (n.agentId() != null) { // the desk's own notes are not news
+                    collaboration.mentionedIn(n.messageId()).forEach(agent -> notices.put(agent, "notice.mentioned"));
+                    tell(notices, n.ticketId(), n.agentId(), n.messageId(), "notice.noted");
+                }
             }
             default -> {}
         }

@@ -233,6 +233,11 @@ public record ViewFilter(
                 if (range[0] != null && range[1] != null && range[1].isBefore(range[0])) {
                     throw new InvalidInput(field, "ends before it starts");
                 }
+                for (LocalDate day : range) {
+                    if (day != null && (day.getYear() < 1900 || day.getYear() > 9998)) {
+                        throw new InvalidInput(field, "must be dates between the years 1900 and 9998");
+                    }
+                }
                 return range;
             } catch (DateTimeParseException e) {
                 throw new InvalidInput(field, "must be dates such as 2026-11-29");

@@ -196,8 +196,10 @@ class Workspace {
                 Page<TicketView> counted = tickets.findForView(query);
                 return String.format(java.util.Locale.ROOT, "%,d", counted.total())
                         + (counted.totalIsLowerBound() ? "+" : "");
-            } catch (InvalidInput e) {
-                return ""; // a view whose filter no longer reads (an agent or team gone) shows no count
+            } catch (RuntimeException e) {
+                // a view whose filter no longer reads (an agent or team gone, a date the database refuses) shows no
+                // count, and the list of views still shows
+                return "";
             }
         });
     }

@@ -188,6 +188,66 @@ abstract class EmailChannelContract extends IntegrationTest {
         assertThat(status.toString()).doesNotContain(PASSWORD);
     }
 
+    /**
+     * An answer to a ticket closed a moment ago opens a follow-up for the same people; a team deactivated meanwhile is
+     * left out, and the customer's mail is not lost over it.
+     */
+    @Test
+    void anAnswerToAClosedTicketOpensAFollowUpEvenWhenItsTeamWasDeactivated() {
+        String box = unique("support") + "@desk.test";
+        newMailbox(box, PASSWORD);
+        String customer = unique("fiona") + "@customers.rapport.dev";
+        String first = unique("first") + "@customers.rapport.dev";
+        TestMail.deliver(box, PASSWORD, mail(customer, box, first, "Refund missing", "", "Where is my refund?"));
+        long closed = awaitTicket(customer, t -> t.get("messages").size() == 1)
+                .get("id")
+                .asLong();
+        long team = admin().post("/api/v1/teams", Map.of("name", unique("Refunds")))
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(admin().patch("/api/v1/tickets/" + closed, Map.of("teamId", team, "status", "solved"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin().patch("/api/v1/tickets/" + closed, Map.of("status", "closed"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin().patch("/api/v1/teams/" + team, Map.of("active", false))
+                        .status())
+                .isEqualTo(200);
+
+        TestMail.deliver(
+                box,
+                PASSWORD,
+                mail(
+                        customer,
+                        box,
+                        unique("again") + "@customers.rapport.dev",
+                        "Re: Refund missing",
+                        "In-Reply-To: <" + first + ">\r\nReferences: <" + first + ">\r\n",
+                        "Still nothing on my account."));
+        JsonNode followUp = Awaitility.await("the follow-up ticket")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> admin().get("/api/v1/tickets?customerEmail=" + customer)
+                                .json()
+                                .get("items"),
+                        items -> items.size() == 2);
+        long opened = followUp.valueStream()
+                .mapToLong(t -> t.get("id").asLong())
+                .filter(id -> id != closed)
+                .findFirst()
+                .orElseThrow();
+        JsonNode ticket = admin().get("/api/v1/tickets/" + opened).json();
+        assertThat(ticket.get("teamId").isNull())
+                .as("the inactive team takes no new ticket")
+                .isTrue();
+        assertThat(ticket.get("messages").toString())
+                .contains("Still nothing on my account.")
+                .contains("Follow-up of #");
+    }
+
     @Test
     void aMailStoredBeforeACrashIsAppliedOnceAndItsSecondFetchAddsNothing() throws Exception {
         String box = unique("support") + "@desk.test";
