@@ -30,6 +30,39 @@
     if (message) input.reportValidity();
   });
 
+  // ---- presence: the header's switch, and "away" after ten minutes without activity (back on the next one) ----
+  const presence = document.querySelector('[data-rapport="my-presence"]');
+  if (presence) {
+    const setPresence = (status) => fetch(presence.form.action, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Requested-With": "fetch", [csrfHeader()]: csrfToken() },
+      body: new URLSearchParams({ status }),
+    });
+    presence.addEventListener("change", () => {
+      sessionStorage.removeItem("rapport.autoAway");
+      setPresence(presence.value);
+    });
+    const awayAfter = Number(presence.dataset.awayAfter || 10) * 60000;
+    let lastActive = Date.now();
+    const active = () => {
+      lastActive = Date.now();
+      if (sessionStorage.getItem("rapport.autoAway") && presence.value === "away") {
+        sessionStorage.removeItem("rapport.autoAway");
+        presence.value = "online";
+        setPresence("online");
+      }
+    };
+    ["keydown", "mousedown", "mousemove", "touchstart", "scroll"].forEach((type) =>
+      document.addEventListener(type, active, { passive: true }));
+    setInterval(() => {
+      if (presence.value === "online" && Date.now() - lastActive > awayAfter) {
+        presence.value = "away";
+        sessionStorage.setItem("rapport.autoAway", "1");
+        setPresence("away");
+      }
+    }, Math.min(30000, awayAfter / 4));
+  }
+
   // An image attachment's thumbnail opens it in the preview dialog (Escape or Close returns to the thumbnail).
   document.addEventListener("click", (e) => {
     const thumb = e.target.closest('[data-rapport="preview-image"]');

@@ -191,6 +191,12 @@ public class Agents {
                 .collect(Collectors.joining(", "));
     }
 
+    /** Whether the agent is there to take work now (offline for an agent that does not exist). */
+    @Transactional(readOnly = true)
+    public Presence presence(long id) {
+        return agents.presence(id).orElse(Presence.OFFLINE);
+    }
+
     /** The agent's signature for public replies; null when they have none. */
     @Transactional(readOnly = true)
     public String signature(long id) {

@@ -62,6 +62,13 @@ public class AgentRepository {
                 .update();
     }
 
+    public java.util.Optional<Presence> presence(long id) {
+        return db.sql("SELECT presence FROM acc_agent WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> io.rapport.common.Codes.stored(Presence.class, rs.getString(1)))
+                .optional();
+    }
+
     public String signature(long id) {
         return db.sql("SELECT signature FROM acc_agent WHERE id = ?")
                 .param(id)

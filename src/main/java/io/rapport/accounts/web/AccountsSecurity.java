@@ -1,6 +1,8 @@
 package io.rapport.accounts.web;
 
+import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.Agents;
+import io.rapport.accounts.Presence;
 import io.rapport.web.Area;
 import io.rapport.web.Authorities;
 import io.rapport.web.SecurityRules;
@@ -48,6 +50,8 @@ class AccountsSecurity implements SecurityRules {
             case STAFF ->
                 rules.requestMatchers("/login", InvitePages.PAGE)
                         .permitAll()
+                        .requestMatchers("/team-load")
+                        .hasAnyAuthority(Authorities.SUPERVISOR, Authorities.ADMIN)
                         .requestMatchers("/admin/**")
                         .hasAuthority(Authorities.ADMIN);
         }
@@ -78,6 +82,12 @@ class AccountsSecurity implements SecurityRules {
                         .addFilterAfter(new AgentSessionCheck(agents), SecurityContextHolderFilter.class)
                         // only the agent's sign-in goes: a customer signed in to the portal in this browser stays
                         .logout(l -> l.logoutUrl("/logout")
+                                // signing out means not there to take work
+                                .addLogoutHandler((request, response, signedIn) -> {
+                                    if (signedIn != null && signedIn.getPrincipal() instanceof AgentPrincipal agent) {
+                                        agents.setPresence(agent.id(), Presence.OFFLINE);
+                                    }
+                                })
                                 .invalidateHttpSession(false)
                                 .logoutSuccessUrl("/login?signedOut"));
         }

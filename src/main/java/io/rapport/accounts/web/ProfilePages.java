@@ -3,14 +3,18 @@ package io.rapport.accounts.web;
 import io.rapport.accounts.Actor;
 import io.rapport.accounts.AgentPrincipal;
 import io.rapport.accounts.Agents;
+import io.rapport.accounts.Presence;
 import io.rapport.accounts.UpdateAgent;
+import io.rapport.common.Codes;
 import io.rapport.common.InvalidInput;
 import io.rapport.web.PageErrors;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -53,6 +57,19 @@ class ProfilePages {
             redirect.addFlashAttribute("signature", signature);
         }
         return "redirect:/profile";
+    }
+
+    /**
+     * The agent sets whether they are there to take work (the header's switch; the page also sets "away" after a
+     * while without activity). Answers 204 to the page's script, a redirect to the workspace to a plain form.
+     */
+    @PostMapping("/profile/presence")
+    Object presence(
+            @RequestParam(defaultValue = "") String status,
+            @RequestHeader(name = "X-Requested-With", required = false) String script,
+            @AuthenticationPrincipal AgentPrincipal me) {
+        agents.setPresence(me.id(), Codes.parse(Presence.class, status, "status"));
+        return script == null ? "redirect:/tickets" : ResponseEntity.noContent().build();
     }
 
     /** A new password, given the current one (a session left open must not be enough to take over the account). */

@@ -427,6 +427,33 @@ public class TicketRepository {
                 .single();
     }
 
+    /** Tickets in play per agent, for the supervisors' load page (served by the assignee index). */
+    public Map<Long, Long> activeByAssignee() {
+        Map<Long, Long> counts = new HashMap<>();
+        db.sql("""
+                        SELECT assignee_id, COUNT(*) FROM tkt_ticket
+                        WHERE assignee_id IS NOT NULL AND status IN ('new', 'open', 'pending') GROUP BY assignee_id
+                        """).query(rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** Unassigned tickets waiting per team (null: no team): how many, and since when the oldest. */
+    public record Waiting(Long teamId, long count, java.time.Instant oldest) {}
+
+    public List<Waiting> waitingByTeam() {
+        return db.sql("""
+                        SELECT team_id, COUNT(*) AS n, MIN(created_at) AS oldest FROM tkt_ticket
+                        WHERE assignee_id IS NULL AND status IN ('new', 'open') GROUP BY team_id
+                        """)
+                .query((rs, n) -> new Waiting(
+                        rs.getObject("team_id") == null ? null : rs.getLong("team_id"),
+                        rs.getLong("n"),
+                        Times.instant(rs, "oldest")))
+                .list();
+    }
+
     /** Tickets in play assigned to one agent (served by the assignee index). */
     public long countActiveForAgent(long agentId) {
         return db.sql("SELECT COUNT(*) FROM tkt_ticket WHERE assignee_id = ? AND status IN ('new', 'open', 'pending')")
