@@ -1,6 +1,6 @@
 package io.rapport.bench;
 
-import io.rapport.sla.BusinessCalendar;
+import io.rapport.common.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

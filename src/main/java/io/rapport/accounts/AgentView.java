@@ -19,7 +19,14 @@ public record AgentView(
         @NotNull Presence presence,
         @NotNull boolean active,
         @NotNull Instant createdAt,
-        @NotNull Instant updatedAt) {
+        @NotNull Instant updatedAt,
+        @NotNull int chatCapacity,
+        WorkingHours workingHours) {
+
+    /** Whether the agent can take work at this instant: online, and within their working hours if they have any. */
+    public boolean availableAt(Instant at) {
+        return active && presence == Presence.ONLINE && (workingHours == null || workingHours.isWorking(at));
+    }
 
     @JsonIgnore
     public boolean isAdmin() {

@@ -191,6 +191,53 @@ public class Agents {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * When the agent works (null: any time) and how many chats they take at once (0 to 20); both audited. The agent
+     * sets their own; admins anyone's.
+     */
+    @Transactional
+    public AgentView setSchedule(long id, WorkingHours hours, int chatCapacity, Actor by) {
+        AgentView before = get(id);
+        if (chatCapacity < 0 || chatCapacity > 20) {
+            throw new InvalidInput("chatCapacity", "must be between 0 and 20");
+        }
+        if (hours != null) {
+            try {
+                hours.calendar();
+            } catch (InvalidInput e) {
+                throw e.as("workingHours." + e.field());
+            }
+        }
+        agents.setSchedule(
+                id,
+                hours == null ? null : hours.timezone().strip(),
+                hours == null ? null : hours.toStored(),
+                chatCapacity,
+                Times.now(clock));
+        AgentView after = get(id);
+        String was = before.workingHours() == null
+                ? null
+                : before.workingHours().timezone() + " " + before.workingHours().toStored();
+        String now = after.workingHours() == null
+                ? null
+                : after.workingHours().timezone() + " " + after.workingHours().toStored();
+        if (!Objects.equals(was, now)) {
+            audit.record(by, "changed", "agent", id, "workingHours", was, now, Times.now(clock));
+        }
+        if (before.chatCapacity() != chatCapacity) {
+            audit.record(
+                    by,
+                    "changed",
+                    "agent",
+                    id,
+                    "chatCapacity",
+                    String.valueOf(before.chatCapacity()),
+                    String.valueOf(chatCapacity),
+                    Times.now(clock));
+        }
+        return after;
+    }
+
     /** Whether the agent is there to take work now (offline for an agent that does not exist). */
     @Transactional(readOnly = true)
     public Presence presence(long id) {

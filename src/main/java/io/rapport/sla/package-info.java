@@ -1,6 +1,7 @@
 /**
  * SLA: policies, business-hours calendars, targets and breach warnings (issue 9). Reacts to ticket events; tickets
- * knows nothing of it. So far: the calendar arithmetic every target rests on ({@link io.rapport.sla.BusinessCalendar}).
+ * knows nothing of it. Targets count business time on {@link io.rapport.common.BusinessCalendar} (in common, since agents'
+ * working hours use it too).
  */
 @ApplicationModule(allowedDependencies = {"common"})
 package io.rapport.sla;

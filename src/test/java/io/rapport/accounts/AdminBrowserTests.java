@@ -47,6 +47,25 @@ class AdminBrowserTests extends BrowserTest {
         assertThat(agent.get("skills").toString()).contains("billing").contains("cards");
         assertThat(agent.get("languages").get(0).get("code").asString()).isEqualTo("de");
         assertThat(agent.get("teamIds").size()).isEqualTo(1);
+
+        // working hours and chat capacity on the agent's page
+        page.navigate("/admin/agents/" + agent.get("id").asLong());
+        page.fill("#timezone", "Europe/Berlin");
+        page.fill("#hours-mon", "09:00-12:00, 13:00-17:00");
+        page.fill("#hours-fri", "09:00-15:00");
+        page.fill("#chatCapacity", "3");
+        page.click("[data-rapport=schedule] button[type=submit]");
+        assertThat(page.locator("[role=status]")).containsText("Saved.");
+        assertThat(page.locator("#hours-mon")).hasValue("09:00-12:00, 13:00-17:00");
+        screenshot("admin-agent");
+        JsonNode scheduled =
+                admin().get("/api/v1/agents/" + agent.get("id").asLong()).json();
+        assertThat(scheduled.get("chatCapacity").asInt()).isEqualTo(3);
+        assertThat(scheduled.get("workingHours").get("hours").get("fri").get(0).asString())
+                .isEqualTo("09:00-15:00");
+        page.fill("#hours-tue", "late");
+        page.click("[data-rapport=schedule] button[type=submit]");
+        assertThat(page.locator(".alert.error")).isVisible();
     }
 
     @Test

@@ -280,4 +280,52 @@ abstract class AdminContract extends IntegrationTest {
                 .as("ended by the new password")
                 .isEqualTo(410);
     }
+
+    @Test
+    void workingHoursAndChatCapacityAreSetByTheAgentOrAnAdmin() {
+        JsonNode agent = newAgent("agent");
+        long id = agent.get("id").asLong();
+        assertThat(agent.get("chatCapacity").asInt()).isEqualTo(2);
+        assertThat(agent.get("workingHours").isNull()).as("any time until set").isTrue();
+        Api self = anonymous().basic(agent.get("email").asString(), "agent-password-1");
+        var set = self.put(
+                "/api/v1/agents/" + id + "/schedule",
+                Map.of(
+                        "chatCapacity",
+                        3,
+                        "workingHours",
+                        Map.of(
+                                "timezone",
+                                "Europe/Berlin",
+                                "hours",
+                                Map.of("mon", List.of("09:00-12:00", "13:00-17:00")))));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("chatCapacity").asInt()).isEqualTo(3);
+        assertThat(set.json().get("workingHours").get("hours").get("mon").toString())
+                .isEqualTo("[\"09:00-12:00\",\"13:00-17:00\"]");
+        var badZone = self.put(
+                "/api/v1/agents/" + id + "/schedule",
+                Map.of(
+                        "workingHours",
+                        Map.of("timezone", "Mars/Olympus", "hours", Map.of("mon", List.of("09:00-17:00")))));
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.json().get("detail").asString()).contains("workingHours.timezone");
+        assertThat(self.put("/api/v1/agents/" + id + "/schedule", Map.of("chatCapacity", 25))
+                        .status())
+                .isEqualTo(400);
+        long other = newAgent("agent").get("id").asLong();
+        assertThat(self.put("/api/v1/agents/" + other + "/schedule", Map.of("chatCapacity", 1))
+                        .status())
+                .as("not someone else's")
+                .isEqualTo(403);
+        assertThat(admin().put("/api/v1/agents/" + other + "/schedule", Map.of("chatCapacity", 1))
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin().get("/api/v1/agents/" + id)
+                        .json()
+                        .get("workingHours")
+                        .get("timezone")
+                        .asString())
+                .isEqualTo("Europe/Berlin");
+    }
 }

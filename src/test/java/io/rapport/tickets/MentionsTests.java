@@ -25,7 +25,9 @@ class MentionsTests {
                 Presence.ONLINE,
                 active,
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                2,
+                null);
     }
 
     private static final List<AgentView> DESK = List.of(

@@ -182,6 +182,7 @@ public abstract class HostileInputContract extends IntegrationTest {
         bodies.put("createToken", Map.of("name", "Valid token"));
         bodies.put("changeTeam", Map.of("name", "Valid " + UUID.randomUUID()));
         bodies.put("linkTicket", Map.of("relatedId", 987654321));
+        bodies.put("setAgentSchedule", Map.of("chatCapacity", 2));
         return bodies;
     }
 
@@ -583,6 +584,11 @@ public abstract class HostileInputContract extends IntegrationTest {
                         false,
                         Map.of("agentId", String.valueOf(agentId))),
                 new Form("agent", "/admin/agents/" + agentId + "/invite", false, Map.of()),
+                new Form(
+                        "agent",
+                        "/admin/agents/" + agentId + "/schedule",
+                        false,
+                        Map.of("timezone", "Europe/Berlin", "hours.mon", "09:00-17:00", "chatCapacity", "2")),
                 new Form("agent", "/tickets/" + number + "/links", false, Map.of("related", "#" + number)),
                 new Form(
                         "agent",

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 public class AgentRepository {
 
     private static final String COLUMNS =
-            "id, email, name, role, tier, capacity, presence, active, created_at, updated_at";
+            "id, email, name, role, tier, capacity, presence, active, created_at, updated_at, chat_capacity,"
+                    + " work_timezone, work_hours";
 
     private final JdbcClient db;
 
@@ -67,6 +68,12 @@ public class AgentRepository {
                 .param(id)
                 .query((rs, n) -> io.rapport.common.Codes.stored(Presence.class, rs.getString(1)))
                 .optional();
+    }
+
+    public void setSchedule(long id, String timezone, String hours, int chatCapacity, Instant now) {
+        db.sql("UPDATE acc_agent SET work_timezone = ?, work_hours = ?, chat_capacity = ?, updated_at = ? WHERE id = ?")
+                .params(timezone, hours, chatCapacity, Times.sql(now), id)
+                .update();
     }
 
     public String signature(long id) {
@@ -192,7 +199,10 @@ public class AgentRepository {
             Presence presence,
             boolean active,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            int chatCapacity,
+            String workTimezone,
+            String workHours) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
@@ -205,7 +215,10 @@ public class AgentRepository {
                 Codes.stored(Presence.class, rs.getString("presence")),
                 rs.getBoolean("active"),
                 Times.instant(rs, "created_at"),
-                Times.instant(rs, "updated_at"));
+                Times.instant(rs, "updated_at"),
+                rs.getInt("chat_capacity"),
+                rs.getString("work_timezone"),
+                rs.getString("work_hours"));
     }
 
     /** Adds teams, languages and skills with one query each for the whole list. */
@@ -250,7 +263,9 @@ public class AgentRepository {
                         r.presence(),
                         r.active(),
                         r.createdAt(),
-                        r.updatedAt()))
+                        r.updatedAt(),
+                        r.chatCapacity(),
+                        io.rapport.accounts.WorkingHours.fromStored(r.workTimezone(), r.workHours())))
                 .toList();
     }
 }

@@ -16,6 +16,7 @@ import io.rapport.accounts.TeamView;
 import io.rapport.accounts.Teams;
 import io.rapport.accounts.TokenScope;
 import io.rapport.accounts.UpdateAgent;
+import io.rapport.accounts.WorkingHours;
 import io.rapport.common.Codes;
 import io.rapport.common.Conflict;
 import io.rapport.common.InvalidInput;
@@ -158,6 +159,36 @@ class AdminPages {
                         .toList());
         model.addAttribute("invited", invitations.waiting().contains(id));
         return "accounts/admin/agent";
+    }
+
+    /** Working hours (a time zone and hours per weekday; all days empty: any time) and chat capacity. */
+    @PostMapping("/admin/agents/{id}/schedule")
+    String schedule(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String timezone,
+            @RequestParam Map<String, String> form,
+            @RequestParam(defaultValue = "2") int chatCapacity,
+            @AuthenticationPrincipal AgentPrincipal me,
+            RedirectAttributes redirect) {
+        Map<String, List<String>> hours = new java.util.LinkedHashMap<>();
+        for (String day : List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")) {
+            String typed = form.getOrDefault("hours." + day, "").strip();
+            if (!typed.isEmpty()) {
+                hours.put(
+                        day, Arrays.stream(typed.split(",")).map(String::strip).toList());
+            }
+        }
+        try {
+            agents.setSchedule(
+                    id,
+                    hours.isEmpty() && timezone.isBlank() ? null : new WorkingHours(timezone, hours),
+                    chatCapacity,
+                    Actor.of(me));
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("error", errors.describe(e));
+        }
+        return "redirect:/admin/agents/" + id + "#schedule";
     }
 
     /** Mails the agent a new link to choose their password; older links stop working. */

@@ -11,6 +11,7 @@ import io.rapport.accounts.Invitations;
 import io.rapport.accounts.Presence;
 import io.rapport.accounts.Role;
 import io.rapport.accounts.UpdateAgent;
+import io.rapport.accounts.WorkingHours;
 import io.rapport.common.Forbidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -183,6 +184,30 @@ class AgentApi {
                         r.capacity(),
                         r.active()),
                 Actor.of(me));
+    }
+
+    @Schema(description = "When the agent works (null: any time) and how many chats they take at once")
+    record ScheduleRequest(
+            @Schema(description = "0 to 20; 2 by default") Integer chatCapacity,
+
+            @Schema(
+                    description = "a time zone and opening hours per weekday, as a calendar: {\"timezone\":"
+                            + "\"Europe/Berlin\",\"hours\":{\"mon\":[\"09:00-17:00\"]}}; null: any time")
+            WorkingHours workingHours) {}
+
+    @PutMapping("/{id}/schedule")
+    @Operation(
+            operationId = "setAgentSchedule",
+            summary = "Set working hours and chat capacity (the agent themselves, or an admin); routing offers work"
+                    + " only within the hours")
+    AgentView schedule(
+            @PathVariable long id, @RequestBody ScheduleRequest r, @AuthenticationPrincipal AgentPrincipal me) {
+        if (me.id() != id && !me.isAdmin()) {
+            throw new Forbidden("agents set only their own working hours; admins anyone's");
+        }
+        AgentView agent = agents.get(id);
+        return agents.setSchedule(
+                id, r.workingHours(), r.chatCapacity() == null ? agent.chatCapacity() : r.chatCapacity(), Actor.of(me));
     }
 
     @PutMapping("/{id}/presence")

@@ -1,9 +1,8 @@
-package io.rapport.sla;
+package io.rapport.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rapport.common.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

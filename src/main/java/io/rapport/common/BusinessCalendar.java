@@ -1,6 +1,5 @@
-package io.rapport.sla;
+package io.rapport.common;
 
-import io.rapport.common.InvalidInput;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
