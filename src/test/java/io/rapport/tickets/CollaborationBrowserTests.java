@@ -157,4 +157,26 @@ class CollaborationBrowserTests extends BrowserTest {
                 .contains("<strong>Steps</strong>")
                 .contains("<li>one</li>");
     }
+
+    /** The agent a ticket is handed on to reads the handoff note first, above the conversation. */
+    @Test
+    void theReceiverOfAnEscalationReadsTheHandoffFirst() {
+        JsonNode specialist = agent("Sofia Specialist");
+        JsonNode ticket =
+                ticket("Disputed charge " + UUID.randomUUID().toString().substring(0, 5));
+        var escalated = admin().post(
+                        "/api/v1/tickets/" + ticket.get("id").asLong() + "/escalations",
+                        Map.of(
+                                "toAgentId",
+                                specialist.get("id").asLong(),
+                                "note",
+                                "Customer already sent the receipt.\nNeeds a chargeback form."));
+        assertThat(escalated.status()).isEqualTo(201);
+        signInAsAgent(page, specialist.get("email").asString(), "agent-password-1");
+        page.navigate("/tickets/" + ticket.get("number").asLong());
+        var handoff = page.locator("[data-rapport=handoff]");
+        assertThat(handoff).containsText("Handed on by Administrator (hop 1)");
+        assertThat(handoff).containsText("Needs a chargeback form.");
+        screenshot("agent-handoff");
+    }
 }

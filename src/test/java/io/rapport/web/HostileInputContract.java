@@ -183,6 +183,7 @@ public abstract class HostileInputContract extends IntegrationTest {
         bodies.put("changeTeam", Map.of("name", "Valid " + UUID.randomUUID()));
         bodies.put("linkTicket", Map.of("relatedId", 987654321));
         bodies.put("setAgentSchedule", Map.of("chatCapacity", 2));
+        bodies.put("escalateTicket", Map.of("toTier", 2, "note", "Needs tier 2"));
         return bodies;
     }
 

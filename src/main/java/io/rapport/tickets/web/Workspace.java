@@ -60,6 +60,7 @@ class Workspace {
     private final Teams teams;
     private final io.rapport.tickets.Collaboration collaboration;
     private final io.rapport.tickets.SavedViews savedViewsService;
+    private final io.rapport.tickets.Escalations escalations;
     private final io.rapport.accounts.Customers customers;
     private final io.rapport.accounts.Organizations organizations;
     private final SavedViewRepository savedViews;
@@ -76,10 +77,12 @@ class Workspace {
             SavedViewRepository savedViews,
             io.rapport.tickets.Collaboration collaboration,
             io.rapport.tickets.SavedViews savedViewsService,
+            io.rapport.tickets.Escalations escalations,
             PageErrors errors,
             java.time.Clock clock) {
         this.collaboration = collaboration;
         this.savedViewsService = savedViewsService;
+        this.escalations = escalations;
         this.tickets = tickets;
         this.bulk = bulk;
         this.agents = agents;
@@ -557,6 +560,8 @@ class Workspace {
                     "mergedIntoNumber", tickets.summary(ticket.mergedInto()).number());
         }
         model.addAttribute("related", collaboration.related(id));
+        List<io.rapport.tickets.Escalation> handoffs = escalations.list(id);
+        model.addAttribute("handoff", ticket.isClosed() || handoffs.isEmpty() ? null : handoffs.getLast());
         model.addAttribute("signature", agents.signature(me.id()));
         List<Long> followers = collaboration.followers(id);
         Map<Long, String> names = names(all);

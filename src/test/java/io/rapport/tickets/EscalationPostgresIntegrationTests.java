@@ -1,0 +1,7 @@
+package io.rapport.tickets;
+
+import io.rapport.support.PostgresDatabase;
+
+/** Escalations on PostgreSQL. */
+@PostgresDatabase
+class EscalationPostgresIntegrationTests extends EscalationContract {}
