@@ -215,12 +215,8 @@ public class Agents {
                 chatCapacity,
                 Times.now(clock));
         AgentView after = get(id);
-        String was = before.workingHours() == null
-                ? null
-                : before.workingHours().timezone() + " " + before.workingHours().toStored();
-        String now = after.workingHours() == null
-                ? null
-                : after.workingHours().timezone() + " " + after.workingHours().toStored();
+        String was = described(before.workingHours());
+        String now = described(after.workingHours());
         if (!Objects.equals(was, now)) {
             audit.record(by, "changed", "agent", id, "workingHours", was, now, Times.now(clock));
         }
@@ -236,6 +232,11 @@ public class Agents {
                     Times.now(clock));
         }
         return after;
+    }
+
+    /** Working hours as the audit log shows them ("Europe/Berlin mon=09:00-17:00"); null: any time. */
+    private static String described(WorkingHours hours) {
+        return hours == null ? null : hours.timezone() + " " + hours.toStored();
     }
 
     /** Whether the agent is there to take work now (offline for an agent that does not exist). */

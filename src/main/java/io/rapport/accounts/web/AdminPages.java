@@ -314,13 +314,7 @@ class AdminPages {
             @RequestParam long agentId,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
-        try {
-            teams.addMember(id, agentId, Actor.of(me));
-            redirect.addFlashAttribute("saved", true);
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("error", errors.describe(e));
-        }
-        return "redirect:/admin/teams/" + id;
+        return onTeam(id, () -> teams.addMember(id, agentId, Actor.of(me)), redirect);
     }
 
     @PostMapping("/admin/teams/{id}/members/remove")
@@ -329,8 +323,13 @@ class AdminPages {
             @RequestParam long agentId,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
+        return onTeam(id, () -> teams.removeMember(id, agentId, Actor.of(me)), redirect);
+    }
+
+    /** A change on the team's page: saved, or the reason it was not; back to the page either way. */
+    private String onTeam(long id, Runnable change, RedirectAttributes redirect) {
         try {
-            teams.removeMember(id, agentId, Actor.of(me));
+            change.run();
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("error", errors.describe(e));

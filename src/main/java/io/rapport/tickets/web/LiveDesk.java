@@ -77,11 +77,15 @@ class LiveDesk {
         for (Subscriber s : subscribers) {
             send(s, SseEmitter.event().name("lists").data(event.ticketId()));
         }
-        Map<Long, String> notices = notices(event);
+        // the ticket is read once, and only when someone may be told about it
+        TicketView[] read = {null};
+        java.util.function.Supplier<TicketView> summary =
+                () -> read[0] != null ? read[0] : (read[0] = tickets.summary(event.ticketId()));
+        Map<Long, String> notices = notices(event, summary);
         if (notices.isEmpty() || subscribers.stream().noneMatch(s -> notices.containsKey(s.agentId()))) {
             return;
         }
-        TicketView ticket = tickets.summary(event.ticketId());
+        TicketView ticket = summary.get();
         String by = switch (event) {
             case AgentReplied r -> agentName(r.agentId());
             case NoteAdded n -> n.agentId() == null ? "" : agentName(n.agentId());
@@ -109,7 +113,7 @@ class LiveDesk {
      * Who is told what, by message key: the agent a ticket is given to (by someone else); the assignee and followers
      * when the customer writes or a colleague replies or notes (never the one who wrote); the agents a note names.
      */
-    private Map<Long, String> notices(TicketEvent event) {
+    private Map<Long, String> notices(TicketEvent event, java.util.function.Supplier<TicketView> ticket) {
         Map<Long, String> notices = new LinkedHashMap<>();
         switch (event) {
             case TicketAssigned assigned -> {
@@ -117,12 +121,12 @@ class LiveDesk {
                     notices.put(assigned.toAgentId(), "notice.assigned");
                 }
             }
-            case MessageReceived m -> tell(notices, m.ticketId(), null, m.messageId(), "notice.answered");
-            case AgentReplied r -> tell(notices, r.ticketId(), r.agentId(), r.messageId(), "notice.replied");
+            case MessageReceived m -> tell(notices, ticket.get(), null, m.messageId(), "notice.answered");
+            case AgentReplied r -> tell(notices, ticket.get(), r.agentId(), r.messageId(), "notice.replied");
             case NoteAdded n -> {
                 if (n.agentId() != null) { // the desk's own notes are not news
                     collaboration.mentionedIn(n.messageId()).forEach(agent -> notices.put(agent, "notice.mentioned"));
-                    tell(notices, n.ticketId(), n.agentId(), n.messageId(), "notice.noted");
+                    tell(notices, ticket.get(), n.agentId(), n.messageId(), "notice.noted");
                 }
             }
             default -> {}
@@ -130,9 +134,10 @@ class LiveDesk {
         return notices;
     }
 
-    private void tell(Map<Long, String> notices, long ticketId, Long author, long messageId, String key) {
-        Long assignee = tickets.summary(ticketId).assigneeId();
-        collaboration.toTell(ticketId, assignee, author, messageId).forEach(agent -> notices.putIfAbsent(agent, key));
+    private void tell(Map<Long, String> notices, TicketView ticket, Long author, long messageId, String key) {
+        collaboration
+                .toTell(ticket.id(), ticket.assigneeId(), author, messageId)
+                .forEach(agent -> notices.putIfAbsent(agent, key));
     }
 
     private String agentName(long id) {
