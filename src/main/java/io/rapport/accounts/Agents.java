@@ -40,6 +40,7 @@ public class Agents {
     private final Invitations invitations;
     private final AccountAudit audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Agents(
             AgentRepository agents,
@@ -48,7 +49,9 @@ public class Agents {
             ApiTokens tokens,
             Invitations invitations,
             AccountAudit audit,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
+        this.events = events;
         this.agents = agents;
         this.teams = teams;
         this.passwords = passwords;
@@ -274,8 +277,11 @@ public class Agents {
         if (presence == null) {
             throw new InvalidInput("status", "must be one of " + Codes.allowed(Presence.class));
         }
-        get(id);
+        Presence before = get(id).presence();
         agents.setPresence(id, presence, Times.now(clock));
+        if (before != presence) {
+            events.publishEvent(new AgentPresenceChanged(id, before, presence));
+        }
         return get(id);
     }
 

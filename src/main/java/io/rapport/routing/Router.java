@@ -145,15 +145,15 @@ public final class Router {
         if (need.language() != null) {
             reasons.add(
                     switch (w.languageRank()) {
-                        case 0 -> "speaks " + need.language() + " natively";
-                        case 1 -> "speaks " + need.language() + " fluently";
-                        case 2 -> "speaks some " + need.language();
-                        default -> "does not speak " + need.language();
+                        case 0 -> "speaks " + name(need.language()) + " natively";
+                        case 1 -> "speaks " + name(need.language()) + " fluently";
+                        case 2 -> "speaks some " + name(need.language());
+                        default -> "does not speak " + name(need.language());
                     });
         }
         need.skills().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(skill -> reasons.add(skill.getKey() + " "
+                .forEach(skill -> reasons.add(skill.getKey() + " level "
                         + w.agent().skills().getOrDefault(skill.getKey(), 0) + " (needs " + skill.getValue() + ")"));
         reasons.add("tier " + w.agent().tier());
         reasons.add(
@@ -165,9 +165,9 @@ public final class Router {
         return switch (step) {
             case NONE -> null;
             case BASIC_LANGUAGE ->
-                "no fluent " + need.language() + " speaker was free: widened to basic " + need.language();
+                "no fluent " + name(need.language()) + " speaker was free: widened to basic " + name(need.language());
             case LOWER_SKILL -> "nobody free had the skill level asked for: widened to one level lower";
-            case ANY_LANGUAGE -> "nobody free speaks " + need.language() + ": widened to any language";
+            case ANY_LANGUAGE -> "nobody free speaks " + name(need.language()) + ": widened to any language";
         };
     }
 
@@ -182,9 +182,15 @@ public final class Router {
         add(
                 reasons,
                 excluded.language,
-                need.language() == null ? "without the language" : "without " + need.language());
+                need.language() == null ? "without the language" : "without " + name(need.language()));
         reasons.add(need.teamId() == null ? "waits in the queue" : "waits in the team's queue");
         return new Decision(null, List.copyOf(reasons), step, List.of());
+    }
+
+    /** A language as a person names it ("German"), in the English the reasons are written in. */
+    public static String name(String code) {
+        String name = java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.ENGLISH);
+        return name.isEmpty() || name.equalsIgnoreCase(code) ? code : name;
     }
 
     private static void add(List<String> reasons, int count, String why) {

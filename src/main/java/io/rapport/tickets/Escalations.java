@@ -31,8 +31,16 @@ public class Escalations {
     private final Teams teams;
     private final JdbcClient db;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Escalations(Tickets tickets, Agents agents, Teams teams, JdbcClient db, Clock clock) {
+    Escalations(
+            Tickets tickets,
+            Agents agents,
+            Teams teams,
+            JdbcClient db,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.tickets = tickets;
         this.agents = agents;
         this.teams = teams;
@@ -104,6 +112,7 @@ public class Escalations {
                         handoff,
                         Times.sql(now))
                 .update(keys, "id");
+        events.publishEvent(new TicketEscalated(ticketId, toTier, toAgentId, toTeamId));
         return list(ticketId).getLast();
     }
 

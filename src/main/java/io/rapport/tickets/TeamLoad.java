@@ -28,6 +28,12 @@ public class TeamLoad {
         return tickets.activeByAssignee();
     }
 
+    /** Chats in play per agent: what their chat capacity is measured against. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> activeChatsByAgent() {
+        return tickets.activeByAssignee(Channel.CHAT);
+    }
+
     @Transactional(readOnly = true)
     public List<Waiting> waitingByTeam() {
         return tickets.waitingByTeam().stream()

@@ -12,7 +12,8 @@ public sealed interface TicketEvent
                 SolutionRejected,
                 TicketAssigned,
                 TicketUpdated,
-                TicketMerged {
+                TicketMerged,
+                TicketEscalated {
 
     long ticketId();
 }

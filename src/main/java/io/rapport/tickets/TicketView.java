@@ -1,5 +1,6 @@
 package io.rapport.tickets;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
@@ -31,12 +32,28 @@ public record TicketView(
         Instant solvedAt,
         Instant closedAt,
         @NotNull int version,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<MessageView> messages) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MessageView> messages,
+
+        @JsonAnyGetter @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+        java.util.Map<String, Object> extensions) {
+
+    public TicketView {
+        extensions = extensions == null ? java.util.Map.of() : java.util.Map.copyOf(extensions);
+    }
 
     /** The customer a ticket belongs to, with the language they chose for mail and pages (null: none chosen). */
     public record CustomerSummary(@NotNull long id, String email, String name, String preferredLanguage) {}
 
     public TicketView withMessages(List<MessageView> messages) {
+        return with(messages, extensions);
+    }
+
+    /** The ticket with what other modules add to it for one-ticket answers ({@link TicketFacet}), by field name. */
+    public TicketView withExtensions(java.util.Map<String, Object> more) {
+        return with(messages, more);
+    }
+
+    private TicketView with(List<MessageView> messages, java.util.Map<String, Object> more) {
         return new TicketView(
                 id,
                 number,
@@ -57,7 +74,8 @@ public record TicketView(
                 solvedAt,
                 closedAt,
                 version,
-                messages);
+                messages,
+                more);
     }
 
     /** The ticket with each message changed by {@code change}; for pages that show messages their own way. */

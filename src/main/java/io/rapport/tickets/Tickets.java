@@ -54,6 +54,7 @@ public class Tickets {
     private final Teams teams;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<LanguageDetection> languages;
     private final Clock clock;
     private final ObjectProvider<ConversationChannel> channels;
 
@@ -69,7 +70,9 @@ public class Tickets {
             Teams teams,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
+            ObjectProvider<LanguageDetection> languages,
             Clock clock) {
+        this.languages = languages;
         this.teams = teams;
         this.transactions = transactions;
         this.tickets = tickets;
@@ -120,7 +123,7 @@ public class Tickets {
                 command.priority() == null ? Priority.NORMAL : command.priority(),
                 channel,
                 customer.id(),
-                customer.preferredLanguage(),
+                languageOf(subject, body.text(), customer.preferredLanguage()),
                 tags,
                 now);
         TicketRepository.Inserted row = tickets.insert(draft, customer.name());
@@ -142,6 +145,19 @@ public class Tickets {
         }
         // Everything the answer needs is in hand: no need to read the ticket back.
         return new OpenedTicket(toView(ticket, customer), messageId);
+    }
+
+    /**
+     * The language of a new ticket: the one its first message is written in when that is clear (ADR 23), else the one
+     * the customer chose. A short body is read with its subject, which then carries much of what it says.
+     */
+    private String languageOf(String subject, String body, String chosen) {
+        LanguageDetection detection = languages.getIfAvailable();
+        if (detection == null) {
+            return chosen;
+        }
+        String text = body.codePoints().filter(Character::isLetter).count() >= 20 ? body : subject + "\n" + body;
+        return detection.detect(text).orElse(chosen);
     }
 
     /** Adds a message. A customer's message reopens a pending or solved ticket; an agent's first reply opens a new one. */
@@ -210,6 +226,22 @@ public class Tickets {
     @Transactional
     public TicketView change(long ticketId, ChangeTicket change, Author by) {
         return changeTicket(ticketId, change, by);
+    }
+
+    /**
+     * Routing's push: assigns a new or open ticket that nobody holds yet. False when someone took it meanwhile or it is
+     * no longer waiting for an agent (the row is locked first, so a colleague's own assignment is never overwritten).
+     */
+    @Transactional
+    public boolean assignIfUnassigned(long ticketId, long agentId, Author by) {
+        TicketState state = lock(ticketId).state();
+        if (state.assigneeId() != null
+                || (state.status() != TicketStatus.NEW && state.status() != TicketStatus.OPEN)
+                || state.mergedInto() != null) {
+            return false;
+        }
+        changeTicket(ticketId, new ChangeTicket(null, Optional.of(agentId), null, null, null, null), by);
+        return true;
     }
 
     /**
@@ -701,7 +733,8 @@ public class Tickets {
                 t.solvedAt(),
                 t.closedAt(),
                 t.version(),
-                null);
+                null,
+                java.util.Map.of());
     }
 
     private record Body(String text, String html) {}

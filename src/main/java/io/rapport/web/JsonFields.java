@@ -85,6 +85,24 @@ public final class JsonFields {
         return Optional.of(id(node, field, "must be an id or null"));
     }
 
+    /** Absent or null: null; else an id (for a field that names something optional, with nothing to clear). */
+    public static Long idOrNull(JsonNode body, String field) {
+        Optional<Long> id = optionalId(body, field);
+        return id == null ? null : id.orElse(null);
+    }
+
+    /** Absent or null: null; else a whole number from {@code min} to {@code max}, refused naming the field. */
+    public static Integer whole(JsonNode body, String field, int min, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
+            throw new InvalidInput(field, "must be a whole number from " + min + " to " + max);
+        }
+        return node.asInt();
+    }
+
     /** A required id. */
     public static long requiredId(JsonNode body, String field) {
         JsonNode node = body.get(field);

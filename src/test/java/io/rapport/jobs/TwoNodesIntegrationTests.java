@@ -5,14 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.rapport.RapportApplication;
 import io.rapport.support.Api;
-import io.rapport.support.IntegrationTest;
 import io.rapport.support.TestDatabases;
+import io.rapport.support.TestNodes;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -165,21 +161,8 @@ class TwoNodesIntegrationTests {
         }
     }
 
-    private ConfigurableApplicationContext node(int smtpPort) throws IOException {
+    private ConfigurableApplicationContext node(int smtpPort) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put("spring.datasource.url", database);
-        settings.put("spring.datasource.password", "");
-        String user = TestDatabases.user(database);
-        if (user != null) {
-            settings.put("spring.datasource.username", user);
-        }
-        settings.put("server.port", "0");
-        settings.put("server.address", "127.0.0.1");
-        settings.put("server.shutdown", "immediate");
-        settings.put(
-                "rapport.data-dir", Files.createTempDirectory("rapport-node-").toString());
-        settings.put("rapport.admin.email", IntegrationTest.ADMIN_EMAIL);
-        settings.put("rapport.admin.password", IntegrationTest.ADMIN_PASSWORD);
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", smtpPort);
         settings.put("spring.mail.properties.mail.smtp.connectiontimeout", "2000");
@@ -188,19 +171,13 @@ class TwoNodesIntegrationTests {
         settings.put("rapport.jobs.polling-interval", "200ms");
         settings.put("rapport.events.retry-every", "300ms");
         settings.put("rapport.events.retry-backoff", "200ms");
-        settings.put("logging.level.root", "WARN");
-        // as command-line arguments: they win over application.yml, as the environment does in production
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(RapportApplication.class)
-                .run(settings.entrySet().stream()
-                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+        ConfigurableApplicationContext node = TestNodes.start(database, settings);
         nodes.add(node);
         return node;
     }
 
     private static Api api(ConfigurableApplicationContext node) {
-        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-        return new Api(port).basic(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+        return TestNodes.admin(node);
     }
 
     private static long failedReplyMails(JdbcClient db) {

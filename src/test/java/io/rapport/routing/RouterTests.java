@@ -47,7 +47,7 @@ class RouterTests {
         Decision d = ROUTER.decide(need("de", 3), BILLING, Widening.NONE);
         assertThat(d.agentId()).isEqualTo(1L);
         assertThat(d.reasons())
-                .startsWith("speaks de natively", "billing 4 (needs 3)", "tier 1", "2 of 10 items (20%)")
+                .startsWith("speaks German natively", "billing level 4 (needs 3)", "tier 1", "2 of 10 items (20%)")
                 .contains("3 fit; the best of them");
         assertThat(d.widening()).isEqualTo(Widening.NONE);
         assertThat(d.candidates()).extracting(Decision.Ranked::name).containsExactly("Ada", "Cem", "Fin");
@@ -111,14 +111,15 @@ class RouterTests {
                 .as("nobody speaks French: tier, load, then turn")
                 .isEqualTo(6L);
         assertThat(anyLanguage.reasons())
-                .contains("does not speak fr", "nobody free speaks fr: widened to any language");
+                .contains("does not speak French", "nobody free speaks French: widened to any language");
 
         List<Candidate> basicOnly = List.of(
                 agent(9, "Ida", true, 1, 0, Map.of("billing", 3), Map.of("fr", BASIC), 0),
                 agent(10, "Jo", true, 1, 0, Map.of("billing", 3), Map.of(), 0));
         Decision basic = ROUTER.decide(french, basicOnly, Widening.BASIC_LANGUAGE);
         assertThat(basic.agentId()).isEqualTo(9L);
-        assertThat(basic.reasons()).contains("speaks some fr", "no fluent fr speaker was free: widened to basic fr");
+        assertThat(basic.reasons())
+                .contains("speaks some French", "no fluent French speaker was free: widened to basic French");
     }
 
     @Test

@@ -38,6 +38,9 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         // mailboxes are fetched within a second or two of their time, so that mail tests wait little
         settings.put("rapport.jobs.polling-interval", "1s");
         settings.put("rapport.email.fetch-check", "1s");
+        settings.put("rapport.routing.retry-check", "1s");
+        settings.put("rapport.routing.retry-every", "2s");
+        settings.put("rapport.sla.check", "1s");
         settings.put("rapport.email.send-check", "1s");
         settings.put("rapport.email.retry-after", "1s");
         // a mail with a 20 MB attachment (27 MB encoded) is fetched; a larger one is kept by its headers, set aside

@@ -47,6 +47,8 @@ public abstract class HostileInputContract extends IntegrationTest {
     static final List<String> HOSTILE_NUMBERS = List.of("99999999999999999999", "-1", "{}", "1.5");
 
     static final Set<String> NUMBER_FIELDS = Set.of(
+            "level",
+            "waitMinutes",
             "tier",
             "capacity",
             "version",
@@ -67,6 +69,9 @@ public abstract class HostileInputContract extends IntegrationTest {
 
     /** Tables that only grow: a refused request must not have added a row to any of them. */
     static final List<String> TABLES = List.of(
+            "rtg_rule",
+            "sla_calendar",
+            "sla_policy",
             "tkt_saved_view",
             "acc_organization",
             "tkt_ticket",
@@ -184,6 +189,30 @@ public abstract class HostileInputContract extends IntegrationTest {
         bodies.put("linkTicket", Map.of("relatedId", 987654321));
         bodies.put("setAgentSchedule", Map.of("chatCapacity", 2));
         bodies.put("escalateTicket", Map.of("toTier", 2, "note", "Needs tier 2"));
+        bodies.put("createRoutingRule", Map.of("skill", "hostile-skill", "level", 2, "keywords", List.of("hostile")));
+        bodies.put("setRoutingSetting", Map.of("mode", "push", "waitMinutes", 2));
+        bodies.put(
+                "createCalendar",
+                Map.of(
+                        "name",
+                        "Hostile hours",
+                        "timezone",
+                        "Europe/Berlin",
+                        "hours",
+                        Map.of("mon", List.of("09:00-17:00")),
+                        "holidays",
+                        List.of("2026-12-25")));
+        bodies.put(
+                "createSlaPolicy",
+                Map.of(
+                        "name",
+                        "Hostile policy",
+                        "priority",
+                        "urgent",
+                        "firstResponseMinutes",
+                        30,
+                        "solutionMinutes",
+                        240));
         return bodies;
     }
 
@@ -561,6 +590,23 @@ public abstract class HostileInputContract extends IntegrationTest {
                 new Form("agent", "/admin/teams", false, Map.of("name", "Form team " + UUID.randomUUID())),
                 new Form(
                         "agent",
+                        "/admin/routing/rules",
+                        false,
+                        Map.of(
+                                "skill", "form-skill",
+                                "level", "3",
+                                "keywords", "form-word",
+                                "channel", "email",
+                                "organizationId", "",
+                                "tag", "form-tag")),
+                new Form("agent", "/admin/routing/rules/987654321/delete", false, Map.of()),
+                new Form(
+                        "agent",
+                        "/admin/routing/teams",
+                        false,
+                        Map.of("teamId", String.valueOf(teamId), "mode", "push", "waitMinutes", "2")),
+                new Form(
+                        "agent",
                         "/admin/tokens",
                         false,
                         Map.of(
@@ -806,6 +852,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/admin/tokens/")) {
             return "/admin/tokens";
+        }
+        if (path.startsWith("/admin/routing/")) {
+            return "/admin/routing";
         }
         if (path.startsWith("/admin/mailboxes/") && path.endsWith("/delete")) {
             return path.substring(0, path.lastIndexOf('/'));

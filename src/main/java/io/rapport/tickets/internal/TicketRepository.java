@@ -439,6 +439,19 @@ public class TicketRepository {
         return counts;
     }
 
+    /** Tickets in play per assignee on one channel. */
+    public Map<Long, Long> activeByAssignee(io.rapport.tickets.Channel channel) {
+        Map<Long, Long> counts = new HashMap<>();
+        db.sql("""
+                        SELECT assignee_id, COUNT(*) FROM tkt_ticket
+                        WHERE assignee_id IS NOT NULL AND status IN ('new', 'open', 'pending') AND channel = ?
+                        GROUP BY assignee_id
+                        """).param(channel.code()).query(rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
     /** Unassigned tickets waiting per team (null: no team): how many, and since when the oldest. */
     public record Waiting(Long teamId, long count, java.time.Instant oldest) {}
 

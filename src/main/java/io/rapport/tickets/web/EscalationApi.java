@@ -60,20 +60,14 @@ class EscalationApi {
     Escalation escalate(
             @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AgentPrincipal agent) {
         JsonFields.object(body);
-        Long tier = value(body, "toTier");
+        Long tier = JsonFields.idOrNull(body, "toTier");
         return escalations.escalate(
                 id,
                 tier == null ? null : (int) Math.min(99, tier),
-                value(body, "toAgentId"),
-                value(body, "toTeamId"),
+                JsonFields.idOrNull(body, "toAgentId"),
+                JsonFields.idOrNull(body, "toTeamId"),
                 JsonFields.text(body, "note"),
                 Author.agent(agent));
-    }
-
-    /** Absent or null: none; else a positive whole number. */
-    private static Long value(JsonNode body, String field) {
-        java.util.Optional<Long> value = JsonFields.optionalId(body, field);
-        return value == null ? null : value.orElse(null);
     }
 
     @GetMapping

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * In-process, like {@link LiveTickets}.
  */
 @Component
-class LiveDesk {
+class LiveDesk implements io.rapport.tickets.DeskNotices {
 
     private static final long STREAM_TIMEOUT = Duration.ofMinutes(30).toMillis();
 
@@ -62,6 +62,32 @@ class LiveDesk {
         emitter.onError(e -> remove.run());
         send(subscriber, SseEmitter.event().name("hello").data("{}"));
         return emitter;
+    }
+
+    @Override
+    public void tell(java.util.Collection<Long> agentIds, long ticketId, String messageKey, Object... args) {
+        if (subscribers.stream().noneMatch(s -> agentIds.contains(s.agentId()))) {
+            return;
+        }
+        TicketView ticket = tickets.summary(ticketId);
+        for (Subscriber s : subscribers) {
+            if (agentIds.contains(s.agentId())) {
+                Object[] all = new Object[3 + args.length];
+                all[0] = ticket.number();
+                all[1] = ticket.subject();
+                all[2] = ticket.customer().name();
+                System.arraycopy(args, 0, all, 3, args.length);
+                send(
+                        s,
+                        SseEmitter.event()
+                                .name("notify")
+                                .data(Map.of(
+                                        "text",
+                                        messages.getMessage(messageKey, all, s.locale()),
+                                        "url",
+                                        "/tickets/" + ticket.number())));
+            }
+        }
     }
 
     /** After the change commits, so that a refresh reads what was written. */

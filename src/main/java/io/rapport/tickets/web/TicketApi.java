@@ -67,8 +67,14 @@ class TicketApi {
     private final Tickets tickets;
     private final TicketBulk bulk;
     private final Customers customers;
+    private final org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketFacet> facets;
 
-    TicketApi(Tickets tickets, TicketBulk bulk, Customers customers) {
+    TicketApi(
+            Tickets tickets,
+            TicketBulk bulk,
+            Customers customers,
+            org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketFacet> facets) {
+        this.facets = facets;
         this.tickets = tickets;
         this.bulk = bulk;
         this.customers = customers;
@@ -176,7 +182,7 @@ class TicketApi {
     }
 
     private TicketView open(CreateTicketRequest request, List<NewAttachment> files, AgentPrincipal agent) {
-        return tickets.open(new OpenTicket(
+        return withFacets(tickets.open(new OpenTicket(
                 request.subject(),
                 request.body(),
                 request.bodyHtml(),
@@ -186,13 +192,20 @@ class TicketApi {
                 request.priority(),
                 request.tags() == null ? null : new LinkedHashSet<>(request.tags()),
                 files,
-                Author.agent(agent)));
+                Author.agent(agent))));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getTicket", summary = "One ticket with its whole conversation, internal notes included")
     TicketView get(@PathVariable long id) {
-        return tickets.get(id);
+        return withFacets(tickets.get(id));
+    }
+
+    /** The ticket with the fields other modules add to one ticket's answer (its SLA, for one). */
+    private TicketView withFacets(TicketView ticket) {
+        java.util.Map<String, Object> more = new java.util.LinkedHashMap<>();
+        facets.orderedStream().forEach(f -> f.of(ticket.id()).ifPresent(v -> more.put(f.name(), v)));
+        return more.isEmpty() ? ticket : ticket.withExtensions(more);
     }
 
     @GetMapping

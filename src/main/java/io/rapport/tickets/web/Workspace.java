@@ -66,6 +66,7 @@ class Workspace {
     private final SavedViewRepository savedViews;
     private final PageErrors errors;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketPanel> panels;
 
     Workspace(
             Tickets tickets,
@@ -78,8 +79,10 @@ class Workspace {
             io.rapport.tickets.Collaboration collaboration,
             io.rapport.tickets.SavedViews savedViewsService,
             io.rapport.tickets.Escalations escalations,
+            org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketPanel> panels,
             PageErrors errors,
             java.time.Clock clock) {
+        this.panels = panels;
         this.collaboration = collaboration;
         this.savedViewsService = savedViewsService;
         this.escalations = escalations;
@@ -563,6 +566,13 @@ class Workspace {
         List<io.rapport.tickets.Escalation> handoffs = escalations.list(id);
         model.addAttribute("handoff", ticket.isClosed() || handoffs.isEmpty() ? null : handoffs.getLast());
         model.addAttribute("signature", agents.signature(me.id()));
+        java.util.Locale language = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute(
+                "panels",
+                panels.stream()
+                        .flatMap(p -> p.panel(id, language).stream())
+                        .sorted(java.util.Comparator.comparingInt(io.rapport.tickets.TicketPanel.Panel::order))
+                        .toList());
         List<Long> followers = collaboration.followers(id);
         Map<Long, String> names = names(all);
         model.addAttribute(

@@ -1,0 +1,151 @@
+package io.rapport.routing.internal;
+
+import io.rapport.common.Times;
+import io.rapport.routing.RoutingView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Routing's rows: the latest decision per ticket (its lists kept as JSON text, read whole for the explanation), the
+ * tickets still waiting for someone with when to try next, and when each agent last got a ticket.
+ */
+@Repository
+public class Decisions {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A ticket waiting for someone who fits: since when (widening counts from it) and the tier it needs. */
+    public record Waiting(long ticketId, Instant since, Instant nextAt, int minTier) {}
+
+    private final JdbcClient db;
+
+    Decisions(JdbcClient db) {
+        this.db = db;
+    }
+
+    public void save(RoutingView v) {
+        Object[] values = {
+            v.assigneeId(),
+            v.outcome(),
+            v.widening(),
+            v.language(),
+            v.minTier(),
+            v.teamId(),
+            JSON.writeValueAsString(v.skills()),
+            JSON.writeValueAsString(v.reasons()),
+            JSON.writeValueAsString(v.candidates()),
+            Times.sql(v.decidedAt()),
+            v.ticketId()
+        };
+        int changed = db.sql("""
+                        UPDATE rtg_decision SET assignee_id = ?, outcome = ?, widening = ?, language = ?, min_tier = ?,
+                            team_id = ?, skills = ?, reasons = ?, candidates = ?, decided_at = ?
+                        WHERE ticket_id = ?
+                        """).params(values).update();
+        if (changed == 0) {
+            db.sql("""
+                            INSERT INTO rtg_decision (assignee_id, outcome, widening, language, min_tier, team_id,
+                                skills, reasons, candidates, decided_at, ticket_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """).params(values).update();
+        }
+    }
+
+    public Optional<RoutingView> find(long ticketId) {
+        return db.sql("""
+                        SELECT ticket_id, assignee_id, outcome, widening, language, min_tier, team_id, skills, reasons,
+                            candidates, decided_at
+                        FROM rtg_decision WHERE ticket_id = ?
+                        """).param(ticketId).query(Decisions::view).optional();
+    }
+
+    private static RoutingView view(ResultSet rs, int n) throws SQLException {
+        return new RoutingView(
+                rs.getLong("ticket_id"),
+                (Long) rs.getObject("assignee_id", Long.class),
+                rs.getString("outcome"),
+                rs.getString("widening"),
+                rs.getString("language"),
+                JSON.readValue(rs.getString("skills"), new TypeReference<Map<String, Integer>>() {}),
+                rs.getInt("min_tier"),
+                (Long) rs.getObject("team_id", Long.class),
+                JSON.readValue(rs.getString("reasons"), new TypeReference<List<String>>() {}),
+                JSON.readValue(rs.getString("candidates"), new TypeReference<List<RoutingView.Candidate>>() {}),
+                Times.instant(rs, "decided_at"));
+    }
+
+    public Optional<Waiting> waiting(long ticketId) {
+        return db.sql("SELECT ticket_id, since, next_at, min_tier FROM rtg_waiting WHERE ticket_id = ?")
+                .param(ticketId)
+                .query(Decisions::waiting)
+                .optional();
+    }
+
+    /** Tickets whose next try is due, the longest-waiting first. */
+    public List<Long> due(Instant now, int limit) {
+        return db.sql("SELECT ticket_id FROM rtg_waiting WHERE next_at <= ? ORDER BY next_at, ticket_id LIMIT ?")
+                .params(Times.sql(now), limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Every ticket waiting for someone, the longest-waiting first. */
+    public List<Long> waitingTickets(int limit) {
+        return db.sql("SELECT ticket_id FROM rtg_waiting ORDER BY since, ticket_id LIMIT ?")
+                .param(limit)
+                .query(Long.class)
+                .list();
+    }
+
+    public void waitUntil(long ticketId, Instant since, Instant next, int minTier) {
+        int changed = db.sql("UPDATE rtg_waiting SET next_at = ?, min_tier = ? WHERE ticket_id = ?")
+                .params(Times.sql(next), minTier, ticketId)
+                .update();
+        if (changed == 0) {
+            db.sql("INSERT INTO rtg_waiting (ticket_id, since, next_at, min_tier) VALUES (?, ?, ?, ?)")
+                    .params(ticketId, Times.sql(since), Times.sql(next), minTier)
+                    .update();
+        }
+    }
+
+    public void stopWaiting(long ticketId) {
+        db.sql("DELETE FROM rtg_waiting WHERE ticket_id = ?").param(ticketId).update();
+    }
+
+    public void gaveTo(long agentId, Instant at) {
+        int changed = db.sql("UPDATE rtg_turn SET last_at = ? WHERE agent_id = ?")
+                .params(Times.sql(at), agentId)
+                .update();
+        if (changed == 0) {
+            db.sql("INSERT INTO rtg_turn (agent_id, last_at) VALUES (?, ?)")
+                    .params(agentId, Times.sql(at))
+                    .update();
+        }
+    }
+
+    /** When each agent was last given a ticket by routing, as epoch milliseconds. */
+    public Map<Long, Long> turns() {
+        Map<Long, Long> turns = new HashMap<>();
+        db.sql("SELECT agent_id, last_at FROM rtg_turn").query(rs -> {
+            turns.put(rs.getLong(1), Times.instant(rs, "last_at").toEpochMilli());
+        });
+        return turns;
+    }
+
+    private static Waiting waiting(ResultSet rs, int n) throws SQLException {
+        return new Waiting(
+                rs.getLong("ticket_id"),
+                Times.instant(rs, "since"),
+                Times.instant(rs, "next_at"),
+                rs.getInt("min_tier"));
+    }
+}

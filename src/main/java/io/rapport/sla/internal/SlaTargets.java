@@ -1,0 +1,305 @@
+package io.rapport.sla.internal;
+
+import io.rapport.accounts.AgentView;
+import io.rapport.accounts.Agents;
+import io.rapport.accounts.CustomerView;
+import io.rapport.accounts.Customers;
+import io.rapport.accounts.Role;
+import io.rapport.common.BusinessCalendar;
+import io.rapport.common.Times;
+import io.rapport.mail.Mail;
+import io.rapport.mail.MailNotSent;
+import io.rapport.mail.OutgoingMail;
+import io.rapport.sla.PolicyView;
+import io.rapport.sla.Target;
+import io.rapport.tickets.AgentReplied;
+import io.rapport.tickets.AuthorType;
+import io.rapport.tickets.DeskNotices;
+import io.rapport.tickets.MessageReceived;
+import io.rapport.tickets.TicketCreated;
+import io.rapport.tickets.TicketMerged;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.TicketStatusChanged;
+import io.rapport.tickets.TicketView;
+import io.rapport.tickets.Tickets;
+import io.rapport.tickets.Visibility;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps each ticket's SLA targets (ADR 25). It reacts to ticket events right after they commit, on the same thread
+ * (so the ticket's next read shows its targets): a new ticket gets the most specific active policy's targets; an
+ * agent's public reply meets the first and next response; a customer's message starts a next response; pending
+ * (waiting on the customer) and solved stop the solution clock, keeping the business time left, and reopening gives
+ * it back; closing or merging ends them. Each change sets when to look next ({@code next_check_at}); a db-scheduler
+ * task (one node at a time) looks at the tickets whose time has come, under a row lock, and records a breach or sends
+ * a warning once per target and due time.
+ */
+@Service
+public class SlaTargets {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaTargets.class);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final SlaStore store;
+    private final Tickets tickets;
+    private final Customers customers;
+    private final Agents agents;
+    private final ObjectProvider<DeskNotices> notices;
+    private final OutgoingMail mail;
+    private final Clock clock;
+
+    SlaTargets(
+            SlaStore store,
+            Tickets tickets,
+            Customers customers,
+            Agents agents,
+            ObjectProvider<DeskNotices> notices,
+            OutgoingMail mail,
+            Clock clock) {
+        this.store = store;
+        this.tickets = tickets;
+        this.customers = customers;
+        this.agents = agents;
+        this.notices = notices;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(TicketCreated event) {
+        if (store.find(event.ticketId()).isPresent()) {
+            return;
+        }
+        TicketView ticket = tickets.get(event.ticketId());
+        Optional<PolicyView> policy = policyFor(ticket);
+        if (policy.isEmpty()) {
+            return;
+        }
+        PolicyView p = policy.get();
+        boolean agentFirst = ticket.messages() != null
+                && !ticket.messages().isEmpty()
+                && ticket.messages().getFirst().author().type() == AuthorType.AGENT
+                && ticket.messages().getFirst().visibility() == Visibility.PUBLIC;
+        BusinessCalendar calendar = store.businessCalendar(p.calendarId());
+        SlaState state = SlaState.opened(
+                ticket.id(),
+                p.id(),
+                p.name(),
+                p.calendarId(),
+                p.firstResponseMinutes(),
+                p.solutionMinutes(),
+                calendar,
+                ticket.createdAt(),
+                agentFirst);
+        Instant now = Times.now(clock);
+        store.insert(state, nextCheck(state, p, calendar, now), now);
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(AgentReplied event) {
+        change(event.ticketId(), (s, cal, p, now) -> s.agentReplied(now));
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(MessageReceived event) {
+        change(event.ticketId(), (s, cal, p, now) -> s.customerWrote(now, p.nextResponseMinutes(), cal));
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(TicketStatusChanged event) {
+        TicketStatus to = event.to();
+        change(event.ticketId(), (s, cal, p, now) -> switch (to) {
+            case PENDING -> s.stopped(now, cal, false);
+            case SOLVED -> s.stopped(now, cal, true);
+            case CLOSED -> s.ended();
+            case NEW, OPEN -> s.resumed(now, cal);
+        });
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(TicketMerged event) {
+        change(event.ticketId(), (s, cal, p, now) -> s.ended());
+    }
+
+    /** One step of a ticket's targets. */
+    @FunctionalInterface
+    interface Step {
+        SlaState apply(SlaState state, BusinessCalendar calendar, PolicyView policy, Instant now);
+    }
+
+    private void change(long ticketId, Step step) {
+        Optional<SlaState> locked = store.lock(ticketId);
+        if (locked.isEmpty()) {
+            return;
+        }
+        SlaState state = locked.get();
+        PolicyView policy = store.policy(state.policyId()).orElseThrow();
+        BusinessCalendar calendar = store.businessCalendar(state.calendarId());
+        Instant now = Times.now(clock);
+        SlaState next = step.apply(state, calendar, policy, now);
+        store.update(next, nextCheck(next, policy, calendar, now), now);
+    }
+
+    private Instant nextCheck(SlaState state, PolicyView policy, BusinessCalendar calendar, Instant now) {
+        return state.nextCheck(
+                now,
+                calendar,
+                minutes(policy),
+                store.breachKeys(state.ticketId()),
+                store.warningKeys(state.ticketId()));
+    }
+
+    private static Map<Target, Integer> minutes(PolicyView p) {
+        Map<Target, Integer> minutes = new EnumMap<>(Target.class);
+        minutes.put(Target.FIRST_RESPONSE, p.firstResponseMinutes());
+        minutes.put(Target.SOLUTION, p.solutionMinutes());
+        if (p.nextResponseMinutes() != null) {
+            minutes.put(Target.NEXT_RESPONSE, p.nextResponseMinutes());
+        }
+        return minutes;
+    }
+
+    /**
+     * The most specific active policy for the ticket: organization and priority, then organization, then priority,
+     * then one with neither; the oldest among equals.
+     */
+    Optional<PolicyView> policyFor(TicketView ticket) {
+        List<PolicyView> active =
+                store.policies().stream().filter(PolicyView::active).toList();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        Long organization = null;
+        try {
+            CustomerView customer = customers.get(ticket.customer().id());
+            organization = customer.organization() == null
+                    ? null
+                    : customer.organization().id();
+        } catch (RuntimeException e) {
+            log.debug("No customer for ticket {}", ticket.id());
+        }
+        Long org = organization;
+        String priority = ticket.priority().code();
+        return active.stream()
+                .filter(p -> p.organizationId() == null || p.organizationId().equals(org))
+                .filter(p -> p.priority() == null || p.priority().equals(priority))
+                .min(Comparator.comparingInt(
+                                (PolicyView p) -> (p.organizationId() == null ? 2 : 0) + (p.priority() == null ? 1 : 0))
+                        .thenComparingLong(PolicyView::id));
+    }
+
+    /** Tickets whose time to look has come (for the recurring task). */
+    public List<Long> due(int limit) {
+        return store.due(Times.now(clock), limit);
+    }
+
+    /** Records what is due on the ticket now, once: breaches, then warnings (notice and mail); sets the next look. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void check(long ticketId) {
+        Optional<SlaState> locked = store.lock(ticketId);
+        if (locked.isEmpty()) {
+            return;
+        }
+        SlaState state = locked.get();
+        PolicyView policy = store.policy(state.policyId()).orElseThrow();
+        BusinessCalendar calendar = store.businessCalendar(state.calendarId());
+        Instant now = Times.now(clock);
+        var breached = store.breachKeys(ticketId);
+        var warned = store.warningKeys(ticketId);
+        SlaState.Due due = state.due(now, calendar, minutes(policy), breached, warned);
+        Map<Target, Instant> running = state.running();
+        for (Target t : due.breaches()) {
+            store.breach(ticketId, t, running.get(t), now);
+            breached.add(SlaState.key(t, running.get(t)));
+            log.info("Ticket {}: SLA {} target missed (due {})", ticketId, t.code(), running.get(t));
+        }
+        if (!due.breaches().isEmpty()) {
+            tell(ticketId, due.breaches(), running, "sla.notice.breached", false);
+        }
+        for (Target t : due.warnings()) {
+            store.warned(ticketId, t, running.get(t), now);
+            warned.add(SlaState.key(t, running.get(t)));
+        }
+        if (!due.warnings().isEmpty()) {
+            tell(ticketId, due.warnings(), running, "sla.notice.warning", true);
+        }
+        store.update(state, state.nextCheck(now, calendar, minutes(policy), breached, warned), now);
+    }
+
+    /** Tells the assignee and the supervisors on their desk pages; warnings also go to the supervisors by mail. */
+    private void tell(long ticketId, List<Target> targets, Map<Target, Instant> due, String key, boolean mailToo) {
+        TicketView ticket = tickets.summary(ticketId);
+        List<AgentView> supervisors = supervisors(ticket.teamId());
+        java.util.Set<Long> told = new java.util.LinkedHashSet<>();
+        if (ticket.assigneeId() != null) {
+            told.add(ticket.assigneeId());
+        }
+        supervisors.forEach(s -> told.add(s.id()));
+        String what = String.join(", ", targets.stream().map(SlaTargets::words).toList());
+        Instant first =
+                targets.stream().map(due::get).min(Comparator.naturalOrder()).orElseThrow();
+        DeskNotices desk = notices.getIfAvailable();
+        if (desk != null) {
+            desk.tell(told, ticketId, key, what, WHEN.format(first));
+        }
+        if (!mailToo) {
+            return;
+        }
+        for (AgentView s : supervisors) {
+            try {
+                mail.sendOnce(
+                        "sla-warning:" + ticketId + ":" + targets.getFirst().code() + ":" + first.toEpochMilli() + ":"
+                                + s.id(),
+                        new Mail(
+                                s.email(),
+                                "SLA warning: #" + ticket.number() + " " + ticket.subject(),
+                                "The " + what + " target of ticket #" + ticket.number() + " (" + ticket.subject()
+                                        + ", from " + ticket.customer().name() + ") is due at " + WHEN.format(first)
+                                        + (ticket.assigneeId() == null ? "; nobody has the ticket yet." : ".")
+                                        + "\n\n" + mail.link("/tickets/" + ticket.number()) + "\n"));
+            } catch (MailNotSent e) {
+                log.warn("SLA warning for ticket {} not mailed to {}: {}", ticketId, s.email(), e.getMessage());
+            }
+        }
+    }
+
+    /** The supervisors of the ticket's team, or every supervisor when it has no team or its team has none. */
+    private List<AgentView> supervisors(Long teamId) {
+        List<AgentView> all = agents.list().stream()
+                .filter(a -> a.active() && a.role() == Role.SUPERVISOR)
+                .toList();
+        List<AgentView> ofTeam = teamId == null
+                ? List.of()
+                : all.stream().filter(a -> a.teamIds().contains(teamId)).toList();
+        return ofTeam.isEmpty() ? all : ofTeam;
+    }
+
+    private static String words(Target t) {
+        return switch (t) {
+            case FIRST_RESPONSE -> "first response";
+            case NEXT_RESPONSE -> "next response";
+            case SOLUTION -> "solution";
+        };
+    }
+}
