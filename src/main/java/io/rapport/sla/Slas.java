@@ -9,7 +9,6 @@ import io.rapport.common.Times;
 import io.rapport.sla.internal.SlaStore;
 import io.rapport.tickets.Priority;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,21 +107,30 @@ public class Slas {
         return store.policies().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
+    /** The targets of several tickets at once (a list page), by ticket id; tickets under no policy are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, TicketSla> forTickets(java.util.Collection<Long> ticketIds) {
+        Map<Long, TicketSla> all = new java.util.HashMap<>();
+        store.findAll(ticketIds).forEach((id, state) -> all.put(id, view(state, store.breachedTargets(id))));
+        return all;
+    }
+
+    private static TicketSla view(io.rapport.sla.internal.SlaState state, List<String> breached) {
+        return new TicketSla(
+                state.policyName(),
+                state.policyId(),
+                state.firstResponseDueAt(),
+                state.nextResponseDueAt(),
+                state.solutionDueAt(),
+                state.pausedSince() != null,
+                state.firstRespondedAt(),
+                breached);
+    }
+
     /** The ticket's targets, if a policy applies to it. */
     @Transactional(readOnly = true)
     public Optional<TicketSla> forTicket(long ticketId) {
-        return store.find(ticketId).map(state -> {
-            List<String> breached = new ArrayList<>(store.breachedTargets(ticketId));
-            return new TicketSla(
-                    state.policyName(),
-                    state.policyId(),
-                    state.firstResponseDueAt(),
-                    state.nextResponseDueAt(),
-                    state.solutionDueAt(),
-                    state.pausedSince() != null,
-                    state.firstRespondedAt(),
-                    breached);
-        });
+        return store.find(ticketId).map(state -> view(state, store.breachedTargets(ticketId)));
     }
 
     private static String name(String name) {

@@ -18,4 +18,22 @@ public record TicketSla(
         Instant solutionDueAt,
         @NotNull boolean paused,
         Instant firstRespondedAt,
-        @NotNull List<String> breached) {}
+        @NotNull List<String> breached) {
+
+    /** The running target due soonest, or null when none runs. */
+    public Next next() {
+        Next next = null;
+        for (Next candidate : List.of(
+                new Next("first_response", firstResponseDueAt),
+                new Next("next_response", nextResponseDueAt),
+                new Next("solution", solutionDueAt))) {
+            if (candidate.dueAt() != null && (next == null || candidate.dueAt().isBefore(next.dueAt()))) {
+                next = candidate;
+            }
+        }
+        return next;
+    }
+
+    /** A target and when it is due. */
+    public record Next(String target, Instant dueAt) {}
+}

@@ -184,6 +184,7 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/profile", () -> agent.get("/profile"));
         pages.put("/team-load", () -> agent.get("/team-load"));
         pages.put("/admin/routing", () -> agent.get("/admin/routing"));
+        pages.put("/my-targets", () -> agent.get("/my-targets"));
         pages.put("/admin/agents", () -> agent.get("/admin/agents"));
         pages.put("/admin/agents/{id}", () -> agent.get("/admin/agents/" + agentId));
         pages.put("/admin/teams", () -> agent.get("/admin/teams"));

@@ -107,6 +107,8 @@ class PhoneWidthBrowserTests extends BrowserTest {
         agentPages.put("team", "/admin/teams/" + team);
         agentPages.put("audit log", "/admin/audit");
         agentPages.put("API tokens", "/admin/tokens");
+        agentPages.put("routing", "/admin/routing");
+        agentPages.put("my work", "/my-targets");
         for (var entry : agentPages.entrySet()) {
             page.navigate(entry.getValue());
             System.out.println(

@@ -143,6 +143,20 @@ public class SlaStore {
                 .optional();
     }
 
+    /** The targets of these tickets, by ticket id (tickets under no policy are left out). */
+    public Map<Long, SlaState> findAll(java.util.Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, SlaState> states = new java.util.HashMap<>();
+        db.sql("SELECT " + STATE_COLUMNS + " FROM sla_ticket WHERE ticket_id IN (:ids)")
+                .param("ids", ticketIds)
+                .query(SlaStore::state)
+                .list()
+                .forEach(s -> states.put(s.ticketId(), s));
+        return states;
+    }
+
     /** The ticket's targets with the row locked for the rest of the transaction. */
     public Optional<SlaState> lock(long ticketId) {
         return db.sql("SELECT " + STATE_COLUMNS + " FROM sla_ticket WHERE ticket_id = ? FOR UPDATE")
