@@ -68,4 +68,57 @@ abstract class EscalationContract extends IntegrationTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void theHandoffReportCountsRightFirstTimeAndHops() {
+        JsonNode first = newAgent("agent");
+        JsonNode specialist = newAgent("agent");
+        String firstName = unique("First");
+        String specialistName = unique("Specialist");
+        admin().patch("/api/v1/agents/" + first.get("id").asLong(), Map.of("name", firstName));
+        admin().patch("/api/v1/agents/" + specialist.get("id").asLong(), Map.of("name", specialistName));
+
+        long right = newTicket("Solved at once", unique("r") + "@rapport.test")
+                .get("id")
+                .asLong();
+        admin().patch(
+                        "/api/v1/tickets/" + right,
+                        Map.of("assigneeId", first.get("id").asLong()));
+        admin().patch("/api/v1/tickets/" + right, Map.of("status", "solved"));
+
+        long handed = newTicket("Needed a specialist", unique("h") + "@rapport.test")
+                .get("id")
+                .asLong();
+        admin().patch(
+                        "/api/v1/tickets/" + handed,
+                        Map.of("assigneeId", first.get("id").asLong()));
+        admin().post(
+                        "/api/v1/tickets/" + handed + "/escalations",
+                        Map.of("toAgentId", specialist.get("id").asLong(), "note", "Chargebacks are theirs."));
+        admin().patch("/api/v1/tickets/" + handed, Map.of("status", "solved"));
+
+        var report = admin().get("/api/v1/reports/handoffs?groupBy=agent");
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        report.json().get("rows").forEach(r -> rows.put(r.get("key").asString(), r));
+        assertThat(rows.get(firstName).get("solved").asLong()).isEqualTo(1);
+        assertThat(rows.get(firstName).get("rightFirstTime").asLong()).isEqualTo(1);
+        assertThat(rows.get(firstName).get("hops").asLong()).isZero();
+        assertThat(rows.get(specialistName).get("solved").asLong()).isEqualTo(1);
+        assertThat(rows.get(specialistName).get("rightFirstTime").asLong())
+                .as("not the first one given it")
+                .isZero();
+        assertThat(rows.get(specialistName).get("escalated").asLong()).isEqualTo(1);
+        assertThat(rows.get(specialistName).get("averageHops").asDouble()).isEqualTo(1.0);
+
+        assertThat(admin().get("/api/v1/reports/handoffs?groupBy=mood").status())
+                .isEqualTo(400);
+        assertThat(admin().get("/api/v1/reports/handoffs?from=yesterday").status())
+                .isEqualTo(400);
+        assertThat(admin().get("/api/v1/reports/handoffs?from=2026-12-31&to=2026-01-01")
+                        .status())
+                .isEqualTo(400);
+        var asAgent = new io.rapport.support.Api(port).basic(first.get("email").asString(), "agent-password-1");
+        assertThat(asAgent.get("/api/v1/reports/handoffs").status()).isEqualTo(403);
+    }
 }

@@ -35,8 +35,17 @@ class TeamLoadPage {
     private final Agents agents;
     private final Teams teams;
     private final TeamLoad load;
+    private final io.rapport.tickets.HandoffReport handoffs;
+    private final java.time.Clock clock;
 
-    TeamLoadPage(Agents agents, Teams teams, TeamLoad load) {
+    TeamLoadPage(
+            Agents agents,
+            Teams teams,
+            TeamLoad load,
+            io.rapport.tickets.HandoffReport handoffs,
+            java.time.Clock clock) {
+        this.handoffs = handoffs;
+        this.clock = clock;
         this.agents = agents;
         this.teams = teams;
         this.load = load;
@@ -63,6 +72,8 @@ class TeamLoadPage {
                         .toList());
         model.addAttribute("waiting", load.waitingByTeam());
         model.addAttribute("teamNames", teamNames);
+        java.time.Instant now = clock.instant();
+        model.addAttribute("handoffs", handoffs.rows(now.minus(ReportApi.DEFAULT_PERIOD), now, "team"));
         return "tickets/team-load";
     }
 
