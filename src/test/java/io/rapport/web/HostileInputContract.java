@@ -49,6 +49,10 @@ public abstract class HostileInputContract extends IntegrationTest {
     static final Set<String> NUMBER_FIELDS = Set.of(
             "level",
             "waitMinutes",
+            "firstResponseMinutes",
+            "nextResponseMinutes",
+            "solutionMinutes",
+            "calendarId",
             "tier",
             "capacity",
             "version",
@@ -602,6 +606,29 @@ public abstract class HostileInputContract extends IntegrationTest {
                 new Form("agent", "/admin/routing/rules/987654321/delete", false, Map.of()),
                 new Form(
                         "agent",
+                        "/admin/sla/policies",
+                        false,
+                        Map.of(
+                                "name", "Form policy",
+                                "priority", "urgent",
+                                "organizationId", String.valueOf(organizationId),
+                                "firstResponseMinutes", "30",
+                                "nextResponseMinutes", "60",
+                                "solutionMinutes", "240",
+                                "calendarId", "")),
+                new Form("agent", "/admin/sla/policies/987654321/deactivate", false, Map.of()),
+                new Form(
+                        "agent",
+                        "/admin/sla/calendars",
+                        false,
+                        Map.of(
+                                "name", "Form hours",
+                                "timezone", "Europe/Berlin",
+                                "mon", "09:00-17:00",
+                                "sat", "",
+                                "holidays", "2026-12-25")),
+                new Form(
+                        "agent",
                         "/admin/routing/teams",
                         false,
                         Map.of("teamId", String.valueOf(teamId), "mode", "push", "waitMinutes", "2")),
@@ -855,6 +882,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/admin/routing/")) {
             return "/admin/routing";
+        }
+        if (path.startsWith("/admin/sla/")) {
+            return "/admin/sla";
         }
         if (path.startsWith("/admin/mailboxes/") && path.endsWith("/delete")) {
             return path.substring(0, path.lastIndexOf('/'));
