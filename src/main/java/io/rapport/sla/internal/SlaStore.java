@@ -185,6 +185,10 @@ public class SlaStore {
                 .update();
     }
 
+    public void delete(long ticketId) {
+        db.sql("DELETE FROM sla_ticket WHERE ticket_id = ?").param(ticketId).update();
+    }
+
     public void update(SlaState s, Instant nextCheck, Instant now) {
         db.sql("""
                         UPDATE sla_ticket SET first_response_due_at = ?, first_responded_at = ?,

@@ -93,10 +93,7 @@ public class SlaTargets {
             return;
         }
         PolicyView p = policy.get();
-        boolean agentFirst = ticket.messages() != null
-                && !ticket.messages().isEmpty()
-                && ticket.messages().getFirst().author().type() == AuthorType.AGENT
-                && ticket.messages().getFirst().visibility() == Visibility.PUBLIC;
+        boolean agentFirst = agentWroteFirst(ticket);
         BusinessCalendar calendar = store.businessCalendar(p.calendarId());
         SlaState state = SlaState.opened(
                 ticket.id(),
@@ -110,6 +107,64 @@ public class SlaTargets {
                 agentFirst);
         Instant now = Times.now(clock);
         store.insert(state, nextCheck(state, p, calendar, now), now);
+    }
+
+    /**
+     * A ticket's priority, team or tags changed: when another policy is now the most specific one (an agent raised it
+     * to urgent, for one), its targets replace the old ones, counted from when the ticket was opened, with the first
+     * response met if an agent has answered and the solution clock stopped if it waits on the customer now. Earlier
+     * waits are not subtracted (ADR 25). A ticket no policy matches any more keeps the targets it has.
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(io.rapport.tickets.TicketUpdated event) {
+        TicketView ticket = tickets.get(event.ticketId());
+        if (ticket.status() == TicketStatus.CLOSED || ticket.mergedInto() != null) {
+            return;
+        }
+        Optional<PolicyView> policy = policyFor(ticket);
+        Optional<SlaState> current = store.lock(ticket.id());
+        if (policy.isEmpty()
+                || current.map(c -> c.policyId() == policy.get().id()).orElse(false)) {
+            return;
+        }
+        PolicyView p = policy.get();
+        BusinessCalendar calendar = store.businessCalendar(p.calendarId());
+        Instant now = Times.now(clock);
+        SlaState state = SlaState.opened(
+                ticket.id(),
+                p.id(),
+                p.name(),
+                p.calendarId(),
+                p.firstResponseMinutes(),
+                p.solutionMinutes(),
+                calendar,
+                ticket.createdAt(),
+                agentWroteFirst(ticket));
+        Optional<Instant> firstReply = ticket.messages() == null
+                ? Optional.empty()
+                : ticket.messages().stream()
+                        .filter(m -> m.author().type() == AuthorType.AGENT && m.visibility() == Visibility.PUBLIC)
+                        .map(m -> m.createdAt())
+                        .findFirst();
+        if (firstReply.isPresent()) {
+            state = state.agentReplied(firstReply.get());
+        }
+        if (ticket.status() == TicketStatus.PENDING || ticket.status() == TicketStatus.SOLVED) {
+            state = state.stopped(now, calendar, ticket.status() == TicketStatus.SOLVED);
+        }
+        if (current.isPresent()) {
+            store.delete(ticket.id());
+        }
+        store.insert(state, nextCheck(state, p, calendar, now), now);
+        log.debug("Ticket {} now under SLA policy {}", ticket.id(), p.name());
+    }
+
+    private static boolean agentWroteFirst(TicketView ticket) {
+        return ticket.messages() != null
+                && !ticket.messages().isEmpty()
+                && ticket.messages().getFirst().author().type() == AuthorType.AGENT
+                && ticket.messages().getFirst().visibility() == Visibility.PUBLIC;
     }
 
     @TransactionalEventListener
