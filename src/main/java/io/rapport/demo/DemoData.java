@@ -90,6 +90,8 @@ class DemoData implements ApplicationRunner {
     private final Tickets tickets;
     private final TransactionTemplate transactions;
     private final DeskClock clock;
+    private final io.rapport.routing.RoutingRules routing;
+    private final io.rapport.sla.Slas slas;
     private final Duration autoCloseAfter;
     private final int days;
     private final String baseUrl;
@@ -112,7 +114,11 @@ class DemoData implements ApplicationRunner {
             Collaboration collaboration,
             SavedViews savedViews,
             TransactionTemplate transactions,
+            io.rapport.routing.RoutingRules routing,
+            io.rapport.sla.Slas slas,
             DeskClock clock) {
+        this.routing = routing;
+        this.slas = slas;
         this.organizations = organizations;
         this.collaboration = collaboration;
         this.savedViews = savedViews;
@@ -143,8 +149,53 @@ class DemoData implements ApplicationRunner {
         }
         long started = System.nanoTime();
         load(clock.instant());
+        serviceLevels();
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         printSignIn();
+    }
+
+    /**
+     * Skill rules for the teams' topics and service levels for new tickets: office hours in Berlin, a standard policy
+     * and one for urgent tickets. Set after the history is written, so the past tickets carry no targets they could
+     * not have had; the tickets that come in from now on get them.
+     */
+    void serviceLevels() {
+        Actor system = Actor.system();
+        routing.create(
+                new io.rapport.routing.RoutingRules.NewRule(
+                        "cards", 3, List.of("card", "declined", "pin", "atm", "karte"), null, null, null),
+                system);
+        routing.create(
+                new io.rapport.routing.RoutingRules.NewRule(
+                        "payments", 2, List.of("payment", "refund", "charged twice", "zahlung"), null, null, null),
+                system);
+        routing.create(
+                new io.rapport.routing.RoutingRules.NewRule(
+                        "transfers", 3, List.of("transfer", "iban", "überweisung"), null, null, null),
+                system);
+        routing.create(
+                new io.rapport.routing.RoutingRules.NewRule(
+                        "identity", 3, List.of("verify", "identity", "passport"), null, null, null),
+                system);
+        String office = "08:00-18:00";
+        var calendar = slas.createCalendar(
+                "Office hours (Berlin)",
+                "Europe/Berlin",
+                Map.of(
+                        "mon",
+                        List.of(office),
+                        "tue",
+                        List.of(office),
+                        "wed",
+                        List.of(office),
+                        "thu",
+                        List.of(office),
+                        "fri",
+                        List.of(office)),
+                List.of("2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"));
+        slas.createPolicy(
+                new io.rapport.sla.Slas.NewPolicy("Standard", null, null, 240, 480, 2 * 24 * 60, calendar.id()));
+        slas.createPolicy(new io.rapport.sla.Slas.NewPolicy("Urgent", "urgent", null, 30, 60, 8 * 60, null));
     }
 
     private void printSignIn() {

@@ -32,6 +32,24 @@ public class Routings {
         }
         return decisions.find(ticketId).orElseGet(() -> {
             TicketView t = tickets.summary(ticketId);
+            var waiting = decisions.waiting(ticketId);
+            if (waiting.isPresent() && t.assigneeId() == null) {
+                return new RoutingView(
+                        ticketId,
+                        null,
+                        "waiting",
+                        "none",
+                        t.language(),
+                        Map.of(),
+                        waiting.get().minTier(),
+                        t.teamId(),
+                        List.of(
+                                "nobody was available when it came in",
+                                t.teamId() == null ? "waits in the queue" : "waits in the team's queue",
+                                "offered to the first who comes online"),
+                        List.of(),
+                        waiting.get().since());
+            }
             return new RoutingView(
                     ticketId,
                     t.assigneeId(),

@@ -95,7 +95,7 @@ public class Slas {
 
     @Transactional(readOnly = true)
     public List<PolicyView> policies() {
-        return store.policies();
+        return store.readPolicies();
     }
 
     /** Stops a policy applying to new tickets; tickets under it keep their targets. */
@@ -104,7 +104,10 @@ public class Slas {
         if (!store.deactivate(id)) {
             throw NotFound.of("SLA policy", id);
         }
-        return store.policies().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        return store.readPolicies().stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The targets of several tickets at once (a list page), by ticket id; tickets under no policy are left out. */
@@ -130,6 +133,9 @@ public class Slas {
     /** The ticket's targets, if a policy applies to it. */
     @Transactional(readOnly = true)
     public Optional<TicketSla> forTicket(long ticketId) {
+        if (store.policies().isEmpty()) {
+            return Optional.empty(); // no policy was ever made: no ticket has targets (and no query is spent)
+        }
         return store.find(ticketId).map(state -> view(state, store.breachedTargets(ticketId)));
     }
 

@@ -28,10 +28,13 @@ public class TeamLoad {
         return tickets.activeByAssignee();
     }
 
-    /** Chats in play per agent: what their chat capacity is measured against. */
+    /**
+     * Tickets in play of these agents ({@code chatsOnly}: their chats, what their chat capacity is measured against);
+     * agents without any are left out.
+     */
     @Transactional(readOnly = true)
-    public Map<Long, Long> activeChatsByAgent() {
-        return tickets.activeByAssignee(Channel.CHAT);
+    public Map<Long, Long> activeOf(java.util.Collection<Long> agentIds, boolean chatsOnly) {
+        return tickets.activeByAssignee(agentIds, chatsOnly ? Channel.CHAT : null);
     }
 
     @Transactional(readOnly = true)

@@ -25,7 +25,6 @@ import io.rapport.tickets.Escalation;
 import io.rapport.tickets.Escalations;
 import io.rapport.tickets.MessageView;
 import io.rapport.tickets.TeamLoad;
-import io.rapport.tickets.TicketCreated;
 import io.rapport.tickets.TicketEscalated;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketView;
@@ -103,12 +102,6 @@ public class Assignment {
         this.clock = clock;
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(TicketCreated event) {
-        route(event.ticketId(), true);
-    }
-
     /** A ticket handed to a tier or a team looks for its person again; one handed to a named agent has them. */
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -119,10 +112,49 @@ public class Assignment {
         }
     }
 
-    /** Tries the waiting tickets that are due; each in its own transaction, called by the recurring task. */
+    /**
+     * The waiting tickets due for another try (for the recurring task; each is then routed in its own transaction).
+     * While nobody at all is available, none is: their tries move on together, and whoever comes online gets them at
+     * once ({@link Comebacks}); past their widening steps they then widen as far as their wait allows.
+     */
+    @Transactional
     public List<Long> due(int limit) {
-        return decisions.due(Times.now(clock), limit);
+        Instant now = Times.now(clock);
+        if (staff().stream().noneMatch(a -> a.availableAt(now))) {
+            decisions.postponeDue(now, now.plus(retry));
+            return List.of();
+        }
+        return decisions.due(now, limit);
     }
+
+    /** Active agents, read at most once a second (every new ticket asks); someone coming online clears it. */
+    private List<AgentView> staff() {
+        StaffRead read = staffRead;
+        long nanos = System.nanoTime();
+        if (read == null || nanos - read.at() > STAFF_FOR.toNanos()) {
+            read = new StaffRead(
+                    agents.list().stream().filter(AgentView::active).toList(), nanos);
+            staffRead = read;
+        }
+        return read.staff();
+    }
+
+    /** Whether anyone could take a ticket now (read from the staff kept for a second). */
+    boolean anyoneAvailable() {
+        Instant now = Times.now(clock);
+        return staff().stream().anyMatch(a -> a.availableAt(now));
+    }
+
+    /** Someone's presence changed: the next decision reads the staff again. */
+    void forgetStaff() {
+        staffRead = null;
+    }
+
+    static final Duration STAFF_FOR = Duration.ofSeconds(1);
+
+    private record StaffRead(List<AgentView> staff, long at) {}
+
+    private volatile StaffRead staffRead;
 
     /** A ticket whose routing failed is tried again later rather than at once, over and over. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -137,16 +169,29 @@ public class Assignment {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void route(long ticketId, boolean fresh) {
         Instant now = Times.now(clock);
-        TicketView ticket = tickets.get(ticketId);
-        if (ticket.assigneeId() != null
-                || (ticket.status() != TicketStatus.NEW && ticket.status() != TicketStatus.OPEN)
-                || ticket.mergedInto() != null) {
+        TicketView summary = tickets.summary(ticketId);
+        if (summary.assigneeId() != null
+                || (summary.status() != TicketStatus.NEW && summary.status() != TicketStatus.OPEN)
+                || summary.mergedInto() != null) {
             decisions.stopWaiting(ticketId);
             return;
         }
-        boolean chat = ticket.channel() == Channel.CHAT;
-        TeamSetting setting = rules.setting(ticket.teamId());
-        List<AgentView> staff = agents.list().stream().filter(AgentView::active).toList();
+        boolean chat = summary.channel() == Channel.CHAT;
+        TeamSetting setting = rules.setting(summary.teamId());
+        List<AgentView> staff = staff();
+        if (staff.stream().noneMatch(a -> a.availableAt(now)) && (chat || setting.mode() == AssignmentMode.PUSH)) {
+            // nobody to weigh: say so without reading the conversation; whoever comes online is offered it at once
+            Needed none = new Needed(new Need(Map.of(), summary.language(), 1, summary.teamId()), List.of());
+            List<String> reasons = List.of(
+                    "nobody is available: " + staff.size() + " active agents, none online in their working hours",
+                    summary.teamId() == null ? "waits in the queue" : "waits in the team's queue",
+                    "offered to the first who comes online");
+            var waiting = fresh ? null : decisions.waiting(ticketId).orElse(null);
+            decisions.save(view(summary, none, null, "waiting", Widening.NONE, reasons, List.of(), now));
+            decisions.waitUntil(ticketId, waiting == null ? now : waiting.since(), now.plus(retry), 1);
+            return;
+        }
+        TicketView ticket = tickets.get(ticketId); // the conversation, for the rules' words
         Needed needed = need(ticket, staff);
         if (!chat && setting.mode() == AssignmentMode.QUEUE) {
             List<String> reasons = new ArrayList<>(needed.reasons());
@@ -275,8 +320,13 @@ public class Assignment {
     }
 
     private List<Candidate> candidates(List<AgentView> staff, boolean chat, Instant now) {
-        Map<Long, Long> open = chat ? load.activeChatsByAgent() : load.activeByAgent();
-        Map<Long, Long> turns = decisions.turns();
+        // only the available are weighed on load: their open items are an index range each, never a scan of all tickets
+        List<Long> available = staff.stream()
+                .filter(a -> a.availableAt(now))
+                .map(AgentView::id)
+                .toList();
+        Map<Long, Long> open = load.activeOf(available, chat);
+        Map<Long, Long> turns = available.isEmpty() ? Map.of() : decisions.turns();
         List<Candidate> list = new ArrayList<>(staff.size());
         for (AgentView a : staff) {
             Map<String, Integer> skills = new HashMap<>();

@@ -26,8 +26,15 @@ class Comebacks {
         this.decisions = decisions;
     }
 
+    /** At once, in the change's own transaction: the next decision must not see the agent as they were. */
+    @org.springframework.context.event.EventListener
+    void forget(AgentPresenceChanged event) {
+        assignment.forgetStaff();
+    }
+
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AgentPresenceChanged event) {
+        assignment.forgetStaff();
         if (event.to() != Presence.ONLINE) {
             return;
         }

@@ -98,12 +98,26 @@ public class Decisions {
                 .list();
     }
 
+    /** Moves every due try to {@code next} in one statement (nobody is there to take them now). */
+    public void postponeDue(Instant now, Instant next) {
+        db.sql("UPDATE rtg_waiting SET next_at = ? WHERE next_at <= ?")
+                .params(Times.sql(next), Times.sql(now))
+                .update();
+    }
+
     /** Every ticket waiting for someone, the longest-waiting first. */
     public List<Long> waitingTickets(int limit) {
         return db.sql("SELECT ticket_id FROM rtg_waiting ORDER BY since, ticket_id LIMIT ?")
                 .param(limit)
                 .query(Long.class)
                 .list();
+    }
+
+    /** A new ticket on the waiting list (it cannot be there yet). */
+    public void startWaiting(long ticketId, Instant since, Instant next) {
+        db.sql("INSERT INTO rtg_waiting (ticket_id, since, next_at, min_tier) VALUES (?, ?, ?, 1)")
+                .params(ticketId, Times.sql(since), Times.sql(next))
+                .update();
     }
 
     public void waitUntil(long ticketId, Instant since, Instant next, int minTier) {

@@ -100,10 +100,47 @@ public class SlaStore {
                 .params(name, priority, organizationId, first, next, solution, calendarId, Times.sql(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        return policies().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        forgetPolicies();
+        return readPolicies().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
+    /**
+     * The policies, read at most once every few seconds: every ticket event asks which apply. A policy added or stopped
+     * on this node counts at once, on another within {@link #POLICIES_FOR}.
+     */
     public List<PolicyView> policies() {
+        Cached cached = policies;
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < POLICIES_FOR.toNanos()) {
+            return cached.list();
+        }
+        List<PolicyView> list = readPolicies();
+        policies = new Cached(list, now);
+        return list;
+    }
+
+    static final java.time.Duration POLICIES_FOR = java.time.Duration.ofSeconds(5);
+
+    private record Cached(List<PolicyView> list, long readAt) {}
+
+    private volatile Cached policies;
+
+    /** Forgets the policies now and again once the change commits, so no read from before the commit is kept. */
+    private void forgetPolicies() {
+        policies = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            policies = null;
+                        }
+                    });
+        }
+    }
+
+    /** The policies as stored now (pages and the API show these; ticket events use the few-seconds copy). */
+    public List<PolicyView> readPolicies() {
         return db.sql("""
                         SELECT id, name, priority, organization_id, first_response_minutes, next_response_minutes,
                             solution_minutes, calendar_id, active, created_at
@@ -112,7 +149,10 @@ public class SlaStore {
     }
 
     public Optional<PolicyView> policy(long id) {
-        return policies().stream().filter(p -> p.id() == id).findFirst();
+        return policies().stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .or(() -> readPolicies().stream().filter(p -> p.id() == id).findFirst());
     }
 
     public boolean deactivate(long id) {

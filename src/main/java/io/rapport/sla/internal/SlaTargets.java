@@ -17,6 +17,7 @@ import io.rapport.tickets.AuthorType;
 import io.rapport.tickets.DeskNotices;
 import io.rapport.tickets.MessageReceived;
 import io.rapport.tickets.TicketCreated;
+import io.rapport.tickets.TicketEvent;
 import io.rapport.tickets.TicketMerged;
 import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.TicketStatusChanged;
@@ -35,14 +36,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps each ticket's SLA targets (ADR 25). It reacts to ticket events right after they commit, on the same thread
- * (so the ticket's next read shows its targets): a new ticket gets the most specific active policy's targets; an
+ * Keeps each ticket's SLA targets (ADR 25). It reacts to ticket events inside the transaction that made them (so the
+ * targets change with the ticket, at the ticket's own time): a new ticket gets the most specific active policy's targets; an
  * agent's public reply meets the first and next response; a customer's message starts a next response; pending
  * (waiting on the customer) and solved stop the solution clock, keeping the business time left, and reopening gives
  * it back; closing or merging ends them. Each change sets when to look next ({@code next_check_at}); a db-scheduler
@@ -81,10 +82,9 @@ public class SlaTargets {
         this.clock = clock;
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(TicketCreated event) {
-        if (store.find(event.ticketId()).isPresent()) {
+    private void created(TicketCreated event) {
+        if (store.policies().stream().noneMatch(PolicyView::active)
+                || store.find(event.ticketId()).isPresent()) {
             return;
         }
         TicketView ticket = tickets.get(event.ticketId());
@@ -115,9 +115,10 @@ public class SlaTargets {
      * response met if an agent has answered and the solution clock stopped if it waits on the customer now. Earlier
      * waits are not subtracted (ADR 25). A ticket no policy matches any more keeps the targets it has.
      */
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(io.rapport.tickets.TicketUpdated event) {
+    private void updated(io.rapport.tickets.TicketUpdated event) {
+        if (store.policies().stream().noneMatch(PolicyView::active)) {
+            return;
+        }
         TicketView ticket = tickets.get(event.ticketId());
         if (ticket.status() == TicketStatus.CLOSED || ticket.mergedInto() != null) {
             return;
@@ -167,34 +168,47 @@ public class SlaTargets {
                 && ticket.messages().getFirst().visibility() == Visibility.PUBLIC;
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(AgentReplied event) {
-        change(event.ticketId(), (s, cal, p, now) -> s.agentReplied(now));
+    /**
+     * Every ticket event, inside the transaction that made it (so the targets change with the ticket, at the ticket's
+     * time, and cost no event publication of their own). A failure here is logged and the ticket's change stands; a
+     * database error fails the transaction like any other part of the change (no savepoint: Spring sorts every
+     * registered synchronization at each one, which made a long transaction, such as the demo's, quadratic).
+     */
+    @EventListener
+    public void on(TicketEvent event) {
+        if (!(event instanceof TicketCreated
+                        || event instanceof io.rapport.tickets.TicketUpdated
+                        || event instanceof AgentReplied
+                        || event instanceof MessageReceived
+                        || event instanceof TicketStatusChanged
+                        || event instanceof TicketMerged)
+                || store.policies().isEmpty()) {
+            return; // no policy has ever been made: no ticket has targets
+        }
+        try {
+            apply(event);
+        } catch (RuntimeException e) {
+            log.warn("SLA targets of ticket {} not updated after {}: {}", event.ticketId(), event, e.toString());
+        }
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(MessageReceived event) {
-        change(event.ticketId(), (s, cal, p, now) -> s.customerWrote(now, p.nextResponseMinutes(), cal));
-    }
-
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(TicketStatusChanged event) {
-        TicketStatus to = event.to();
-        change(event.ticketId(), (s, cal, p, now) -> switch (to) {
-            case PENDING -> s.stopped(now, cal, false);
-            case SOLVED -> s.stopped(now, cal, true);
-            case CLOSED -> s.ended();
-            case NEW, OPEN -> s.resumed(now, cal);
-        });
-    }
-
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void on(TicketMerged event) {
-        change(event.ticketId(), (s, cal, p, now) -> s.ended());
+    private void apply(TicketEvent event) {
+        switch (event) {
+            case TicketCreated created -> created(created);
+            case io.rapport.tickets.TicketUpdated updated -> updated(updated);
+            case AgentReplied replied -> change(replied.ticketId(), (s, cal, p, now) -> s.agentReplied(now));
+            case MessageReceived received ->
+                change(received.ticketId(), (s, cal, p, now) -> s.customerWrote(now, p.nextResponseMinutes(), cal));
+            case TicketStatusChanged changed ->
+                change(changed.ticketId(), (s, cal, p, now) -> switch (changed.to()) {
+                    case PENDING -> s.stopped(now, cal, false);
+                    case SOLVED -> s.stopped(now, cal, true);
+                    case CLOSED -> s.ended();
+                    case NEW, OPEN -> s.resumed(now, cal);
+                });
+            case TicketMerged merged -> change(merged.ticketId(), (s, cal, p, now) -> s.ended());
+            default -> {}
+        }
     }
 
     /** One step of a ticket's targets. */

@@ -439,16 +439,24 @@ public class TicketRepository {
         return counts;
     }
 
-    /** Tickets in play per assignee on one channel. */
-    public Map<Long, Long> activeByAssignee(io.rapport.tickets.Channel channel) {
+    /**
+     * Tickets in play per assignee, for these agents only (routing asks for the available ones: an index range per
+     * agent, not a scan of every ticket); {@code channel} null counts every channel.
+     */
+    public Map<Long, Long> activeByAssignee(java.util.Collection<Long> agentIds, io.rapport.tickets.Channel channel) {
         Map<Long, Long> counts = new HashMap<>();
-        db.sql("""
-                        SELECT assignee_id, COUNT(*) FROM tkt_ticket
-                        WHERE assignee_id IS NOT NULL AND status IN ('new', 'open', 'pending') AND channel = ?
-                        GROUP BY assignee_id
-                        """).param(channel.code()).query(rs -> {
-            counts.put(rs.getLong(1), rs.getLong(2));
-        });
+        if (agentIds.isEmpty()) {
+            return counts;
+        }
+        db.sql("SELECT assignee_id, COUNT(*) FROM tkt_ticket"
+                        + " WHERE assignee_id IN (:agents) AND status IN ('new', 'open', 'pending')"
+                        + (channel == null ? "" : " AND channel = :channel")
+                        + " GROUP BY assignee_id")
+                .param("agents", agentIds)
+                .param("channel", channel == null ? null : channel.code())
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
         return counts;
     }
 
