@@ -28,6 +28,9 @@ public class Slas {
 
     static final int MAX_HOLIDAYS = 1_000;
 
+    /** Opening spans a day: more than a working day can hold, and what the stored form has room for. */
+    static final int MAX_SPANS = 12;
+
     private final SlaStore store;
     private final Organizations organizations;
     private final Clock clock;
@@ -44,6 +47,9 @@ public class Slas {
         String n = name(name);
         if (holidays != null && holidays.size() > MAX_HOLIDAYS) {
             throw new InvalidInput("holidays", "at most " + MAX_HOLIDAYS + " dates");
+        }
+        if (hours != null && hours.values().stream().anyMatch(spans -> spans != null && spans.size() > MAX_SPANS)) {
+            throw new InvalidInput("hours", "at most " + MAX_SPANS + " opening spans a day");
         }
         BusinessCalendar.of(timezone, hours, holidays); // refuses what cannot be read, naming the part
         Map<String, List<String>> sorted = new TreeMap<>(hours == null ? Map.of() : hours);

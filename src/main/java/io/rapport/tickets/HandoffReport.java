@@ -73,7 +73,8 @@ public class HandoffReport {
                              ORDER BY a.id LIMIT 1) AS first_assignee,
                             (SELECT COUNT(*) FROM tkt_escalation e WHERE e.ticket_id = t.id) AS hops
                         FROM tkt_ticket t
-                        WHERE t.solved_at >= ? AND t.solved_at < ? AND t.merged_into IS NULL
+                        WHERE t.status IN ('solved', 'closed') AND t.solved_at >= ? AND t.solved_at < ?
+                            AND t.merged_into IS NULL
                         """)
                 .params(Times.sql(from), Times.sql(to))
                 .query((rs, n) -> new Solved(

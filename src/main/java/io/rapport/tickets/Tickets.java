@@ -111,6 +111,27 @@ public class Tickets {
         return open(command, agent);
     }
 
+    /**
+     * Opens a ticket from the desk's new-ticket form and gives it to the agent or team chosen there, in one transaction,
+     * so routing, which looks right after the commit, finds it already taken (or in its team). A ticket an agent opens
+     * by writing to the customer, with nobody chosen, stays with that agent.
+     */
+    @Transactional
+    public OpenedTicket openFromDesk(
+            OpenTicket command, boolean outbound, Optional<Long> assignee, Optional<Long> team, Author by) {
+        OpenedTicket opened = outbound ? openOutbound(command, by) : open(command, null);
+        Optional<Long> owner = assignee.isEmpty() && outbound && by.id() != null ? Optional.of(by.id()) : assignee;
+        if (owner.isPresent() || team.isPresent()) {
+            changeTicket(
+                    opened.ticket().id(),
+                    new ChangeTicket(
+                            null, owner.isPresent() ? owner : null, team.isPresent() ? team : null, null, null, null),
+                    by);
+            return new OpenedTicket(view(load(opened.ticket().id())), opened.firstMessageId());
+        }
+        return opened;
+    }
+
     private OpenedTicket open(OpenTicket command, Author outboundBy) {
         String subject = checkSubject(command.subject());
         Body body = checkBody(command.body(), command.bodyHtml());

@@ -1,11 +1,9 @@
 package io.rapport.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.rapport.support.Api;
 import io.rapport.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class RoutingContract extends IntegrationTest {
 
-    private JsonNode agent(
+    protected JsonNode agent(
             String name, String skill, int level, List<Map<String, String>> languages, int tier, int capacity) {
         var response = admin().post(
                         "/api/v1/agents",
@@ -53,13 +51,13 @@ abstract class RoutingContract extends IntegrationTest {
         }
     }
 
-    private void online(JsonNode agent) {
+    protected void online(JsonNode agent) {
         onlineHere.add(agent.get("id").asLong());
         var r = admin().put("/api/v1/agents/" + agent.get("id").asLong() + "/presence", Map.of("status", "online"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
-    private JsonNode ticket(String subject, String body) {
+    protected JsonNode ticket(String subject, String body) {
         var r = admin().post(
                         "/api/v1/tickets",
                         Map.of(
@@ -73,7 +71,7 @@ abstract class RoutingContract extends IntegrationTest {
         return r.json();
     }
 
-    private void rule(String skill, int level, List<String> keywords) {
+    protected void rule(String skill, int level, List<String> keywords) {
         var r = admin().post("/api/v1/routing/rules", Map.of("skill", skill, "level", level, "keywords", keywords));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
@@ -162,34 +160,6 @@ abstract class RoutingContract extends IntegrationTest {
     }
 
     @Test
-    void whenNobodyFitsTheTicketWaitsAndIsAssignedOnceSomeoneFitsComesOnline() {
-        String skill = unique("payroll");
-        rule(skill, 2, List.of(skill));
-        JsonNode later = agent("Lena Later", skill, 3, List.of(Map.of("code", "en", "level", "native")), 1, 10);
-
-        long id = ticket("About " + skill, "Question about " + skill + " for my company, please call back.")
-                .get("id")
-                .asLong();
-        JsonNode routing = admin().get("/api/v1/tickets/" + id + "/routing").json();
-        assertThat(routing.get("outcome").asString()).isEqualTo("waiting");
-        assertThat(routing.get("assigneeId").isNull()).isTrue();
-        assertThat(strings(routing.get("reasons"))).anyMatch(r -> r.startsWith("nobody"));
-
-        online(later);
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(admin().get("/api/v1/tickets/" + id)
-                                .json()
-                                .get("assigneeId")
-                                .asLong())
-                        .isEqualTo(later.get("id").asLong()));
-        assertThat(admin().get("/api/v1/tickets/" + id + "/routing")
-                        .json()
-                        .get("outcome")
-                        .asString())
-                .isEqualTo("assigned");
-    }
-
-    @Test
     void aTicketEscalatedToATierGoesToSomeoneOfThatTier() {
         String skill = unique("legal");
         rule(skill, 1, List.of(skill));
@@ -250,7 +220,7 @@ abstract class RoutingContract extends IntegrationTest {
                 .isEqualTo(403);
     }
 
-    private static List<String> strings(JsonNode array) {
+    protected static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
     }
 

@@ -146,6 +146,21 @@ abstract class SlaContract extends IntegrationTest {
         assertThat(read.get("sla").get("policy").asString()).isEqualTo("Urgent at " + domain);
         JsonNode outsider = ticket("carl-" + UUID.randomUUID() + "@elsewhere.example.net", "urgent");
         assertThat(outsider.has("sla")).as("no policy applies: no sla field").isFalse();
+        // a ticket opened before a policy applied to it gets no targets from a later edit
+        long old = ticket("dan-" + UUID.randomUUID() + "@elsewhere.example.net", "low")
+                .get("id")
+                .asLong();
+        policy(Map.of(
+                "name",
+                "Everyone low " + domain,
+                "priority",
+                "low",
+                "firstResponseMinutes",
+                30,
+                "solutionMinutes",
+                60));
+        admin().patch("/api/v1/tickets/" + old, Map.of("tags", List.of("edited")));
+        assertThat(admin().get("/api/v1/tickets/" + old).json().has("sla")).isFalse();
     }
 
     @Test

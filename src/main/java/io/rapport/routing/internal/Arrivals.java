@@ -45,7 +45,8 @@ class Arrivals {
     void on(TicketCreated event) {
         Instant now = Times.now(clock);
         boolean someone = assignment.anyoneAvailable();
-        decisions.startWaiting(event.ticketId(), now, someone ? now : now.plus(retry));
+        // the next try comes after a full wait either way: routing right after commit must not race the retry task
+        decisions.startWaiting(event.ticketId(), now, now.plus(retry));
         if (!someone) {
             return;
         }

@@ -145,9 +145,21 @@ public class Assignment {
         return staff().stream().anyMatch(a -> a.availableAt(now));
     }
 
-    /** Someone's presence changed: the next decision reads the staff again. */
+    /**
+     * Someone's presence changed: the next decision reads the staff again; once more when the change commits, so a
+     * read made meanwhile from another transaction (which still saw the old presence) is not kept.
+     */
     void forgetStaff() {
         staffRead = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            staffRead = null;
+                        }
+                    });
+        }
     }
 
     static final Duration STAFF_FOR = Duration.ofSeconds(1);
@@ -216,7 +228,12 @@ public class Assignment {
         List<RoutingView.Candidate> shown = decision.candidates().stream()
                 .map(c -> new RoutingView.Candidate(c.agentId(), c.name(), c.score(), c.reasons()))
                 .toList();
-        if (decision.agentId() != null && tickets.assignIfUnassigned(ticketId, decision.agentId(), ROUTING)) {
+        if (decision.agentId() != null && !tickets.assignIfUnassigned(ticketId, decision.agentId(), ROUTING)) {
+            // someone took it (a colleague, or another try at the same moment) or it moved on: nothing to record
+            decisions.stopWaiting(ticketId);
+            return;
+        }
+        if (decision.agentId() != null) {
             decisions.save(
                     view(ticket, needed, decision.agentId(), "assigned", decision.widening(), reasons, shown, now));
             decisions.gaveTo(decision.agentId(), now);

@@ -33,6 +33,7 @@ public class Decisions {
     }
 
     public void save(RoutingView v) {
+        String skills = JSON.writeValueAsString(v.skills());
         Object[] values = {
             v.assigneeId(),
             v.outcome(),
@@ -40,9 +41,9 @@ public class Decisions {
             v.language(),
             v.minTier(),
             v.teamId(),
-            JSON.writeValueAsString(v.skills()),
-            JSON.writeValueAsString(v.reasons()),
-            JSON.writeValueAsString(v.candidates()),
+            skills.length() > 4_000 ? "{}" : skills,
+            JSON.writeValueAsString(fit(v.reasons(), 20_000)),
+            JSON.writeValueAsString(fit(v.candidates(), 40_000)),
             Times.sql(v.decidedAt()),
             v.ticketId()
         };
@@ -58,6 +59,15 @@ public class Decisions {
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """).params(values).update();
         }
+    }
+
+    /** The list cut from its end until its JSON fits the column (hundreds of matching rules could overflow it). */
+    static <T> List<T> fit(List<T> list, int chars) {
+        List<T> kept = list;
+        while (!kept.isEmpty() && JSON.writeValueAsString(kept).length() > chars) {
+            kept = kept.subList(0, kept.size() - 1);
+        }
+        return kept;
     }
 
     public Optional<RoutingView> find(long ticketId) {

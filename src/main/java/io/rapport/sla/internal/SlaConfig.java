@@ -31,7 +31,8 @@ class SlaConfig {
                     try {
                         targets.check(ticketId);
                     } catch (RuntimeException e) {
-                        log.warn("SLA check of ticket {} failed; tried again next time: {}", ticketId, e.toString());
+                        log.warn("SLA check of ticket {} failed; tried again in a minute: {}", ticketId, e.toString());
+                        targets.postpone(ticketId);
                     }
                 }
             } while (due.size() == BATCH);

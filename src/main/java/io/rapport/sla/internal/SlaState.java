@@ -85,6 +85,21 @@ public record SlaState(
 
     /** Waiting on the customer (pending) or solved: the solution clock stops, keeping what was left. */
     SlaState stopped(Instant at, BusinessCalendar calendar, boolean solved) {
+        if (solutionDueAt != null && !solutionDueAt.isAfter(at)) {
+            // already missed: the due time stays as it was, so a reopening starts no second one and no second breach
+            return new SlaState(
+                    ticketId,
+                    policyId,
+                    policyName,
+                    calendarId,
+                    solved ? null : firstResponseDueAt,
+                    firstRespondedAt,
+                    null,
+                    solutionDueAt,
+                    null,
+                    solved ? at : solvedAt,
+                    pausedSince);
+        }
         Long left = solutionLeftSeconds;
         if (solutionDueAt != null) {
             left = solutionDueAt.isAfter(at)

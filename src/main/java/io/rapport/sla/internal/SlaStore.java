@@ -156,6 +156,7 @@ public class SlaStore {
     }
 
     public boolean deactivate(long id) {
+        forgetPolicies();
         return db.sql("UPDATE sla_policy SET active = FALSE WHERE id = ?")
                         .param(id)
                         .update()
@@ -222,6 +223,13 @@ public class SlaStore {
                         Times.sql(s.pausedSince()),
                         Times.sql(nextCheck),
                         Times.sql(now))
+                .update();
+    }
+
+    /** A check that failed is tried again in a minute, not at once over and over. */
+    public void postpone(long ticketId, Instant next) {
+        db.sql("UPDATE sla_ticket SET next_check_at = ? WHERE ticket_id = ?")
+                .params(Times.sql(next), ticketId)
                 .update();
     }
 

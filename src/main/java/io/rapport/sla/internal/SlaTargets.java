@@ -116,17 +116,20 @@ public class SlaTargets {
      * waits are not subtracted (ADR 25). A ticket no policy matches any more keeps the targets it has.
      */
     private void updated(io.rapport.tickets.TicketUpdated event) {
-        if (store.policies().stream().noneMatch(PolicyView::active)) {
+        if (store.policies().stream().noneMatch(PolicyView::active)
+                || store.find(event.ticketId()).isEmpty()) {
             return;
         }
         TicketView ticket = tickets.get(event.ticketId());
         if (ticket.status() == TicketStatus.CLOSED || ticket.mergedInto() != null) {
             return;
         }
-        Optional<PolicyView> policy = policyFor(ticket);
         Optional<SlaState> current = store.lock(ticket.id());
-        if (policy.isEmpty()
-                || current.map(c -> c.policyId() == policy.get().id()).orElse(false)) {
+        if (current.isEmpty()) {
+            return; // opened before any policy applied to it: an edit now must not give it targets it never had
+        }
+        Optional<PolicyView> policy = policyFor(ticket);
+        if (policy.isEmpty() || current.get().policyId() == policy.get().id()) {
             return;
         }
         PolicyView p = policy.get();
@@ -154,9 +157,7 @@ public class SlaTargets {
         if (ticket.status() == TicketStatus.PENDING || ticket.status() == TicketStatus.SOLVED) {
             state = state.stopped(now, calendar, ticket.status() == TicketStatus.SOLVED);
         }
-        if (current.isPresent()) {
-            store.delete(ticket.id());
-        }
+        store.delete(ticket.id());
         store.insert(state, nextCheck(state, p, calendar, now), now);
         log.debug("Ticket {} now under SLA policy {}", ticket.id(), p.name());
     }
@@ -187,6 +188,8 @@ public class SlaTargets {
         }
         try {
             apply(event);
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw e; // the transaction is broken already (PostgreSQL): the change fails as a whole, not at commit
         } catch (RuntimeException e) {
             log.warn("SLA targets of ticket {} not updated after {}: {}", event.ticketId(), event, e.toString());
         }
@@ -276,6 +279,12 @@ public class SlaTargets {
                 .min(Comparator.comparingInt(
                                 (PolicyView p) -> (p.organizationId() == null ? 2 : 0) + (p.priority() == null ? 1 : 0))
                         .thenComparingLong(PolicyView::id));
+    }
+
+    /** A check that failed: looked at again in a minute. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void postpone(long ticketId) {
+        store.postpone(ticketId, Times.now(clock).plus(java.time.Duration.ofMinutes(1)));
     }
 
     /** Tickets whose time to look has come (for the recurring task). */

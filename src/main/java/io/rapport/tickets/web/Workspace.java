@@ -418,20 +418,7 @@ class Workspace {
                             .collect(Collectors.toCollection(LinkedHashSet::new)),
                     TicketApi.attachments(files),
                     Author.agent(me));
-            OpenedTicket opened =
-                    outbound ? tickets.openOutbound(command, Author.agent(me)) : tickets.openTicket(command);
-            if (assignee.isPresent() || team.isPresent()) {
-                tickets.change(
-                        opened.ticket().id(),
-                        new ChangeTicket(
-                                null,
-                                assignee.isPresent() ? assignee : null,
-                                team.isPresent() ? team : null,
-                                null,
-                                null,
-                                null),
-                        Author.agent(me));
-            }
+            OpenedTicket opened = tickets.openFromDesk(command, outbound, assignee, team, Author.agent(me));
             redirect.addFlashAttribute("created", true);
             return "redirect:/tickets/" + opened.ticket().number();
         } catch (InvalidInput | io.rapport.common.Conflict e) {

@@ -143,6 +143,22 @@ class SlaStateTests {
     }
 
     @Test
+    void aSolutionAlreadyMissedStaysMissedThroughPendingAndReopening() {
+        Instant monday = Instant.parse("2026-11-30T08:00:00Z");
+        SlaState s = opened(monday);
+        Instant due = s.solutionDueAt();
+        String key = SlaState.key(Target.SOLUTION, due);
+        SlaState pending = s.stopped(due.plusSeconds(3600), OFFICE, false);
+        assertThat(pending.solutionDueAt()).as("the missed due time stays").isEqualTo(due);
+        SlaState reopened = pending.resumed(due.plusSeconds(7200), OFFICE);
+        assertThat(reopened.solutionDueAt()).isEqualTo(due);
+        assertThat(reopened.due(due.plusSeconds(7200), OFFICE, MINUTES, Set.of(key), Set.of(key))
+                        .breaches())
+                .as("no second breach of the solution")
+                .doesNotContain(Target.SOLUTION);
+    }
+
+    @Test
     void warningsComeAQuarterBeforeAtMostHalfAnHour() {
         assertThat(SlaState.warnBefore(20)).isEqualTo(Duration.ofMinutes(5));
         assertThat(SlaState.warnBefore(60)).isEqualTo(Duration.ofMinutes(15));
