@@ -40,7 +40,7 @@ class RoutingBrowserTests extends BrowserTest {
                                 "skills",
                                 List.of(Map.of("name", skill, "level", 4)),
                                 "capacity",
-                                8))
+                                1000))
                 .json();
         long agentId = agent.get("id").asLong();
         String team = "Returns " + UUID.randomUUID().toString().substring(0, 4);
