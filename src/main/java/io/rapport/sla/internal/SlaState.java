@@ -83,29 +83,15 @@ public record SlaState(
         return withNextResponse(calendar.plus(at, Duration.ofMinutes(nextMinutes)));
     }
 
-    /** Waiting on the customer (pending) or solved: the solution clock stops, keeping what was left. */
+    /**
+     * Waiting on the customer (pending) or solved: the solution clock stops, keeping what was left. A solution already
+     * missed keeps its due time, so a reopening starts no second one and no second breach.
+     */
     SlaState stopped(Instant at, BusinessCalendar calendar, boolean solved) {
-        if (solutionDueAt != null && !solutionDueAt.isAfter(at)) {
-            // already missed: the due time stays as it was, so a reopening starts no second one and no second breach
-            return new SlaState(
-                    ticketId,
-                    policyId,
-                    policyName,
-                    calendarId,
-                    solved ? null : firstResponseDueAt,
-                    firstRespondedAt,
-                    null,
-                    solutionDueAt,
-                    null,
-                    solved ? at : solvedAt,
-                    pausedSince);
-        }
-        Long left = solutionLeftSeconds;
-        if (solutionDueAt != null) {
-            left = solutionDueAt.isAfter(at)
-                    ? calendar.between(at, solutionDueAt).toSeconds()
-                    : 0L;
-        }
+        boolean missed = solutionDueAt != null && !solutionDueAt.isAfter(at);
+        Long left = missed
+                ? null
+                : solutionDueAt != null ? calendar.between(at, solutionDueAt).toSeconds() : solutionLeftSeconds;
         return new SlaState(
                 ticketId,
                 policyId,
@@ -114,10 +100,10 @@ public record SlaState(
                 solved ? null : firstResponseDueAt,
                 firstRespondedAt,
                 null,
-                null,
+                missed ? solutionDueAt : null,
                 left,
                 solved ? at : solvedAt,
-                pausedSince == null ? at : pausedSince);
+                missed || pausedSince != null ? pausedSince : at);
     }
 
     /** Open again (the customer answered, or the solution was not one): the solution clock runs on. */

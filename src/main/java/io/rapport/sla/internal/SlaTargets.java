@@ -116,17 +116,16 @@ public class SlaTargets {
      * waits are not subtracted (ADR 25). A ticket no policy matches any more keeps the targets it has.
      */
     private void updated(io.rapport.tickets.TicketUpdated event) {
-        if (store.policies().stream().noneMatch(PolicyView::active)
-                || store.find(event.ticketId()).isEmpty()) {
+        if (store.policies().stream().noneMatch(PolicyView::active)) {
             return;
+        }
+        Optional<SlaState> current = store.lock(event.ticketId());
+        if (current.isEmpty()) {
+            return; // opened before any policy applied to it: an edit now must not give it targets it never had
         }
         TicketView ticket = tickets.get(event.ticketId());
         if (ticket.status() == TicketStatus.CLOSED || ticket.mergedInto() != null) {
             return;
-        }
-        Optional<SlaState> current = store.lock(ticket.id());
-        if (current.isEmpty()) {
-            return; // opened before any policy applied to it: an edit now must not give it targets it never had
         }
         Optional<PolicyView> policy = policyFor(ticket);
         if (policy.isEmpty() || current.get().policyId() == policy.get().id()) {
@@ -373,11 +372,8 @@ public class SlaTargets {
         return ofTeam.isEmpty() ? all : ofTeam;
     }
 
+    /** "first response": the target's code as words (mails go out in the desk's language of record, English). */
     private static String words(Target t) {
-        return switch (t) {
-            case FIRST_RESPONSE -> "first response";
-            case NEXT_RESPONSE -> "next response";
-            case SOLUTION -> "solution";
-        };
+        return t.code().replace('_', ' ');
     }
 }

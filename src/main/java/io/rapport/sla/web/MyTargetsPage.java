@@ -38,16 +38,12 @@ class MyTargetsPage {
     /** One ticket's line: the ticket, its targets (null: no policy), the next one due and how long is left. */
     record Line(TicketView ticket, TicketSla sla, TicketSla.Next next, Duration left) {
 
-        boolean overdue() {
+        public boolean late() {
             return left != null && left.isNegative();
         }
 
         public String leftWords() {
-            return left == null ? "" : SlaWeb.words(overdue() ? left.negated() : left);
-        }
-
-        public boolean late() {
-            return overdue();
+            return left == null ? "" : SlaWeb.words(late() ? left.negated() : left);
         }
     }
 
