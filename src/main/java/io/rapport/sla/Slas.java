@@ -136,8 +136,10 @@ public class Slas {
                 breached);
     }
 
-    /** The ticket's targets, if a policy applies to it. */
-    @Transactional(readOnly = true)
+    /**
+     * The ticket's targets, if a policy applies to it. No transaction: it is asked for every ticket answer, and two
+     * reads of one ticket's rows need no shared snapshot (a breach recorded between them shows on the next read).
+     */
     public Optional<TicketSla> forTicket(long ticketId) {
         if (store.policies().isEmpty()) {
             return Optional.empty(); // no policy was ever made: no ticket has targets (and no query is spent)

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /** The tickets module's entry point: open tickets, add messages, move them through the workflow, read them back. */
 @Service
@@ -54,7 +56,9 @@ public class Tickets {
     private final Teams teams;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<LanguageDetection> languages;
+    /** Resolved once: a bean lookup per new ticket cost more than the rest of choosing its language. */
+    private final Supplier<LanguageDetection> languages;
+
     private final Clock clock;
     private final ObjectProvider<ConversationChannel> channels;
 
@@ -72,7 +76,7 @@ public class Tickets {
             ApplicationEventPublisher events,
             ObjectProvider<LanguageDetection> languages,
             Clock clock) {
-        this.languages = languages;
+        this.languages = SingletonSupplier.ofNullable(languages::getIfAvailable);
         this.teams = teams;
         this.transactions = transactions;
         this.tickets = tickets;
@@ -173,7 +177,7 @@ public class Tickets {
      * the customer chose. A short body is read with its subject, which then carries much of what it says.
      */
     private String languageOf(String subject, String body, String chosen) {
-        LanguageDetection detection = languages.getIfAvailable();
+        LanguageDetection detection = languages.get();
         if (detection == null) {
             return chosen;
         }
@@ -772,11 +776,13 @@ public class Tickets {
         return new Body(plain, safeHtml);
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static String checkSubject(String subject) {
         if (subject == null || subject.isBlank()) {
             throw new InvalidInput("subject", "is required");
         }
-        String s = subject.strip().replaceAll("\\s+", " ");
+        String s = SPACES.matcher(subject.strip()).replaceAll(" ");
         if (s.length() > MAX_SUBJECT) {
             throw new InvalidInput("subject", "must have at most " + MAX_SUBJECT + " characters");
         }

@@ -114,14 +114,13 @@ public class Assignment {
 
     /**
      * The waiting tickets due for another try (for the recurring task; each is then routed in its own transaction).
-     * While nobody at all is available, none is: their tries move on together, and whoever comes online gets them at
-     * once ({@link Comebacks}); past their widening steps they then widen as far as their wait allows.
+     * While nobody at all is available, none is, and nothing is written (a night's backlog is not rewritten every
+     * half minute): whoever comes online gets them at once ({@link Comebacks}); past their widening steps they then
+     * widen as far as their wait allows.
      */
-    @Transactional
     public List<Long> due(int limit) {
         Instant now = Times.now(clock);
         if (staff().stream().noneMatch(a -> a.availableAt(now))) {
-            decisions.postponeDue(now, now.plus(retry));
             return List.of();
         }
         return decisions.due(now, limit);

@@ -108,13 +108,6 @@ public class Decisions {
                 .list();
     }
 
-    /** Moves every due try to {@code next} in one statement (nobody is there to take them now). */
-    public void postponeDue(Instant now, Instant next) {
-        db.sql("UPDATE rtg_waiting SET next_at = ? WHERE next_at <= ?")
-                .params(Times.sql(next), Times.sql(now))
-                .update();
-    }
-
     /** Every ticket waiting for someone, the longest-waiting first. */
     public List<Long> waitingTickets(int limit) {
         return db.sql("SELECT ticket_id FROM rtg_waiting ORDER BY since, ticket_id LIMIT ?")

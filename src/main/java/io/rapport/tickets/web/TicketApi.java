@@ -67,14 +67,16 @@ class TicketApi {
     private final Tickets tickets;
     private final TicketBulk bulk;
     private final Customers customers;
-    private final org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketFacet> facets;
+    /** The other modules' facets, found once (looking them up per answer cost more than asking them). */
+    private final java.util.function.Supplier<List<io.rapport.tickets.TicketFacet>> facets;
 
     TicketApi(
             Tickets tickets,
             TicketBulk bulk,
             Customers customers,
             org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketFacet> facets) {
-        this.facets = facets;
+        this.facets = org.springframework.util.function.SingletonSupplier.of(
+                () -> facets.orderedStream().toList());
         this.tickets = tickets;
         this.bulk = bulk;
         this.customers = customers;
@@ -204,7 +206,7 @@ class TicketApi {
     /** The ticket with the fields other modules add to one ticket's answer (its SLA, for one). */
     private TicketView withFacets(TicketView ticket) {
         java.util.Map<String, Object> more = new java.util.LinkedHashMap<>();
-        facets.orderedStream().forEach(f -> f.of(ticket.id()).ifPresent(v -> more.put(f.name(), v)));
+        facets.get().forEach(f -> f.of(ticket.id()).ifPresent(v -> more.put(f.name(), v)));
         return more.isEmpty() ? ticket : ticket.withExtensions(more);
     }
 
