@@ -85,6 +85,16 @@ public class Customers {
         return customers.findRefs(ids);
     }
 
+    /** How many customers there are. */
+    public long count() {
+        return customers.count();
+    }
+
+    /** Customer ids above {@code afterId}, in order (for reading every customer, page by page). */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return customers.idsAfter(afterId, limit);
+    }
+
     @Transactional(readOnly = true)
     public CustomerView get(long id) {
         CustomerRef ref = ref(id);

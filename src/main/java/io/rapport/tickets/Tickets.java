@@ -532,6 +532,47 @@ public class Tickets {
                 .toList();
     }
 
+    /** Tickets as a search index keeps them: fields and every message's text, many at a time (ADR 26). */
+    @Transactional(readOnly = true)
+    public List<TicketDocument> documents(Collection<Long> ids) {
+        List<TicketState> states = tickets.findAll(ids);
+        Map<Long, List<TicketDocument.Text>> texts =
+                messages.textsOf(states.stream().map(TicketState::id).toList());
+        return states.stream()
+                .map(t -> new TicketDocument(
+                        t.id(),
+                        t.number(),
+                        t.subject(),
+                        t.status(),
+                        t.channel(),
+                        t.priority(),
+                        t.customerId(),
+                        t.assigneeId(),
+                        t.teamId(),
+                        t.language(),
+                        t.tags(),
+                        t.mergedInto(),
+                        t.createdAt(),
+                        t.updatedAt(),
+                        texts.getOrDefault(t.id(), List.of())))
+                .toList();
+    }
+
+    /** How many tickets there are, merged ones included. */
+    public long count() {
+        return tickets.count();
+    }
+
+    /** Ticket ids above {@code afterId}, in order (for reading every ticket, page by page). */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return tickets.idsAfter(afterId, limit);
+    }
+
+    /** A customer's ticket ids, newest first. */
+    public List<Long> idsOfCustomer(long customerId, int limit) {
+        return tickets.idsOfCustomer(customerId, limit);
+    }
+
     /** One ticket without its conversation: for deciding about it (its status, customer, people) cheaply. */
     @Transactional(readOnly = true)
     public TicketView summary(long ticketId) {

@@ -68,6 +68,18 @@ public class CustomerRepository {
                         """).params(kind, value).query(CustomerRepository::ref).optional();
     }
 
+    public long count() {
+        return db.sql("SELECT COUNT(*) FROM acc_customer").query(Long.class).single();
+    }
+
+    /** Customer ids above {@code afterId}, in order: for reading every customer page by page. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return db.sql("SELECT id FROM acc_customer WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query(Long.class)
+                .list();
+    }
+
     public Map<Long, CustomerRef> findRefs(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

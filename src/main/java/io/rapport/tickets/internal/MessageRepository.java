@@ -7,6 +7,7 @@ import io.rapport.tickets.Author;
 import io.rapport.tickets.AuthorType;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.MessageView;
+import io.rapport.tickets.TicketDocument;
 import io.rapport.tickets.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,6 +92,26 @@ public class MessageRepository {
 
     /** The conversation, oldest first; internal notes only when asked for. */
     /** The plain-text body of a message ("" when there is no such message). */
+    /** The plain text of every message of these tickets, in the order they were written. */
+    public Map<Long, List<TicketDocument.Text>> textsOf(java.util.Collection<Long> ticketIds) {
+        Map<Long, List<TicketDocument.Text>> texts = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return texts;
+        }
+        db.sql("""
+                        SELECT ticket_id, id, visibility, author_type, body FROM tkt_message
+                        WHERE ticket_id IN (:ids) ORDER BY ticket_id, id
+                        """).param("ids", ticketIds).query(rs -> {
+            texts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new TicketDocument.Text(
+                            rs.getLong(2),
+                            Codes.stored(Visibility.class, rs.getString(3)),
+                            Codes.stored(AuthorType.class, rs.getString(4)),
+                            rs.getString(5)));
+        });
+        return texts;
+    }
+
     public String body(long messageId) {
         return db.sql("SELECT body FROM tkt_message WHERE id = ?")
                 .param(messageId)

@@ -554,6 +554,37 @@ public class TicketRepository {
     }
 
     /** Rows first, then the tags of all of them in one query. */
+    /** Many tickets by id, with their tags (in no particular order; unknown ids are left out). */
+    public List<TicketState> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withTags(db.sql("SELECT " + COLUMNS + " FROM tkt_ticket t WHERE t.id IN (:ids)")
+                .param("ids", ids)
+                .query(TicketRepository::row)
+                .list());
+    }
+
+    public long count() {
+        return db.sql("SELECT COUNT(*) FROM tkt_ticket").query(Long.class).single();
+    }
+
+    /** Ticket ids above {@code afterId}, in order: for reading every ticket page by page. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return db.sql("SELECT id FROM tkt_ticket WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** A customer's ticket ids, newest first. */
+    public List<Long> idsOfCustomer(long customerId, int limit) {
+        return db.sql("SELECT id FROM tkt_ticket WHERE customer_id = ? ORDER BY id DESC LIMIT ?")
+                .params(customerId, limit)
+                .query(Long.class)
+                .list();
+    }
+
     private List<TicketState> withTags(List<TicketState> rows) {
         Map<Long, Set<String>> tags = tagsOf(rows.stream().map(TicketState::id).toList());
         return rows.stream()

@@ -1,0 +1,146 @@
+package io.rapport.knowledge.internal;
+
+import io.rapport.accounts.CustomerRenamed;
+import io.rapport.accounts.CustomersMerged;
+import io.rapport.common.Times;
+import io.rapport.tickets.TicketEvent;
+import io.rapport.tickets.TicketMerged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The change log search follows (ADR 26): a row per changed ticket or customer, written inside the change's own
+ * transaction, so a change and the note that the index must read it again commit or vanish together. One row per
+ * entity and transaction however many events it has. After a commit on this node the follower is woken at once, so
+ * what an agent just wrote is found a moment later; other nodes see it at their next poll.
+ */
+@Component
+public class ChangeLog {
+
+    static final String TICKET = "ticket";
+    static final String CUSTOMER = "customer";
+
+    public record Change(long id, String kind, long entityId) {}
+
+    private final JdbcClient db;
+    private final Clock clock;
+    private final List<Runnable> onCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    ChangeLog(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** What to do after a transaction that wrote to the log commits (a follower wakes up). */
+    void onCommit(Runnable wake) {
+        onCommit.add(wake);
+    }
+
+    void stopTelling(Runnable wake) {
+        onCommit.remove(wake);
+    }
+
+    @EventListener
+    void on(TicketEvent event) {
+        note(TICKET, event.ticketId());
+        if (event instanceof TicketMerged merged) {
+            note(TICKET, merged.intoId());
+        }
+    }
+
+    @EventListener
+    void on(CustomerRenamed event) {
+        note(CUSTOMER, event.customerId());
+    }
+
+    @EventListener
+    void on(CustomersMerged event) {
+        note(CUSTOMER, event.fromId());
+        note(CUSTOMER, event.intoId());
+    }
+
+    /** Notes the entity once per transaction (outside one, at once). */
+    void note(String kind, long entityId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(kind, entityId);
+            onCommit.forEach(Runnable::run);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> noted = (Set<String>) TransactionSynchronizationManager.getResource(ChangeLog.class);
+        if (noted == null) {
+            Set<String> fresh = new HashSet<>();
+            noted = fresh;
+            TransactionSynchronizationManager.bindResource(ChangeLog.class, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ChangeLog.class);
+                    if (status == STATUS_COMMITTED) {
+                        onCommit.forEach(Runnable::run);
+                    }
+                }
+            });
+        }
+        if (noted.add(kind + ":" + entityId)) {
+            insert(kind, entityId);
+        }
+    }
+
+    private void insert(String kind, long entityId) {
+        db.sql("INSERT INTO kn_change (kind, entity_id, changed_at) VALUES (?, ?, ?)")
+                .params(kind, entityId, Times.sql(Times.now(clock)))
+                .update();
+    }
+
+    /** Changes above {@code afterId}, in order. */
+    public List<Change> after(long afterId, int limit) {
+        return db.sql("SELECT id, kind, entity_id FROM kn_change WHERE id > ? ORDER BY id LIMIT ?")
+                .params(afterId, limit)
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** Those of these ids that exist now (gaps that have since committed). */
+    public List<Change> find(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT id, kind, entity_id FROM kn_change WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** The newest change's id (0 when there is none). */
+    public long last() {
+        Long max = db.sql("SELECT COALESCE(MAX(id), 0) FROM kn_change")
+                .query(Long.class)
+                .single();
+        return max == null ? 0 : max;
+    }
+
+    /** The oldest change still kept (0 when there is none): a node behind it must rebuild. */
+    public long first() {
+        Long min = db.sql("SELECT COALESCE(MIN(id), 0) FROM kn_change")
+                .query(Long.class)
+                .single();
+        return min == null ? 0 : min;
+    }
+
+    /** Forgets changes older than {@code before}; returns how many. */
+    public int prune(Instant before) {
+        return db.sql("DELETE FROM kn_change WHERE changed_at < ?")
+                .param(Times.sql(before))
+                .update();
+    }
+}

@@ -1,0 +1,617 @@
+package io.rapport.knowledge.internal;
+
+import io.rapport.accounts.CustomerRef;
+import io.rapport.knowledge.SearchHit;
+import io.rapport.knowledge.SearchRequest;
+import io.rapport.knowledge.SearchResults;
+import io.rapport.knowledge.Searcher;
+import io.rapport.tickets.TicketDocument;
+import io.rapport.tickets.Visibility;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * This node's Lucene index of tickets and customers (ADR 26), in generations under one folder: {@code current}
+ * names the live one, and a rebuild writes the next beside it and then switches. Each commit carries the last change
+ * of the log it contains and the gaps still open below it, so a node that stopped, even mid-write, goes on from its
+ * last commit.
+ *
+ * <p>Words are kept twice: as written (lower-cased, for names, numbers, exact words) and stemmed in the ticket's
+ * language when the desk configures it, so "declined" finds "decline". Internal notes are in their own fields, which
+ * only staff searches read.
+ */
+public final class SearchIndex implements Closeable {
+
+    static final String KEY = "key";
+    static final String TYPE = "type";
+    static final String ID = "id";
+    static final String NUMBER = "number";
+    static final String SUBJECT = "subject";
+    static final String PUBLIC = "public";
+    static final String INTERNAL = "internal";
+    static final String CUSTOMER = "customer";
+    static final String CUSTOMER_ID = "customer_id";
+    static final String STATUS = "status";
+    static final String CHANNEL = "channel";
+    static final String ASSIGNEE = "assignee";
+    static final String LANGUAGE = "language";
+    static final String TAG = "tag";
+    static final String CREATED = "created";
+
+    static final String COMMIT_CHANGE = "change";
+    static final String COMMIT_GAPS = "gaps";
+
+    /** Stemming analyzers for the languages Lucene's common analysis covers (others keep the plain field). */
+    private static final Map<String, java.util.function.Supplier<Analyzer>> STEMMERS = Map.of(
+            "en", EnglishAnalyzer::new,
+            "de", GermanAnalyzer::new,
+            "fr", FrenchAnalyzer::new,
+            "es", SpanishAnalyzer::new,
+            "it", ItalianAnalyzer::new,
+            "pt", PortugueseAnalyzer::new,
+            "nl", DutchAnalyzer::new,
+            "sv", SwedishAnalyzer::new,
+            "tr", TurkishAnalyzer::new);
+
+    /** Text kept for snippets, with offsets so highlighting need not analyze it again. */
+    private static final FieldType SHOWN = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        SHOWN.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        SHOWN.freeze();
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{2,}");
+    private static final Pattern NUMBER_QUERY = Pattern.compile("#?(\\d{1,18})");
+    private static final int SNIPPET_FALLBACK = 160;
+
+    /** A commit's position in the change log. */
+    public record Position(long change, Set<Long> gaps) {}
+
+    private record Generation(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {}
+
+    private final Path root;
+    private final List<String> stemmed;
+    private final Analyzer analyzer;
+    private volatile Generation live;
+
+    public SearchIndex(Path root, List<String> languages) {
+        this.root = root;
+        this.stemmed =
+                languages.stream().filter(STEMMERS::containsKey).distinct().toList();
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String language : stemmed) {
+            Analyzer stemmer = STEMMERS.get(language).get();
+            perField.put(stemField(PUBLIC, language), stemmer);
+            perField.put(stemField(INTERNAL, language), stemmer);
+        }
+        this.analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+    }
+
+    /** Opens the live generation; false when there is none or it cannot be read (then it must be rebuilt). */
+    public synchronized boolean open() {
+        Path current = root.resolve("current");
+        try {
+            if (!Files.exists(current)) {
+                return false;
+            }
+            Path path = root.resolve(Files.readString(current).strip());
+            if (!Files.isDirectory(path) || !DirectoryReader.indexExists(FSDirectory.open(path))) {
+                return false;
+            }
+            live = openGeneration(path);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public boolean isOpen() {
+        return live != null;
+    }
+
+    /** Where the live generation's last commit stands in the change log. */
+    public Position position() {
+        Map<String, String> data = live().writer().getLiveCommitData() == null
+                ? Map.of()
+                : toMap(live().writer().getLiveCommitData());
+        long change = Long.parseLong(data.getOrDefault(COMMIT_CHANGE, "0"));
+        String gaps = data.getOrDefault(COMMIT_GAPS, "");
+        Set<Long> open = new java.util.TreeSet<>();
+        for (String g : gaps.split(",")) {
+            if (!g.isBlank()) {
+                open.add(Long.parseLong(g.strip()));
+            }
+        }
+        return new Position(change, open);
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    /** A new, empty generation to fill; {@link #publish} makes it the live one. */
+    public Builder startRebuild() {
+        try {
+            Files.createDirectories(root);
+            Path path = root.resolve("gen-" + System.currentTimeMillis());
+            return new Builder(openGeneration(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A generation being filled by a rebuild. */
+    public final class Builder {
+        private final Generation generation;
+
+        private Builder(Generation generation) {
+            this.generation = generation;
+        }
+
+        public void tickets(List<TicketDocument> tickets, Map<Long, CustomerRef> customers) {
+            put(generation, tickets, customers);
+        }
+
+        public void customers(Iterable<CustomerRef> customers) {
+            for (CustomerRef c : customers) {
+                putCustomer(generation, c);
+            }
+        }
+
+        public void abandon() {
+            closeQuietly(generation);
+            deleteQuietly(generation.path());
+        }
+    }
+
+    /** Makes a rebuilt generation live, committed at {@code position}; the one before is closed and deleted. */
+    public synchronized void publish(Builder built, Position position) {
+        Generation next = built.generation;
+        commit(next, position);
+        try {
+            next.searchers().maybeRefreshBlocking();
+            Path tmp = root.resolve("current.tmp");
+            Files.writeString(tmp, next.path().getFileName().toString());
+            Files.move(
+                    tmp, root.resolve("current"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Generation before = live;
+        live = next;
+        if (before != null) {
+            closeQuietly(before);
+            deleteQuietly(before.path());
+        }
+        // generations a crash left behind
+        try (Stream<Path> all = Files.list(root)) {
+            all.filter(p -> p.getFileName().toString().startsWith("gen-") && !p.equals(next.path()))
+                    .forEach(SearchIndex::deleteQuietly);
+        } catch (IOException e) {
+            // left for the next rebuild
+        }
+    }
+
+    /** Writes these tickets (and their customers) into the live generation; a merged ticket leaves it. */
+    public void put(List<TicketDocument> tickets, Map<Long, CustomerRef> customers) {
+        put(live(), tickets, customers);
+    }
+
+    public void putCustomers(Iterable<CustomerRef> customers) {
+        for (CustomerRef c : customers) {
+            putCustomer(live(), c);
+        }
+    }
+
+    public void deleteTicket(long id) {
+        delete(live(), "t:" + id);
+    }
+
+    public void deleteCustomer(long id) {
+        delete(live(), "c:" + id);
+    }
+
+    /** Lets searches see what was written (not yet durable: {@link #commit} makes it so). */
+    public void refresh() {
+        try {
+            live().searchers().maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was written durable, with its position in the change log. */
+    public void commit(Position position) {
+        commit(live(), position);
+    }
+
+    public long documents() {
+        Generation g = live;
+        return g == null ? 0 : g.writer().getDocStats().numDocs;
+    }
+
+    /** Searches as this searcher may: best first, with snippets. */
+    public SearchResults search(SearchRequest request, Searcher who) {
+        Generation g = live;
+        if (g == null) {
+            return new SearchResults(List.of(), 0);
+        }
+        boolean staff = who instanceof Searcher.Staff;
+        Query words = words(request.q(), staff, request.type());
+        if (words == null) {
+            return new SearchResults(List.of(), 0);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+        filters(query, request, who);
+        Query full = query.build();
+        int size = Math.max(1, request.size());
+        int from = Math.max(0, request.page()) * size;
+        try {
+            IndexSearcher searcher = g.searchers().acquire();
+            try {
+                TopDocs top = searcher.search(full, from + size);
+                long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+                        ? top.totalHits.value()
+                        : searcher.count(full);
+                if (from >= top.scoreDocs.length) {
+                    return new SearchResults(List.of(), total);
+                }
+                ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+                return new SearchResults(hits(searcher, words, pageDocs, staff), total);
+            } finally {
+                g.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query words, ScoreDoc[] docs, boolean staff)
+            throws IOException {
+        String[] fields = staff ? new String[] {SUBJECT, PUBLIC, INTERNAL, CUSTOMER} : new String[] {SUBJECT, PUBLIC};
+        int[] passages = new int[fields.length];
+        java.util.Arrays.fill(passages, 1);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(20_000)
+                .build();
+        TopDocs page = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+        Map<String, String[]> snippets = highlighter.highlightFields(fields, words, page, passages);
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = searcher.storedFields().document(docs[i].doc);
+            String type = doc.get(TYPE);
+            String snippet = null;
+            for (String field : fields) {
+                String s = snippets.get(field)[i];
+                if (s != null && s.contains("<mark>") && !(field.equals(SUBJECT) && "ticket".equals(type))) {
+                    snippet = s;
+                    break;
+                }
+            }
+            if (snippet == null) {
+                String s = snippets.get(SUBJECT)[i];
+                snippet = s != null && s.contains("<mark>") ? s : fallback(doc.get(PUBLIC));
+            }
+            String title = "ticket".equals(type) ? doc.get(SUBJECT) : doc.get(CUSTOMER_NAME);
+            hits.add(new SearchHit(type, doc.getField(ID).numericValue().longValue(), title, snippet));
+        }
+        return hits;
+    }
+
+    private static final String CUSTOMER_NAME = "customer_name";
+
+    private static String fallback(String text) {
+        if (text == null) {
+            return "";
+        }
+        String cut = text.length() > SNIPPET_FALLBACK ? text.substring(0, SNIPPET_FALLBACK) + "…" : text;
+        return org.springframework.web.util.HtmlUtils.htmlEscape(cut);
+    }
+
+    /** The words as a query over what this searcher may read; null when there are none. */
+    Query words(String q, boolean staff, SearchRequest.Type type) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String text = q.strip();
+        Map<String, Float> weights = new LinkedHashMap<>();
+        weights.put(SUBJECT, 3f);
+        weights.put(PUBLIC, 1f);
+        for (String language : stemmed) {
+            weights.put(stemField(PUBLIC, language), 0.6f);
+        }
+        if (staff) {
+            weights.put(INTERNAL, 1f);
+            weights.put(CUSTOMER, 2f);
+            for (String language : stemmed) {
+                weights.put(stemField(INTERNAL, language), 0.6f);
+            }
+        }
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
+        parser.setDefaultOperator(Occur.MUST);
+        // as you type: the last word also counts as the start of a longer one
+        boolean open = !Character.isWhitespace(q.charAt(q.length() - 1));
+        int cut = text.lastIndexOf(' ') + 1;
+        String last = text.substring(cut);
+        String parsed =
+                open && WORD.matcher(last).matches() ? text.substring(0, cut) + "(" + last + "|" + last + "*)" : text;
+        Query query = parser.parse(parsed);
+        var number = NUMBER_QUERY.matcher(text);
+        if (number.matches() && staff) {
+            query = new BooleanQuery.Builder()
+                    .add(query, Occur.SHOULD)
+                    .add(new BoostQuery(new TermQuery(new Term(NUMBER, number.group(1))), 20f), Occur.SHOULD)
+                    .build();
+        }
+        return query instanceof MatchNoDocsQuery ? null : query;
+    }
+
+    private static void filters(BooleanQuery.Builder query, SearchRequest r, Searcher who) {
+        if (who instanceof Searcher.Customer customer) {
+            query.add(new TermQuery(new Term(TYPE, "ticket")), Occur.FILTER);
+            query.add(new TermQuery(new Term(CUSTOMER_ID, Long.toString(customer.customerId()))), Occur.FILTER);
+        } else if (r.type() != null) {
+            query.add(new TermQuery(new Term(TYPE, r.type().name().toLowerCase(Locale.ROOT))), Occur.FILTER);
+        }
+        boolean ticketFilters = !r.statuses().isEmpty()
+                || r.channel() != null
+                || r.assigneeId() != null
+                || r.language() != null
+                || !r.tags().isEmpty()
+                || r.from() != null
+                || r.to() != null;
+        if (ticketFilters) {
+            query.add(new TermQuery(new Term(TYPE, "ticket")), Occur.FILTER);
+        }
+        if (!r.statuses().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            r.statuses().forEach(s -> any.add(new TermQuery(new Term(STATUS, s)), Occur.SHOULD));
+            query.add(any.build(), Occur.FILTER);
+        }
+        if (r.channel() != null) {
+            query.add(new TermQuery(new Term(CHANNEL, r.channel())), Occur.FILTER);
+        }
+        if (r.assigneeId() != null) {
+            query.add(new TermQuery(new Term(ASSIGNEE, Long.toString(r.assigneeId()))), Occur.FILTER);
+        }
+        if (r.language() != null) {
+            query.add(new TermQuery(new Term(LANGUAGE, r.language())), Occur.FILTER);
+        }
+        r.tags().forEach(t -> query.add(new TermQuery(new Term(TAG, t)), Occur.FILTER));
+        if (r.from() != null || r.to() != null) {
+            long from = r.from() == null ? Long.MIN_VALUE : r.from().toEpochMilli();
+            long to = r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli() - 1;
+            query.add(LongPoint.newRangeQuery(CREATED, from, to), Occur.FILTER);
+        }
+    }
+
+    private void put(Generation g, List<TicketDocument> tickets, Map<Long, CustomerRef> customers) {
+        try {
+            for (TicketDocument t : tickets) {
+                if (t.mergedInto() != null) {
+                    g.writer().deleteDocuments(new Term(KEY, "t:" + t.id()));
+                    continue;
+                }
+                g.writer().updateDocument(new Term(KEY, "t:" + t.id()), ticket(t, customers.get(t.customerId())));
+            }
+            for (CustomerRef c : customers.values()) {
+                g.writer().updateDocument(new Term(KEY, "c:" + c.id()), customer(c));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void putCustomer(Generation g, CustomerRef c) {
+        try {
+            g.writer().updateDocument(new Term(KEY, "c:" + c.id()), customer(c));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Document ticket(TicketDocument t, CustomerRef customer) {
+        Document doc = new Document();
+        doc.add(new StringField(KEY, "t:" + t.id(), Field.Store.NO));
+        doc.add(new StringField(TYPE, "ticket", Field.Store.YES));
+        doc.add(new StoredField(ID, t.id()));
+        doc.add(new StringField(NUMBER, Long.toString(t.number()), Field.Store.YES));
+        doc.add(new Field(SUBJECT, t.subject(), SHOWN));
+        StringBuilder shown = new StringBuilder();
+        StringBuilder internal = new StringBuilder();
+        for (TicketDocument.Text m : t.messages()) {
+            StringBuilder into = m.visibility() == Visibility.INTERNAL ? internal : shown;
+            if (m.body() != null && !m.body().isBlank()) {
+                into.append(into.isEmpty() ? "" : "\n").append(m.body());
+            }
+        }
+        doc.add(new Field(PUBLIC, shown.toString(), SHOWN));
+        doc.add(new Field(INTERNAL, internal.toString(), SHOWN));
+        if (customer != null) {
+            doc.add(new Field(CUSTOMER, customerText(customer), SHOWN));
+        }
+        if (t.language() != null && stemmed.contains(t.language())) {
+            doc.add(new TextField(stemField(PUBLIC, t.language()), t.subject() + "\n" + shown, Field.Store.NO));
+            doc.add(new TextField(stemField(INTERNAL, t.language()), internal.toString(), Field.Store.NO));
+        }
+        doc.add(new StringField(CUSTOMER_ID, Long.toString(t.customerId()), Field.Store.NO));
+        doc.add(new StringField(STATUS, t.status().code(), Field.Store.NO));
+        doc.add(new StringField(CHANNEL, t.channel().code(), Field.Store.NO));
+        if (t.assigneeId() != null) {
+            doc.add(new StringField(ASSIGNEE, Long.toString(t.assigneeId()), Field.Store.NO));
+        }
+        if (t.language() != null) {
+            doc.add(new StringField(LANGUAGE, t.language(), Field.Store.NO));
+        }
+        for (String tag : t.tags()) {
+            doc.add(new StringField(TAG, tag, Field.Store.NO));
+        }
+        doc.add(new LongPoint(CREATED, t.createdAt().toEpochMilli()));
+        return doc;
+    }
+
+    private static Document customer(CustomerRef c) {
+        Document doc = new Document();
+        doc.add(new StringField(KEY, "c:" + c.id(), Field.Store.NO));
+        doc.add(new StringField(TYPE, "customer", Field.Store.YES));
+        doc.add(new StoredField(ID, c.id()));
+        doc.add(new StoredField(CUSTOMER_NAME, c.name() == null ? "" : c.name()));
+        doc.add(new Field(CUSTOMER, customerText(c), SHOWN));
+        return doc;
+    }
+
+    /** A customer's name and address, the address also split at its dots so "schmidt" finds anna.schmidt@…. */
+    private static String customerText(CustomerRef c) {
+        String name = c.name() == null ? "" : c.name();
+        String email = c.email() == null ? "" : c.email();
+        int at = email.indexOf('@');
+        String local = at > 0 ? email.substring(0, at).replace('.', ' ').replace('_', ' ') : "";
+        return (name + " · " + email + " " + local).strip();
+    }
+
+    static String stemField(String field, String language) {
+        return field + "_" + language;
+    }
+
+    private static void delete(Generation g, String key) {
+        try {
+            g.writer().deleteDocuments(new Term(KEY, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void commit(Generation g, Position position) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(COMMIT_CHANGE, Long.toString(position.change()));
+        data.put(
+                COMMIT_GAPS,
+                String.join(
+                        ",",
+                        position.gaps().stream()
+                                .sorted(Comparator.naturalOrder())
+                                .map(String::valueOf)
+                                .toList()));
+        g.writer().setLiveCommitData(data.entrySet());
+        try {
+            g.writer().commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Generation live() {
+        Generation g = live;
+        if (g == null) {
+            throw new IllegalStateException("the search index is not open");
+        }
+        return g;
+    }
+
+    private Generation openGeneration(Path path) throws IOException {
+        Files.createDirectories(path);
+        Directory directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer = new IndexWriter(directory, config);
+        return new Generation(path, directory, writer, new SearcherManager(writer, null));
+    }
+
+    private static void closeQuietly(Generation g) {
+        try {
+            g.searchers().close();
+        } catch (IOException | RuntimeException e) {
+            // closing anyway
+        }
+        try {
+            g.writer().rollback();
+        } catch (IOException | RuntimeException e) {
+            // closing anyway
+        }
+        try {
+            g.directory().close();
+        } catch (IOException | RuntimeException e) {
+            // closing anyway
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a leftover folder is removed by the next rebuild
+        }
+    }
+
+    /**
+     * Closes without committing: what was written since the last commit is dropped, and the change log brings it
+     * back at the next start (as after a crash).
+     */
+    @Override
+    public synchronized void close() {
+        Generation g = live;
+        live = null;
+        if (g != null) {
+            closeQuietly(g);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.rapport.knowledge;
+
+import io.rapport.support.PostgresDatabase;
+
+/** Search on PostgreSQL. */
+@PostgresDatabase
+class SearchPostgresIntegrationTests extends SearchContract {}

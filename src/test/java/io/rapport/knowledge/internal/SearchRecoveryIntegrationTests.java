@@ -1,0 +1,112 @@
+package io.rapport.knowledge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.accounts.Customers;
+import io.rapport.knowledge.SearchHit;
+import io.rapport.knowledge.SearchRequest;
+import io.rapport.knowledge.Searcher;
+import io.rapport.support.H2Database;
+import io.rapport.support.IntegrationTest;
+import io.rapport.tickets.Tickets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The index as a derived copy (issue 10, point 6; ADR 26): a node that stops without committing finds what it lost
+ * again in the change log, and a rebuild while tickets arrive misses none of them. Each test runs its own index in a
+ * folder of its own over the application's database.
+ */
+@H2Database
+class SearchRecoveryIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    ChangeLog changes;
+
+    @Autowired
+    Tickets tickets;
+
+    @Autowired
+    Customers customers;
+
+    @TempDir
+    Path dir;
+
+    long ticket(String word) {
+        var r = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "Recovery " + word,
+                                "body",
+                                "A ticket the index must not lose " + word,
+                                "customer",
+                                Map.of("email", unique("r") + "@rapport.test")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    static List<Long> found(SearchIndex index, String word) {
+        return index.search(SearchRequest.of(word), Searcher.staff()).items().stream()
+                .map(SearchHit::id)
+                .toList();
+    }
+
+    @Test
+    void aNodeThatStopsWithoutCommittingCatchesUpFromTheLog() {
+        String w = unique("crash").replace("-", "");
+        SearchIndex index = new SearchIndex(dir, List.of("en"));
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers);
+        follower.catchUp(); // no index yet: built from the database, committed
+        long beforeCrash = ticket(w);
+        follower.catchUp();
+        assertThat(found(index, w)).containsExactly(beforeCrash);
+        index.close(); // the process dies: what was written since the last commit is gone
+
+        long whileDown = ticket(w);
+        SearchIndex reopened = new SearchIndex(dir, List.of("en"));
+        assertThat(reopened.open()).isTrue();
+        assertThat(found(reopened, w)).as("the last commit knew neither").isEmpty();
+        IndexFollower again = new IndexFollower(reopened, changes, tickets, customers);
+        again.catchUp();
+        assertThat(found(reopened, w)).containsExactlyInAnyOrder(beforeCrash, whileDown);
+        reopened.close();
+    }
+
+    @Test
+    void aRebuildWhileTicketsArriveMissesNone() throws InterruptedException {
+        String w = unique("rebuild").replace("-", "");
+        SearchIndex index = new SearchIndex(dir, List.of("en"));
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers);
+        follower.catchUp();
+        int count = 40;
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread arriving = new Thread(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    ticket(w);
+                }
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        arriving.start();
+        int rebuilds = 0;
+        while (arriving.isAlive()) {
+            follower.rebuildHere();
+            rebuilds++;
+        }
+        arriving.join();
+        assertThat(failed.get()).isNull();
+        assertThat(rebuilds).isPositive();
+        follower.catchUp();
+        assertThat(index.search(SearchRequest.of(w), Searcher.staff()).total()).isEqualTo(count);
+        assertThat(follower.status().rebuilding()).isFalse();
+        index.close();
+    }
+}
