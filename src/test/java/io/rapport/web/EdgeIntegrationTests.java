@@ -185,6 +185,7 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/team-load", () -> agent.get("/team-load"));
         pages.put("/admin/routing", () -> agent.get("/admin/routing"));
         pages.put("/my-targets", () -> agent.get("/my-targets"));
+        pages.put("/search", () -> agent.get("/search?q=%22unclosed+(((&type=bogus&page=-4"));
         pages.put("/admin/sla", () -> agent.get("/admin/sla"));
         pages.put("/admin/agents", () -> agent.get("/admin/agents"));
         pages.put("/admin/agents/{id}", () -> agent.get("/admin/agents/" + agentId));

@@ -109,6 +109,7 @@ class PhoneWidthBrowserTests extends BrowserTest {
         agentPages.put("API tokens", "/admin/tokens");
         agentPages.put("routing", "/admin/routing");
         agentPages.put("my work", "/my-targets");
+        agentPages.put("search", "/search?q=card");
         agentPages.put("service levels", "/admin/sla");
         for (var entry : agentPages.entrySet()) {
             page.navigate(entry.getValue());

@@ -338,12 +338,15 @@ public final class SearchIndex implements Closeable {
         for (int i = 0; i < docs.length; i++) {
             Document doc = searcher.storedFields().document(docs[i].doc);
             String type = doc.get(TYPE);
+            // the passage that shows the most of what was asked for (a ticket's subject is its title already)
             String snippet = null;
+            int best = 0;
             for (String field : fields) {
                 String s = snippets.get(field)[i];
-                if (s != null && s.contains("<mark>") && !(field.equals(SUBJECT) && "ticket".equals(type))) {
+                int marks = s == null || (field.equals(SUBJECT) && "ticket".equals(type)) ? 0 : marks(s);
+                if (marks > best) {
                     snippet = s;
-                    break;
+                    best = marks;
                 }
             }
             if (snippet == null) {
@@ -351,12 +354,33 @@ public final class SearchIndex implements Closeable {
                 snippet = s != null && s.contains("<mark>") ? s : fallback(doc.get(PUBLIC));
             }
             String title = "ticket".equals(type) ? doc.get(SUBJECT) : doc.get(CUSTOMER_NAME);
-            hits.add(new SearchHit(type, doc.getField(ID).numericValue().longValue(), title, snippet));
+            String number = doc.get(NUMBER);
+            hits.add(new SearchHit(
+                    type,
+                    doc.getField(ID).numericValue().longValue(),
+                    title,
+                    snippet,
+                    number == null ? null : Long.valueOf(number)));
         }
         return hits;
     }
 
     private static final String CUSTOMER_NAME = "customer_name";
+
+    /** How many different words a passage marks. */
+    private static int marks(String passage) {
+        Set<String> words = new java.util.HashSet<>();
+        int at = passage.indexOf("<mark>");
+        while (at >= 0) {
+            int end = passage.indexOf("</mark>", at);
+            if (end < 0) {
+                break;
+            }
+            words.add(passage.substring(at + 6, end).toLowerCase(Locale.ROOT));
+            at = passage.indexOf("<mark>", end);
+        }
+        return words.size();
+    }
 
     private static String fallback(String text) {
         if (text == null) {

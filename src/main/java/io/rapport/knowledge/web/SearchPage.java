@@ -1,0 +1,115 @@
+package io.rapport.knowledge.web;
+
+import io.rapport.common.InvalidInput;
+import io.rapport.knowledge.Search;
+import io.rapport.knowledge.SearchHit;
+import io.rapport.knowledge.SearchRequest;
+import io.rapport.knowledge.SearchResults;
+import io.rapport.knowledge.Searcher;
+import io.rapport.web.Area;
+import io.rapport.web.Authorities;
+import io.rapport.web.MenuEntry;
+import io.rapport.web.PageModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The workspace's search (issue 10, point 2): one box over tickets (subject, messages, notes, tags, number) and
+ * customers (name, address) that answers as you type, best first, with the words marked where they were found.
+ */
+@Controller
+class SearchPage {
+
+    static final int SHOWN = 25;
+
+    /** A piece of a snippet: plain text, or a word that was searched for. */
+    record Part(String text, boolean marked) {}
+
+    /** A result with its snippet in pieces, so the page prints only text (never markup from the index). */
+    record Line(SearchHit hit, List<Part> parts) {}
+
+    /** Splits a snippet (escaped, words in {@code <mark>}) into text pieces. */
+    static List<Part> parts(String snippet) {
+        List<Part> parts = new ArrayList<>();
+        if (snippet == null) {
+            return parts;
+        }
+        int at = 0;
+        while (at < snippet.length()) {
+            int open = snippet.indexOf("<mark>", at);
+            int close = open < 0 ? -1 : snippet.indexOf("</mark>", open);
+            if (open < 0 || close < 0) {
+                parts.add(new Part(HtmlUtils.htmlUnescape(snippet.substring(at)), false));
+                break;
+            }
+            if (open > at) {
+                parts.add(new Part(HtmlUtils.htmlUnescape(snippet.substring(at, open)), false));
+            }
+            parts.add(new Part(HtmlUtils.htmlUnescape(snippet.substring(open + 6, close)), true));
+            at = close + 7;
+        }
+        return parts;
+    }
+
+    private final Search search;
+
+    SearchPage(Search search) {
+        this.search = search;
+    }
+
+    @GetMapping("/search")
+    String page(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) Integer page,
+            Model model) {
+        String words = q == null ? "" : q;
+        SearchRequest.Type kind = "ticket".equals(type)
+                ? SearchRequest.Type.TICKET
+                : "customer".equals(type) ? SearchRequest.Type.CUSTOMER : null;
+        int p = page == null || page < 0 ? 0 : Math.min(page, Search.MAX_DEPTH / SHOWN - 1);
+        model.addAttribute("q", words);
+        model.addAttribute("type", kind == null ? "" : type);
+        model.addAttribute("page", p);
+        SearchResults results = new SearchResults(java.util.List.of(), 0);
+        if (!words.isBlank()) {
+            try {
+                results = search.find(
+                        new SearchRequest(words, kind, Set.of(), null, null, null, null, null, Set.of(), p, SHOWN),
+                        Searcher.staff());
+            } catch (InvalidInput e) {
+                model.addAttribute("error", true);
+            }
+        }
+        model.addAttribute("results", results);
+        model.addAttribute(
+                "lines",
+                results.items().stream()
+                        .map(h -> new Line(h, parts(h.snippet())))
+                        .toList());
+        model.addAttribute("more", (long) (p + 1) * SHOWN < results.total());
+        return "knowledge/search";
+    }
+
+    @Bean
+    static MenuEntry searchEntry() {
+        return new MenuEntry(Area.STAFF, 11, "/search", "nav.search", "search", Authorities.STAFF);
+    }
+
+    /** Where other modules' pages send a search that should look everywhere (they need not know the address). */
+    @Bean
+    static PageModel searchAddress() {
+        return (area, model) -> {
+            if (area == Area.STAFF) {
+                model.putIfAbsent("searchEverywhere", "/search");
+            }
+        };
+    }
+}
