@@ -36,6 +36,10 @@ public class IndexFollower implements SmartLifecycle {
     static final int BATCH = 500;
     static final long GAP_MILLIS = 60_000;
     static final long COMMIT_MILLIS = 5_000;
+    /** Under a steady stream of changes, searches see new ones at most this much later (each refresh costs). */
+    static final long REFRESH_MILLIS = 100;
+    /** Customers whose document this generation already has: a ticket's change need not write it again. */
+    static final int KNOWN_CUSTOMERS = 50_000;
     /** A jump larger than this is not a set of transactions in flight but a sequence moving on (after a restart). */
     static final int MAX_GAP_RUN = 200;
 
@@ -55,6 +59,15 @@ public class IndexFollower implements SmartLifecycle {
     private volatile long lastSeenInLog;
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
     private long committedAt;
+    private long refreshedAt;
+    private boolean unrefreshed;
+    private final Set<Long> knownCustomers =
+            java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<Long, Boolean>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                    return size() > KNOWN_CUSTOMERS;
+                }
+            });
 
     public IndexFollower(SearchIndex index, ChangeLog changes, Tickets tickets, Customers customers) {
         this.index = index;
@@ -116,6 +129,15 @@ public class IndexFollower implements SmartLifecycle {
         while (step()) {
             // until nothing is left
         }
+        refresh();
+    }
+
+    private void refresh() {
+        if (unrefreshed) {
+            index.refresh();
+            unrefreshed = false;
+            refreshedAt = System.currentTimeMillis();
+        }
     }
 
     /** Rebuilds at once on the caller's thread (tests). */
@@ -133,6 +155,9 @@ public class IndexFollower implements SmartLifecycle {
                         rebuildNow();
                     }
                     boolean more = step();
+                    if (!more) {
+                        refresh();
+                    }
                     if (System.currentTimeMillis() - committedAt > COMMIT_MILLIS) {
                         commit();
                     }
@@ -204,7 +229,10 @@ public class IndexFollower implements SmartLifecycle {
         all.addAll(next);
         if (!all.isEmpty()) {
             apply(all);
-            index.refresh();
+            unrefreshed = true;
+        }
+        if (now - refreshedAt >= REFRESH_MILLIS) {
+            refresh();
         }
         if (!next.isEmpty()) {
             last = next.getLast().id();
@@ -232,6 +260,7 @@ public class IndexFollower implements SmartLifecycle {
                 }
             }
             index.putCustomers(found.values());
+            knownCustomers.addAll(found.keySet());
             // a ticket shows its customer's name: a renamed customer's tickets are read again, newest first
             for (long id : found.keySet()) {
                 List<Long> theirs = tickets.idsOfCustomer(id, 10_000);
@@ -254,13 +283,25 @@ public class IndexFollower implements SmartLifecycle {
                 index.deleteTicket(id);
             }
         }
-        index.put(docs, customersOf(docs));
+        putTicketsAndNewCustomers(docs);
     }
 
+    /** The customers of these tickets; those whose document this generation does not have yet are written too. */
     private Map<Long, CustomerRef> customersOf(List<TicketDocument> docs) {
         Set<Long> ids = new LinkedHashSet<>();
         docs.forEach(d -> ids.add(d.customerId()));
         return ids.isEmpty() ? Map.of() : new HashMap<>(customers.refs(ids));
+    }
+
+    private void putTicketsAndNewCustomers(List<TicketDocument> docs) {
+        Map<Long, CustomerRef> refs = customersOf(docs);
+        Map<Long, CustomerRef> fresh = new HashMap<>();
+        refs.forEach((id, ref) -> {
+            if (knownCustomers.add(id)) {
+                fresh.put(id, ref);
+            }
+        });
+        index.put(docs, refs, fresh.values());
     }
 
     private void commit() {
@@ -310,6 +351,7 @@ public class IndexFollower implements SmartLifecycle {
                 after = ids.getLast();
             }
             index.publish(builder, new SearchIndex.Position(from, open));
+            knownCustomers.clear(); // the new generation has every customer; ones seen from now on are added anew
             last = from;
             gaps.clear();
             long now = System.currentTimeMillis();

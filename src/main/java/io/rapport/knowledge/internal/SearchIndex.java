@@ -249,9 +249,17 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    /** Writes these tickets (and their customers) into the live generation; a merged ticket leaves it. */
-    public void put(List<TicketDocument> tickets, Map<Long, CustomerRef> customers) {
-        put(live(), tickets, customers);
+    /**
+     * Writes these tickets into the live generation, each with its customer's name and address ({@code customers}),
+     * and the documents of the customers in {@code newCustomers}; a merged ticket leaves it.
+     */
+    public void put(
+            List<TicketDocument> tickets, Map<Long, CustomerRef> customers, Iterable<CustomerRef> newCustomers) {
+        Generation g = live();
+        put(g, tickets, customers);
+        for (CustomerRef c : newCustomers) {
+            putCustomer(g, c);
+        }
     }
 
     public void putCustomers(Iterable<CustomerRef> customers) {
@@ -467,6 +475,7 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /** Writes tickets, each with its customer's name and address; a merged ticket leaves the index. */
     private void put(Generation g, List<TicketDocument> tickets, Map<Long, CustomerRef> customers) {
         try {
             for (TicketDocument t : tickets) {
@@ -475,9 +484,6 @@ public final class SearchIndex implements Closeable {
                     continue;
                 }
                 g.writer().updateDocument(new Term(KEY, "t:" + t.id()), ticket(t, customers.get(t.customerId())));
-            }
-            for (CustomerRef c : customers.values()) {
-                g.writer().updateDocument(new Term(KEY, "c:" + c.id()), customer(c));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
