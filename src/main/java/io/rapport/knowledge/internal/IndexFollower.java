@@ -56,7 +56,6 @@ public class IndexFollower implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private volatile long last;
-    private volatile long lastSeenInLog;
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
     private long committedAt;
     private long refreshedAt;
@@ -113,9 +112,16 @@ public class IndexFollower implements SmartLifecycle {
         wake.release();
     }
 
+    /** Where this node's index stands; how far behind counts the changes written since the last it applied. */
     public IndexStatus status() {
+        long applied = last;
         return new IndexStatus(
-                index.documents(), last, Math.max(0, lastSeenInLog - last), rebuilding, rebuilt.get(), toRebuild.get());
+                index.documents(),
+                applied,
+                Math.max(0, changes.last() - applied),
+                rebuilding,
+                rebuilt.get(),
+                toRebuild.get());
     }
 
     /**
@@ -237,7 +243,6 @@ public class IndexFollower implements SmartLifecycle {
         if (!next.isEmpty()) {
             last = next.getLast().id();
         }
-        lastSeenInLog = Math.max(last, lastSeenInLog);
         return next.size() == BATCH;
     }
 
