@@ -265,7 +265,14 @@ abstract class SearchContract extends IntegrationTest {
                 "q=a&from=yesterday",
                 "q=a&from=2026-02-01&to=2026-01-01",
                 "q=a&language=english",
-                "q=a&page=x")) {
+                "q=a&page=x",
+                "q=a&page=2147483647",
+                "q=a&from=%2B300000000-01-01T00:00:00Z",
+                "q=" + "word%20".repeat(33),
+                "q=a"
+                        + java.util.stream.IntStream.range(0, 11)
+                                .mapToObj(i -> "&tag=t" + i)
+                                .collect(java.util.stream.Collectors.joining()))) {
             var r = admin().get("/api/v1/search?" + bad);
             assertThat(r.status()).as(bad + " -> " + r).isEqualTo(400);
         }

@@ -8,7 +8,6 @@ import io.rapport.tickets.TicketMerged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
@@ -68,31 +67,52 @@ public class ChangeLog {
         note(CUSTOMER, event.intoId());
     }
 
-    /** Notes the entity once per transaction (outside one, at once). */
+    /**
+     * Notes the entity for this transaction; the rows are written just before it commits, once per entity (so a
+     * savepoint rolled back cannot take a note with it, and a row's id is taken moments before its commit, which keeps
+     * the follower's gaps short). Outside a transaction the row is written at once.
+     */
     void note(String kind, long entityId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
             insert(kind, entityId);
             onCommit.forEach(Runnable::run);
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<String> noted = (Set<String>) TransactionSynchronizationManager.getResource(ChangeLog.class);
-        if (noted == null) {
-            Set<String> fresh = new HashSet<>();
-            noted = fresh;
-            TransactionSynchronizationManager.bindResource(ChangeLog.class, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ChangeLog.class);
-                    if (status == STATUS_COMMITTED) {
-                        onCommit.forEach(Runnable::run);
-                    }
-                }
-            });
+        Notes notes = null;
+        // this transaction's own synchronizations (an outer transaction's are suspended while a new one runs)
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Notes n && n.owner == this) {
+                notes = n;
+            }
         }
-        if (noted.add(kind + ":" + entityId)) {
-            insert(kind, entityId);
+        if (notes == null) {
+            notes = new Notes(this);
+            TransactionSynchronizationManager.registerSynchronization(notes);
+        }
+        notes.keys.add(kind + ":" + entityId);
+    }
+
+    /** What one transaction changed, written before it commits; the followers are woken after. */
+    private static final class Notes implements TransactionSynchronization {
+        private final ChangeLog owner;
+        private final Set<String> keys = new java.util.LinkedHashSet<>();
+
+        Notes(ChangeLog owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (String key : keys) {
+                int colon = key.indexOf(':');
+                owner.insert(key.substring(0, colon), Long.parseLong(key.substring(colon + 1)));
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            owner.onCommit.forEach(Runnable::run);
         }
     }
 
@@ -112,13 +132,15 @@ public class ChangeLog {
 
     /** Those of these ids that exist now (gaps that have since committed). */
     public List<Change> find(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Long> all = List.copyOf(ids);
+        List<Change> found = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            found.addAll(db.sql("SELECT id, kind, entity_id FROM kn_change WHERE id IN (:ids) ORDER BY id")
+                    .param("ids", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                    .list());
         }
-        return db.sql("SELECT id, kind, entity_id FROM kn_change WHERE id IN (:ids) ORDER BY id")
-                .param("ids", ids)
-                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-                .list();
+        return found;
     }
 
     /** The newest change's id (0 when there is none). */

@@ -40,8 +40,11 @@ public class IndexFollower implements SmartLifecycle {
     static final long REFRESH_MILLIS = 100;
     /** Customers whose document this generation already has: a ticket's change need not write it again. */
     static final int KNOWN_CUSTOMERS = 50_000;
-    /** A jump larger than this is not a set of transactions in flight but a sequence moving on (after a restart). */
-    static final int MAX_GAP_RUN = 200;
+    /**
+     * A jump larger than this is not transactions in flight but a sequence moving on. Rows are written just before
+     * their transaction commits, so even a long transaction's ids are in flight for moments only.
+     */
+    static final int MAX_GAP_RUN = 100_000;
 
     private final SearchIndex index;
     private final ChangeLog changes;
@@ -54,10 +57,16 @@ public class IndexFollower implements SmartLifecycle {
     private volatile boolean rebuildAsked;
     private volatile boolean rebuilding;
     private volatile boolean running;
+    /** Set at shutdown: a rebuild under way gives up rather than outlive the index it writes to. */
+    private volatile boolean stopping;
+
     private volatile Thread thread;
     private volatile long last;
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
     private long committedAt;
+    /** The index is in step with the log: opened and resumed, or rebuilt. */
+    private boolean resumed;
+
     private long refreshedAt;
     private boolean unrefreshed;
     private final Set<Long> knownCustomers =
@@ -88,6 +97,7 @@ public class IndexFollower implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopping = true;
         changes.stopTelling(wakeUp);
         Thread t = thread;
         if (t != null) {
@@ -99,6 +109,12 @@ public class IndexFollower implements SmartLifecycle {
             }
         }
         index.close();
+    }
+
+    /** Started before the web server and stopped after it, so searches being answered still find the index. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override
@@ -129,9 +145,7 @@ public class IndexFollower implements SmartLifecycle {
      * meanwhile): for tests and for callers that must read their own writes at once.
      */
     public synchronized void catchUp() {
-        if (!index.isOpen() && (!index.open() || !resume())) {
-            rebuildNow();
-        }
+        takeUp();
         while (step()) {
             // until nothing is left
         }
@@ -151,13 +165,28 @@ public class IndexFollower implements SmartLifecycle {
         rebuildNow();
     }
 
+    /**
+     * Until the index is known to be in step with the log (after a start, or after anything failed): open its last
+     * commit and go on from there, or rebuild.
+     */
+    private void takeUp() {
+        if (resumed) {
+            return;
+        }
+        if ((index.isOpen() || index.open()) && resume()) {
+            resumed = true;
+            return;
+        }
+        rebuildNow();
+    }
+
     private void run() {
+        int failures = 0;
         while (running) {
             try {
                 synchronized (this) {
-                    if (!index.isOpen() && (!index.open() || !resume())) {
-                        rebuildNow();
-                    } else if (rebuildAsked) {
+                    takeUp();
+                    if (rebuildAsked) {
                         rebuildNow();
                     }
                     boolean more = step();
@@ -171,6 +200,7 @@ public class IndexFollower implements SmartLifecycle {
                         continue;
                     }
                 }
+                failures = 0;
                 if (wake.tryAcquire(500, TimeUnit.MILLISECONDS)) {
                     wake.drainPermits();
                     Thread.sleep(20); // gather what commits together
@@ -179,8 +209,20 @@ public class IndexFollower implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Search index: could not follow the change log, trying again: {}", e.toString());
-                sleep(2_000);
+                // whatever failed (the database, the disk, a writer Lucene gave up on): start again from the last
+                // commit, which the log can always bring up to date; wait longer each time it fails again
+                failures++;
+                log.warn(
+                        "Search index: could not follow the change log, starting again from its last commit: {}",
+                        e.toString());
+                synchronized (this) {
+                    resumed = false;
+                    index.close();
+                }
+                sleep(Math.min(60_000, 1_000L << Math.min(failures, 6)));
+            } catch (Error e) {
+                log.error("Search index: the follower stopped; searches answer from what was indexed", e);
+                throw e;
             }
         }
         synchronized (this) {
@@ -205,6 +247,11 @@ public class IndexFollower implements SmartLifecycle {
         gaps.clear();
         long now = System.currentTimeMillis();
         position.gaps().forEach(g -> gaps.put(g, now));
+        if (changes.last() < last) {
+            log.info(
+                    "Search index: the index is ahead of the database's change log (a restored database?); rebuilding");
+            return false;
+        }
         if (first > 0 && first > last + 1 && last > 0) {
             log.info("Search index: the change log starts at {}, the index stopped at {}; rebuilding", first, last);
             return false;
@@ -220,23 +267,29 @@ public class IndexFollower implements SmartLifecycle {
         List<ChangeLog.Change> next = changes.after(last, BATCH);
         List<ChangeLog.Change> filled = changes.find(List.copyOf(gaps.keySet()));
         long now = System.currentTimeMillis();
+        // worked out on a copy: if applying fails, the same changes and gaps are read again next time
+        Map<Long, Long> open = new LinkedHashMap<>(gaps);
         long expect = last + 1;
         for (ChangeLog.Change c : next) {
             if (c.id() > expect && c.id() - expect <= MAX_GAP_RUN) {
                 for (long id = expect; id < c.id(); id++) {
-                    gaps.put(id, now);
+                    open.put(id, now);
                 }
+            } else if (c.id() > expect) {
+                log.warn("Search index: change ids jump from {} to {}; not waiting for those between", expect, c.id());
             }
             expect = c.id() + 1;
         }
-        filled.forEach(c -> gaps.remove(c.id()));
-        gaps.values().removeIf(seen -> now - seen > GAP_MILLIS);
+        filled.forEach(c -> open.remove(c.id()));
+        open.values().removeIf(seen -> now - seen > GAP_MILLIS);
         List<ChangeLog.Change> all = new ArrayList<>(filled);
         all.addAll(next);
         if (!all.isEmpty()) {
             apply(all);
             unrefreshed = true;
         }
+        gaps.clear();
+        gaps.putAll(open);
         if (now - refreshedAt >= REFRESH_MILLIS) {
             refresh();
         }
@@ -316,11 +369,11 @@ public class IndexFollower implements SmartLifecycle {
 
     /** Builds a new generation from the database while the old one keeps answering, then switches to it. */
     private void rebuildNow() {
-        rebuildAsked = false;
-        rebuilding = true;
         long started = System.currentTimeMillis();
-        SearchIndex.Builder builder = index.startRebuild();
+        SearchIndex.Builder builder = null;
         try {
+            rebuilding = true;
+            builder = index.startRebuild();
             long from = changes.last();
             // changes below the start that have not committed yet: looked for again after the switch
             Set<Long> open = new java.util.TreeSet<>();
@@ -336,6 +389,7 @@ public class IndexFollower implements SmartLifecycle {
             toRebuild.set(tickets.count() + customers.count());
             long after = 0;
             while (true) {
+                stopIfStopping();
                 List<Long> ids = tickets.idsAfter(after, BATCH);
                 if (ids.isEmpty()) {
                     break;
@@ -347,6 +401,7 @@ public class IndexFollower implements SmartLifecycle {
             }
             after = 0;
             while (true) {
+                stopIfStopping();
                 List<Long> ids = customers.idsAfter(after, 2 * BATCH);
                 if (ids.isEmpty()) {
                     break;
@@ -357,6 +412,8 @@ public class IndexFollower implements SmartLifecycle {
             }
             index.publish(builder, new SearchIndex.Position(from, open));
             knownCustomers.clear(); // the new generation has every customer; ones seen from now on are added anew
+            resumed = true;
+            rebuildAsked = false;
             last = from;
             gaps.clear();
             long now = System.currentTimeMillis();
@@ -367,10 +424,18 @@ public class IndexFollower implements SmartLifecycle {
                     rebuilt.get(),
                     (System.currentTimeMillis() - started) / 1000);
         } catch (RuntimeException e) {
-            builder.abandon();
+            if (builder != null) {
+                builder.abandon();
+            }
             throw e;
         } finally {
             rebuilding = false;
+        }
+    }
+
+    private void stopIfStopping() {
+        if (stopping) {
+            throw new IllegalStateException("the node is stopping; the rebuild starts again at the next start");
         }
     }
 

@@ -150,8 +150,13 @@ public final class SearchIndex implements Closeable {
                 return false;
             }
             Path path = root.resolve(Files.readString(current).strip());
-            if (!Files.isDirectory(path) || !DirectoryReader.indexExists(FSDirectory.open(path))) {
+            if (!Files.isDirectory(path)) {
                 return false;
+            }
+            try (Directory probe = FSDirectory.open(path)) {
+                if (!DirectoryReader.indexExists(probe)) {
+                    return false;
+                }
             }
             live = openGeneration(path);
             return true;
@@ -170,14 +175,7 @@ public final class SearchIndex implements Closeable {
                 ? Map.of()
                 : toMap(live().writer().getLiveCommitData());
         long change = Long.parseLong(data.getOrDefault(COMMIT_CHANGE, "0"));
-        String gaps = data.getOrDefault(COMMIT_GAPS, "");
-        Set<Long> open = new java.util.TreeSet<>();
-        for (String g : gaps.split(",")) {
-            if (!g.isBlank()) {
-                open.add(Long.parseLong(g.strip()));
-            }
-        }
-        return new Position(change, open);
+        return new Position(change, ranges(data.getOrDefault(COMMIT_GAPS, "")));
     }
 
     private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
@@ -291,16 +289,22 @@ public final class SearchIndex implements Closeable {
     }
 
     public long documents() {
-        Generation g = live;
-        return g == null ? 0 : g.writer().getDocStats().numDocs;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Generation g = live;
+            if (g == null) {
+                return 0;
+            }
+            try {
+                return g.writer().getDocStats().numDocs;
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                // swapped by a rebuild: ask the new one
+            }
+        }
+        return 0;
     }
 
     /** Searches as this searcher may: best first, with snippets. */
     public SearchResults search(SearchRequest request, Searcher who) {
-        Generation g = live;
-        if (g == null) {
-            return new SearchResults(List.of(), 0);
-        }
         boolean staff = who instanceof Searcher.Staff;
         Query words = words(request.q(), staff, request.type());
         if (words == null) {
@@ -312,7 +316,11 @@ public final class SearchIndex implements Closeable {
         int size = Math.max(1, request.size());
         int from = Math.max(0, request.page()) * size;
         try {
-            IndexSearcher searcher = g.searchers().acquire();
+            Acquired acquired = acquire();
+            if (acquired == null) {
+                return new SearchResults(List.of(), 0);
+            }
+            IndexSearcher searcher = acquired.searcher();
             try {
                 TopDocs top = searcher.search(full, from + size);
                 long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
@@ -324,11 +332,30 @@ public final class SearchIndex implements Closeable {
                 ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
                 return new SearchResults(hits(searcher, words, pageDocs, staff), total);
             } finally {
-                g.searchers().release(searcher);
+                acquired.generation().searchers().release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A searcher and the generation it belongs to (released there, even if a rebuild swapped generations since). */
+    private record Acquired(Generation generation, IndexSearcher searcher) {}
+
+    /**
+     * A searcher of the live generation; if a rebuild swapped generations between reading {@code live} and acquiring,
+     * the new one's. Null when the index is closed.
+     */
+    private Acquired acquire() throws IOException {
+        Generation g = live;
+        for (int attempt = 0; g != null && attempt < 5; attempt++) {
+            try {
+                return new Acquired(g, g.searchers().acquire());
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                g = live;
+            }
+        }
+        return null;
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query words, ScoreDoc[] docs, boolean staff)
@@ -557,6 +584,41 @@ public final class SearchIndex implements Closeable {
         return (name + " · " + email + " " + local).strip();
     }
 
+    /** Ids as ranges ("4-9,12"): a commit may carry many thousands of open gaps. */
+    static String ranges(Set<Long> ids) {
+        StringBuilder out = new StringBuilder();
+        List<Long> sorted = ids.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); ) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+                j++;
+            }
+            out.append(out.isEmpty() ? "" : ",").append(sorted.get(i));
+            if (j > i) {
+                out.append('-').append(sorted.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
+    }
+
+    static Set<Long> ranges(String text) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int dash = p.indexOf('-');
+            long from = Long.parseLong(dash < 0 ? p : p.substring(0, dash));
+            long to = dash < 0 ? from : Long.parseLong(p.substring(dash + 1));
+            for (long id = from; id <= to; id++) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
     static String stemField(String field, String language) {
         return field + "_" + language;
     }
@@ -572,14 +634,7 @@ public final class SearchIndex implements Closeable {
     private static void commit(Generation g, Position position) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(COMMIT_CHANGE, Long.toString(position.change()));
-        data.put(
-                COMMIT_GAPS,
-                String.join(
-                        ",",
-                        position.gaps().stream()
-                                .sorted(Comparator.naturalOrder())
-                                .map(String::valueOf)
-                                .toList()));
+        data.put(COMMIT_GAPS, ranges(position.gaps()));
         g.writer().setLiveCommitData(data.entrySet());
         try {
             g.writer().commit();

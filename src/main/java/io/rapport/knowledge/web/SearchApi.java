@@ -140,14 +140,21 @@ class SearchApi {
         return l;
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     static Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return value.length() == 10
+            Instant at = value.length() == 10
                     ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new InvalidInput(field, "must be a date between the years 1 and 9999");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "must be a date (2026-11-01) or an instant (2026-11-01T09:00:00Z)");
         }
