@@ -156,6 +156,7 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/portal/auth", () -> stranger.get("/portal/auth?token=nothing"));
         pages.put("/portal", () -> customer.get("/portal"));
         pages.put("/portal/tickets", () -> customer.get("/portal/tickets"));
+        pages.put("/portal/search", () -> customer.get("/portal/search?q=%22((mine"));
         pages.put("/portal/tickets/new", () -> customer.get("/portal/tickets/new"));
         pages.put("/portal/tickets/{number}", () -> customer.get(mine.substring(mine.indexOf("/portal"))));
         pages.put("/portal/attachments/{id}", () -> customer.get("/portal/attachments/987654321"));
@@ -185,6 +186,7 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/team-load", () -> agent.get("/team-load"));
         pages.put("/admin/routing", () -> agent.get("/admin/routing"));
         pages.put("/my-targets", () -> agent.get("/my-targets"));
+        pages.put("/admin/search", () -> agent.get("/admin/search"));
         pages.put("/search", () -> agent.get("/search?q=%22unclosed+(((&type=bogus&page=-4"));
         pages.put("/admin/sla", () -> agent.get("/admin/sla"));
         pages.put("/admin/agents", () -> agent.get("/admin/agents"));

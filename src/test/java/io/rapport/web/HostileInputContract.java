@@ -604,6 +604,7 @@ public abstract class HostileInputContract extends IntegrationTest {
                                 "organizationId", "",
                                 "tag", "form-tag")),
                 new Form("agent", "/admin/routing/rules/987654321/delete", false, Map.of()),
+                new Form("agent", "/admin/search/rebuild", false, Map.of()),
                 new Form(
                         "agent",
                         "/admin/sla/policies",
@@ -885,6 +886,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/admin/sla/")) {
             return "/admin/sla";
+        }
+        if (path.startsWith("/admin/search/")) {
+            return "/admin/search";
         }
         if (path.startsWith("/admin/mailboxes/") && path.endsWith("/delete")) {
             return path.substring(0, path.lastIndexOf('/'));

@@ -111,6 +111,7 @@ class PhoneWidthBrowserTests extends BrowserTest {
         agentPages.put("my work", "/my-targets");
         agentPages.put("search", "/search?q=card");
         agentPages.put("service levels", "/admin/sla");
+        agentPages.put("search index", "/admin/search");
         for (var entry : agentPages.entrySet()) {
             page.navigate(entry.getValue());
             System.out.println(
@@ -136,6 +137,8 @@ class PhoneWidthBrowserTests extends BrowserTest {
             assertThat(overflow(customer)).as("portal list fits").isLessThanOrEqualTo(0);
             customer.navigate("/portal/tickets/" + ticket.get("number").asLong());
             assertThat(overflow(customer)).as("portal ticket fits").isLessThanOrEqualTo(0);
+            customer.navigate("/portal/search?q=help");
+            assertThat(overflow(customer)).as("portal search fits").isLessThanOrEqualTo(0);
         } finally {
             phone.close();
         }

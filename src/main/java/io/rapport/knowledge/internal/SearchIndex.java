@@ -454,7 +454,7 @@ public final class SearchIndex implements Closeable {
                 open && WORD.matcher(last).matches() ? text.substring(0, cut) + "(" + last + "|" + last + "*)" : text;
         Query query = parser.parse(parsed);
         var number = NUMBER_QUERY.matcher(text);
-        if (number.matches() && staff) {
+        if (number.matches()) {
             query = new BooleanQuery.Builder()
                     .add(query, Occur.SHOULD)
                     .add(new BoostQuery(new TermQuery(new Term(NUMBER, number.group(1))), 20f), Occur.SHOULD)

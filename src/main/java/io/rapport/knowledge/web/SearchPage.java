@@ -35,6 +35,28 @@ class SearchPage {
     /** A result with its snippet in pieces, so the page prints only text (never markup from the index). */
     record Line(SearchHit hit, List<Part> parts) {}
 
+    /**
+     * Searches (unless there are no words) and puts the results, their lines and any refusal in the page's model;
+     * shared by the workspace's and the portal's search pages.
+     */
+    static SearchResults answer(Search search, SearchRequest request, Searcher who, Model model) {
+        SearchResults results = new SearchResults(List.of(), 0);
+        if (request.q() != null && !request.q().isBlank()) {
+            try {
+                results = search.find(request, who);
+            } catch (InvalidInput e) {
+                model.addAttribute("error", true);
+            }
+        }
+        model.addAttribute("results", results);
+        model.addAttribute(
+                "lines",
+                results.items().stream()
+                        .map(h -> new Line(h, parts(h.snippet())))
+                        .toList());
+        return results;
+    }
+
     /** Splits a snippet (escaped, words in {@code <mark>}) into text pieces. */
     static List<Part> parts(String snippet) {
         List<Part> parts = new ArrayList<>();
@@ -78,22 +100,11 @@ class SearchPage {
         model.addAttribute("q", words);
         model.addAttribute("type", kind == null ? "" : type);
         model.addAttribute("page", p);
-        SearchResults results = new SearchResults(java.util.List.of(), 0);
-        if (!words.isBlank()) {
-            try {
-                results = search.find(
-                        new SearchRequest(words, kind, Set.of(), null, null, null, null, null, Set.of(), p, SHOWN),
-                        Searcher.staff());
-            } catch (InvalidInput e) {
-                model.addAttribute("error", true);
-            }
-        }
-        model.addAttribute("results", results);
-        model.addAttribute(
-                "lines",
-                results.items().stream()
-                        .map(h -> new Line(h, parts(h.snippet())))
-                        .toList());
+        SearchResults results = answer(
+                search,
+                new SearchRequest(words, kind, Set.of(), null, null, null, null, null, Set.of(), p, SHOWN),
+                Searcher.staff(),
+                model);
         model.addAttribute("more", (long) (p + 1) * SHOWN < results.total());
         return "knowledge/search";
     }

@@ -1,0 +1,49 @@
+package io.rapport.knowledge.web;
+
+import io.rapport.accounts.CustomerPrincipal;
+import io.rapport.knowledge.Search;
+import io.rapport.knowledge.SearchRequest;
+import io.rapport.knowledge.Searcher;
+import io.rapport.web.Area;
+import io.rapport.web.Authorities;
+import io.rapport.web.MenuEntry;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A customer searches their own requests in the portal (ADR 26): only their tickets, only by what they can read there
+ * (never by an internal note), with the words marked.
+ */
+@Controller
+class PortalSearchPage {
+
+    static final int SHOWN = 25;
+
+    private final Search search;
+
+    PortalSearchPage(Search search) {
+        this.search = search;
+    }
+
+    @GetMapping("/portal/search")
+    String page(@AuthenticationPrincipal CustomerPrincipal me, @RequestParam(required = false) String q, Model model) {
+        String words = q == null ? "" : q;
+        model.addAttribute("q", words);
+        SearchPage.answer(
+                search,
+                new SearchRequest(words, null, Set.of(), null, null, null, null, null, Set.of(), 0, SHOWN),
+                Searcher.customer(me.id()),
+                model);
+        return "knowledge/portal-search";
+    }
+
+    @Bean
+    static MenuEntry portalSearchEntry() {
+        return new MenuEntry(Area.CUSTOMER, 15, "/portal/search", "portal.nav.search", "search", Authorities.CUSTOMER);
+    }
+}
