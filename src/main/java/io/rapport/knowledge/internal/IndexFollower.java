@@ -85,7 +85,12 @@ public class IndexFollower implements SmartLifecycle {
     }
 
     @Override
+    /** Starts following; also after a {@link #stop} (a paused context starts again): from the last commit. */
     public void start() {
+        synchronized (this) {
+            stopping = false;
+            resumed = false;
+        }
         running = true;
         changes.onCommit(wakeUp);
         Thread t = new Thread(this::run, "search-index");
@@ -108,7 +113,10 @@ public class IndexFollower implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        index.close();
+        synchronized (this) {
+            resumed = false;
+            index.close();
+        }
     }
 
     /** Started before the web server and stopped after it, so searches being answered still find the index. */

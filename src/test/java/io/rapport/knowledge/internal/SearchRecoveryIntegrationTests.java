@@ -78,6 +78,35 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
         reopened.close();
     }
 
+    /** Spring pauses a test context it is not using (stop) and starts it again when it is: so may an operator. */
+    @Test
+    void aFollowerStoppedAndStartedAgainGoesOn() throws InterruptedException {
+        String w = unique("restart").replace("-", "");
+        SearchIndex index = new SearchIndex(dir, List.of("en"));
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers);
+        follower.start();
+        follower.stop();
+        follower.start();
+        try {
+            long id = ticket(w);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (found(index, w).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(found(index, w)).containsExactly(id);
+            follower.rebuild();
+            Thread.sleep(200);
+            long after = ticket(w);
+            deadline = System.nanoTime() + 30_000_000_000L;
+            while (found(index, w).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(found(index, w)).containsExactlyInAnyOrder(id, after);
+        } finally {
+            follower.stop();
+        }
+    }
+
     @Test
     void aRebuildWhileTicketsArriveMissesNone() throws InterruptedException {
         String w = unique("rebuild").replace("-", "");
