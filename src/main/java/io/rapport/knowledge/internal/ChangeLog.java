@@ -90,13 +90,16 @@ public class ChangeLog {
             notes = new Notes(this);
             TransactionSynchronizationManager.registerSynchronization(notes);
         }
-        notes.keys.add(kind + ":" + entityId);
+        notes.entities.add(new Entity(kind, entityId));
     }
+
+    /** A ticket or a customer, as the log names it. */
+    private record Entity(String kind, long id) {}
 
     /** What one transaction changed, written before it commits; the followers are woken after. */
     private static final class Notes implements TransactionSynchronization {
         private final ChangeLog owner;
-        private final Set<String> keys = new java.util.LinkedHashSet<>();
+        private final Set<Entity> entities = new java.util.LinkedHashSet<>();
 
         Notes(ChangeLog owner) {
             this.owner = owner;
@@ -104,10 +107,7 @@ public class ChangeLog {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            for (String key : keys) {
-                int colon = key.indexOf(':');
-                owner.insert(key.substring(0, colon), Long.parseLong(key.substring(colon + 1)));
-            }
+            entities.forEach(e -> owner.insert(e.kind(), e.id()));
         }
 
         @Override

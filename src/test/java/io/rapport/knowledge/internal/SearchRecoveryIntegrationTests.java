@@ -78,6 +78,14 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
         reopened.close();
     }
 
+    /** Waits (at most 30 s) until the follower thread has indexed {@code count} tickets with this word. */
+    static void awaitFound(SearchIndex index, String word, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (found(index, word).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     /** Spring pauses a test context it is not using (stop) and starts it again when it is: so may an operator. */
     @Test
     void aFollowerStoppedAndStartedAgainGoesOn() throws InterruptedException {
@@ -89,18 +97,12 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
         follower.start();
         try {
             long id = ticket(w);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (found(index, w).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            awaitFound(index, w, 1);
             assertThat(found(index, w)).containsExactly(id);
             follower.rebuild();
             Thread.sleep(200);
             long after = ticket(w);
-            deadline = System.nanoTime() + 30_000_000_000L;
-            while (found(index, w).size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            awaitFound(index, w, 2);
             assertThat(found(index, w)).containsExactlyInAnyOrder(id, after);
         } finally {
             follower.stop();
