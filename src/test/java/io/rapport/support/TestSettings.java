@@ -54,14 +54,11 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
 
     void afterSettings(ConfigurableApplicationContext context, Map<String, Object> settings) {}
 
-    /** The embedded default: an H2 file database in the data directory. */
+    /** The embedded default, exactly as a user runs it: the application's own H2 file database in the data directory. */
     static final class H2 extends TestSettings {
         @Override
         Map<String, Object> database(Path dir) {
-            return Map.of(
-                    "spring.datasource.url",
-                    "jdbc:h2:file:" + dir
-                            + "/rapport;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+            return Map.of();
         }
     }
 

@@ -12,12 +12,14 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -99,6 +101,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail undecodable(InvalidParameterException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "a parameter is not valid UTF-8 text");
+    }
+
+    /**
+     * A lock that did not come free in time, or a pool without a free connection: the request did nothing and may be
+     * sent again, so it answers 503 with a hint when, not 500.
+     */
+    @ExceptionHandler({TransientDataAccessException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        log.warn("Busy, asked to try again: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy for a moment; nothing was changed, try again"));
     }
 
     @ExceptionHandler(RuntimeException.class)
