@@ -40,17 +40,6 @@
   const bar = document.querySelector('[data-rapport="format-bar"]');
   const tools = bar ? Array.from(bar.querySelectorAll("[data-format]")) : [];
   tools.forEach((tool) => tool.addEventListener("click", () => formats[tool.dataset.format](tool)));
-  // one tab stop for the toolbar; arrows move within it (the ARIA toolbar pattern)
-  bar?.addEventListener("keydown", (e) => {
-    const i = tools.indexOf(document.activeElement);
-    if (i < 0 || !["ArrowRight", "ArrowLeft", "Home", "End"].includes(e.key)) return;
-    e.preventDefault();
-    const next = e.key === "Home" ? 0 : e.key === "End" ? tools.length - 1
-      : (i + (e.key === "ArrowRight" ? 1 : -1) + tools.length) % tools.length;
-    tools[i].tabIndex = -1;
-    tools[next].tabIndex = 0;
-    tools[next].focus();
-  });
   box.addEventListener("keydown", (e) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
     const key = { b: "bold", i: "italic", k: "link" }[e.key.toLowerCase()];

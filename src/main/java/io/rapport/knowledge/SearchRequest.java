@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * A search: the words (plain words must all match; "quoted phrases", a trailing {@code *} for a prefix, {@code |}
- * for either, {@code -} to exclude), what to find, and filters on tickets. The last word, when the text does not end
+ * for either, {@code -} to exclude), what to find, and filters: status, channel, assignee and dates on tickets,
+ * language and tags on tickets and articles. The last word, when the text does not end
  * in a space, also matches as a prefix, so a box that searches as you type finds "Schmi" before "Schmidt" is typed.
  */
 public record SearchRequest(
@@ -23,7 +24,8 @@ public record SearchRequest(
 
     public enum Type {
         TICKET,
-        CUSTOMER
+        CUSTOMER,
+        ARTICLE
     }
 
     public SearchRequest {

@@ -830,7 +830,8 @@ public class Tickets {
         return s;
     }
 
-    static Set<String> checkTags(Collection<String> tags) {
+    /** Tags as the desk keeps them (lower case, dashes for spaces), refused naming the bad one; tickets and articles. */
+    public static Set<String> checkTags(Collection<String> tags) {
         if (tags == null) {
             return Set.of();
         }

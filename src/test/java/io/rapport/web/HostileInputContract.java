@@ -67,7 +67,11 @@ public abstract class HostileInputContract extends IntegrationTest {
             "agentId",
             "imapPort",
             "smtpPort",
-            "pollSeconds");
+            "pollSeconds",
+            "position",
+            "current",
+            "categoryId",
+            "translationOf");
 
     static final List<String> HOSTILE_RAW_QUERY = List.of("%00", "a%00b", "%ED%A0%80", "%C0%80", "9".repeat(40), "%25");
 
@@ -87,7 +91,11 @@ public abstract class HostileInputContract extends IntegrationTest {
             "acc_agent",
             "acc_team",
             "acc_api_token",
-            "acc_magic_link");
+            "acc_magic_link",
+            "kn_article",
+            "kn_article_version",
+            "kn_category",
+            "kn_article_feedback");
 
     @Autowired
     JdbcClient db;
@@ -217,6 +225,11 @@ public abstract class HostileInputContract extends IntegrationTest {
                         30,
                         "solutionMinutes",
                         240));
+        bodies.put(
+                "createArticle",
+                Map.of("title", "Hostile", "body", "Text", "visibility", "public", "tags", List.of("one")));
+        bodies.put("updateArticle", Map.of("title", "Hostile", "body", "Text", "visibility", "public", "version", 1));
+        bodies.put("restoreArticleVersion", Map.of("version", 1));
         return bodies;
     }
 
@@ -236,8 +249,10 @@ public abstract class HostileInputContract extends IntegrationTest {
                             .replace("{id}", value)
                             .replace("{number}", value)
                             .replace("{agentId}", value)
-                            .replace("{relatedId}", value);
-                    String realPath = at.apply(String.valueOf(fixtureId(path.getKey(), fixtures)));
+                            .replace("{relatedId}", value)
+                            .replace("{version}", value);
+                    String realPath = at.apply(String.valueOf(fixtureId(path.getKey(), fixtures)))
+                            .replace("/versions/" + fixtureId(path.getKey(), fixtures), "/versions/1");
                     checked.add(id);
 
                     // hostile path values name nothing: 404 (or 400), never 500
@@ -314,6 +329,20 @@ public abstract class HostileInputContract extends IntegrationTest {
         assertThat(checked).contains("createTicket", "changeTicket", "addMessage", "createAgent", "listTickets");
     }
 
+    private Long articleId;
+
+    /** An article the API checks read and write (created once). */
+    private long articleId() {
+        if (articleId == null) {
+            articleId = admin().post(
+                            "/api/v1/articles", Map.of("title", "Hostile", "body", "Fixture", "visibility", "public"))
+                    .json()
+                    .get("id")
+                    .asLong();
+        }
+        return articleId;
+    }
+
     private long fixtureId(String path, Fixtures f) {
         if (path.startsWith("/api/v1/tickets")) {
             return f.ticketId();
@@ -329,6 +358,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/api/v1/attachments")) {
             return f.attachmentId();
+        }
+        if (path.startsWith("/api/v1/articles")) {
+            return articleId();
         }
         return 987654321L; // a token that does not exist: revoking it is refused with 404
     }
@@ -607,6 +639,35 @@ public abstract class HostileInputContract extends IntegrationTest {
                 new Form("agent", "/admin/search/rebuild", false, Map.of()),
                 new Form(
                         "agent",
+                        "/knowledge",
+                        false,
+                        Map.of(
+                                "title", "Form article",
+                                "body", "<p>Text</p>",
+                                "visibility", "public",
+                                "language", "en",
+                                "categoryId", "",
+                                "tags", "a, b",
+                                "translationOf", "")),
+                new Form("anonymous", "/help/articles/" + articleId() + "/feedback", false, Map.of("helpful", "no")),
+                new Form(
+                        "agent",
+                        "/knowledge/" + articleId(),
+                        false,
+                        Map.of(
+                                "title", "Hostile",
+                                "body", "<p>Fixture</p>",
+                                "visibility", "public",
+                                "language", "en",
+                                "categoryId", "",
+                                "tags", "",
+                                "version", "1")),
+                new Form("agent", "/knowledge/" + articleId() + "/versions/1/restore", false, Map.of("current", "1")),
+                new Form("agent", "/knowledge/" + articleId() + "/archive", false, Map.of("archived", "true")),
+                new Form("agent", "/knowledge/categories", false, Map.of("name", "Form category", "position", "1")),
+                new Form("agent", "/knowledge/categories/987654321/delete", false, Map.of()),
+                new Form(
+                        "agent",
                         "/admin/sla/policies",
                         false,
                         Map.of(
@@ -777,6 +838,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         Set<String> listed = new TreeSet<>();
         for (Form form : forms(1001, 1002, 7, 7, 7, 7, 7)) {
             listed.add(form.path()
+                    .replace("/" + articleId() + "/", "/{id}/")
+                    .replaceAll("/" + articleId() + "$", "/{id}")
+                    .replace("/versions/1/", "/versions/{version}/")
                     .replace("/1001", "/{number}")
                     .replace("/1002", "/{number}")
                     .replace("/7", "/{id}")
@@ -889,6 +953,18 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/admin/search/")) {
             return "/admin/search";
+        }
+        if (path.startsWith("/help/articles/")) {
+            return path.substring(0, path.lastIndexOf('/')) + "-hostile"; // the fixture article's own address
+        }
+        if (path.startsWith("/knowledge/categories")) {
+            return "/knowledge/categories";
+        }
+        if (path.startsWith("/knowledge/") && path.split("/").length > 3) {
+            return "/knowledge/" + path.split("/")[2];
+        }
+        if (path.equals("/knowledge")) {
+            return "/knowledge/new";
         }
         if (path.startsWith("/admin/mailboxes/") && path.endsWith("/delete")) {
             return path.substring(0, path.lastIndexOf('/'));

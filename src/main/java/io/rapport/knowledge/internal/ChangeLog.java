@@ -27,6 +27,7 @@ public class ChangeLog {
 
     static final String TICKET = "ticket";
     static final String CUSTOMER = "customer";
+    static final String ARTICLE = "article";
 
     public record Change(long id, String kind, long entityId) {}
 
@@ -65,6 +66,11 @@ public class ChangeLog {
     void on(CustomersMerged event) {
         note(CUSTOMER, event.fromId());
         note(CUSTOMER, event.intoId());
+    }
+
+    /** Notes that an article changed, in the transaction that changes it. */
+    public void noteArticle(long articleId) {
+        note(ARTICLE, articleId);
     }
 
     /**

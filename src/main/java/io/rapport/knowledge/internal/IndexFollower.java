@@ -50,6 +50,7 @@ public class IndexFollower implements SmartLifecycle {
     private final ChangeLog changes;
     private final Tickets tickets;
     private final Customers customers;
+    private final ArticleStore articles;
     private final Semaphore wake = new Semaphore(0);
     private final Runnable wakeUp = wake::release;
     private final AtomicLong rebuilt = new AtomicLong();
@@ -77,11 +78,13 @@ public class IndexFollower implements SmartLifecycle {
                 }
             });
 
-    public IndexFollower(SearchIndex index, ChangeLog changes, Tickets tickets, Customers customers) {
+    public IndexFollower(
+            SearchIndex index, ChangeLog changes, Tickets tickets, Customers customers, ArticleStore articles) {
         this.index = index;
         this.changes = changes;
         this.tickets = tickets;
         this.customers = customers;
+        this.articles = articles;
     }
 
     @Override
@@ -310,14 +313,23 @@ public class IndexFollower implements SmartLifecycle {
     private void apply(List<ChangeLog.Change> all) {
         Set<Long> ticketIds = new LinkedHashSet<>();
         Set<Long> customerIds = new LinkedHashSet<>();
+        Set<Long> articleIds = new LinkedHashSet<>();
         for (ChangeLog.Change c : all) {
-            if (ChangeLog.TICKET.equals(c.kind())) {
-                ticketIds.add(c.entityId());
-            } else if (ChangeLog.CUSTOMER.equals(c.kind())) {
-                customerIds.add(c.entityId());
+            switch (c.kind()) {
+                case ChangeLog.TICKET -> ticketIds.add(c.entityId());
+                case ChangeLog.CUSTOMER -> customerIds.add(c.entityId());
+                case ChangeLog.ARTICLE -> articleIds.add(c.entityId());
+                default -> log.warn("Search index: a change of an unknown kind, {}, is skipped", c.kind());
             }
         }
         putTickets(List.copyOf(ticketIds));
+        if (!articleIds.isEmpty()) {
+            List<ArticleStore.Indexed> found = articles.indexed(articleIds);
+            Set<Long> present = new java.util.HashSet<>();
+            found.forEach(a -> present.add(a.article().id()));
+            articleIds.stream().filter(id -> !present.contains(id)).forEach(index::deleteArticle);
+            index.putArticles(found);
+        }
         if (!customerIds.isEmpty()) {
             Map<Long, CustomerRef> found = customers.refs(customerIds);
             for (long id : customerIds) {
@@ -394,7 +406,7 @@ public class IndexFollower implements SmartLifecycle {
                 }
             }
             rebuilt.set(0);
-            toRebuild.set(tickets.count() + customers.count());
+            toRebuild.set(tickets.count() + customers.count() + articles.count());
             long after = 0;
             while (true) {
                 stopIfStopping();
@@ -418,6 +430,17 @@ public class IndexFollower implements SmartLifecycle {
                 rebuilt.addAndGet(ids.size());
                 after = ids.getLast();
             }
+            after = 0;
+            while (true) {
+                stopIfStopping();
+                List<Long> ids = articles.idsAfter(after, BATCH);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                builder.articles(articles.indexed(ids));
+                rebuilt.addAndGet(ids.size());
+                after = ids.getLast();
+            }
             index.publish(builder, new SearchIndex.Position(from, open));
             knownCustomers.clear(); // the new generation has every customer; ones seen from now on are added anew
             resumed = true;
@@ -428,7 +451,7 @@ public class IndexFollower implements SmartLifecycle {
             open.forEach(g -> gaps.put(g, now));
             committedAt = now;
             log.info(
-                    "Search index rebuilt: {} tickets and customers in {} s",
+                    "Search index rebuilt: {} tickets, customers and articles in {} s",
                     rebuilt.get(),
                     (System.currentTimeMillis() - started) / 1000);
         } catch (RuntimeException e) {

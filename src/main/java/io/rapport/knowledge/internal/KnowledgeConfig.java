@@ -31,8 +31,9 @@ class KnowledgeConfig {
     }
 
     @Bean
-    IndexFollower indexFollower(SearchIndex index, ChangeLog changes, Tickets tickets, Customers customers) {
-        return new IndexFollower(index, changes, tickets, customers);
+    IndexFollower indexFollower(
+            SearchIndex index, ChangeLog changes, Tickets tickets, Customers customers, ArticleStore articles) {
+        return new IndexFollower(index, changes, tickets, customers, articles);
     }
 
     @Bean

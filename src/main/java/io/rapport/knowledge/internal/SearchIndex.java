@@ -1,6 +1,8 @@
 package io.rapport.knowledge.internal;
 
 import io.rapport.accounts.CustomerRef;
+import io.rapport.knowledge.Article;
+import io.rapport.knowledge.ArticleVisibility;
 import io.rapport.knowledge.SearchHit;
 import io.rapport.knowledge.SearchRequest;
 import io.rapport.knowledge.SearchResults;
@@ -65,7 +67,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * This node's Lucene index of tickets and customers (ADR 26), in generations under one folder: {@code current}
+ * This node's Lucene index of tickets, customers and articles (ADR 26, 27), in generations under one folder: {@code current}
  * names the live one, and a rebuild writes the next beside it and then switches. Each commit carries the last change
  * of the log it contains and the gaps still open below it, so a node that stopped, even mid-write, goes on from its
  * last commit.
@@ -91,6 +93,9 @@ public final class SearchIndex implements Closeable {
     static final String LANGUAGE = "language";
     static final String TAG = "tag";
     static final String CREATED = "created";
+    static final String VISIBILITY = "visibility";
+    static final String CATEGORY = "category";
+    static final String URL = "url";
 
     static final String COMMIT_CHANGE = "change";
     static final String COMMIT_GAPS = "gaps";
@@ -213,6 +218,10 @@ public final class SearchIndex implements Closeable {
             }
         }
 
+        public void articles(List<ArticleStore.Indexed> articles) {
+            putArticles(generation, articles);
+        }
+
         public void abandon() {
             closeQuietly(generation);
             deleteQuietly(generation.path());
@@ -274,6 +283,15 @@ public final class SearchIndex implements Closeable {
         delete(live(), "c:" + id);
     }
 
+    /** Writes these articles; an archived one leaves the index. */
+    public void putArticles(List<ArticleStore.Indexed> articles) {
+        putArticles(live(), articles);
+    }
+
+    public void deleteArticle(long id) {
+        delete(live(), "a:" + id);
+    }
+
     /** Lets searches see what was written (not yet durable: {@link #commit} makes it so). */
     public void refresh() {
         try {
@@ -306,7 +324,7 @@ public final class SearchIndex implements Closeable {
     /** Searches as this searcher may: best first, with snippets. */
     public SearchResults search(SearchRequest request, Searcher who) {
         boolean staff = who instanceof Searcher.Staff;
-        Query words = words(request.q(), staff, request.type());
+        Query words = words(request.q(), staff);
         if (words == null) {
             return new SearchResults(List.of(), 0);
         }
@@ -378,7 +396,7 @@ public final class SearchIndex implements Closeable {
             int best = 0;
             for (String field : fields) {
                 String s = snippets.get(field)[i];
-                int marks = s == null || (field.equals(SUBJECT) && "ticket".equals(type)) ? 0 : marks(s);
+                int marks = s == null || (field.equals(SUBJECT) && !"customer".equals(type)) ? 0 : marks(s);
                 if (marks > best) {
                     snippet = s;
                     best = marks;
@@ -388,14 +406,15 @@ public final class SearchIndex implements Closeable {
                 String s = snippets.get(SUBJECT)[i];
                 snippet = s != null && s.contains("<mark>") ? s : fallback(doc.get(PUBLIC));
             }
-            String title = "ticket".equals(type) ? doc.get(SUBJECT) : doc.get(CUSTOMER_NAME);
+            String title = "customer".equals(type) ? doc.get(CUSTOMER_NAME) : doc.get(SUBJECT);
             String number = doc.get(NUMBER);
             hits.add(new SearchHit(
                     type,
                     doc.getField(ID).numericValue().longValue(),
                     title,
                     snippet,
-                    number == null ? null : Long.valueOf(number)));
+                    number == null ? null : Long.valueOf(number),
+                    doc.get(URL)));
         }
         return hits;
     }
@@ -426,7 +445,7 @@ public final class SearchIndex implements Closeable {
     }
 
     /** The words as a query over what this searcher may read; null when there are none. */
-    Query words(String q, boolean staff, SearchRequest.Type type) {
+    Query words(String q, boolean staff) {
         if (q == null || q.isBlank()) {
             return null;
         }
@@ -464,17 +483,34 @@ public final class SearchIndex implements Closeable {
     }
 
     private static void filters(BooleanQuery.Builder query, SearchRequest r, Searcher who) {
-        if (who instanceof Searcher.Customer customer) {
-            query.add(new TermQuery(new Term(TYPE, "ticket")), Occur.FILTER);
-            query.add(new TermQuery(new Term(CUSTOMER_ID, Long.toString(customer.customerId()))), Occur.FILTER);
-        } else if (r.type() != null) {
+        Query publicArticles = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER)
+                .add(new TermQuery(new Term(VISIBILITY, "public")), Occur.FILTER)
+                .build();
+        switch (who) {
+            case Searcher.Customer customer -> {
+                Query own = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(TYPE, "ticket")), Occur.FILTER)
+                        .add(new TermQuery(new Term(CUSTOMER_ID, Long.toString(customer.customerId()))), Occur.FILTER)
+                        .build();
+                query.add(
+                        new BooleanQuery.Builder()
+                                .add(own, Occur.SHOULD)
+                                .add(publicArticles, Occur.SHOULD)
+                                .build(),
+                        Occur.FILTER);
+            }
+            case Searcher.Visitor visitor -> query.add(publicArticles, Occur.FILTER);
+            case Searcher.Staff staff -> {
+                // everything
+            }
+        }
+        if (r.type() != null) {
             query.add(new TermQuery(new Term(TYPE, r.type().name().toLowerCase(Locale.ROOT))), Occur.FILTER);
         }
         boolean ticketFilters = !r.statuses().isEmpty()
                 || r.channel() != null
                 || r.assigneeId() != null
-                || r.language() != null
-                || !r.tags().isEmpty()
                 || r.from() != null
                 || r.to() != null;
         if (ticketFilters) {
@@ -515,6 +551,47 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void putArticles(Generation g, List<ArticleStore.Indexed> articles) {
+        try {
+            for (ArticleStore.Indexed a : articles) {
+                if (a.article().archived()) {
+                    g.writer().deleteDocuments(new Term(KEY, "a:" + a.article().id()));
+                } else {
+                    g.writer().updateDocument(new Term(KEY, "a:" + a.article().id()), article(a));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Document article(ArticleStore.Indexed indexed) {
+        Article a = indexed.article();
+        Document doc = new Document();
+        doc.add(new StringField(KEY, "a:" + a.id(), Field.Store.NO));
+        doc.add(new StringField(TYPE, "article", Field.Store.YES));
+        doc.add(new StoredField(ID, a.id()));
+        doc.add(new Field(SUBJECT, a.title(), SHOWN));
+        doc.add(new Field(PUBLIC, indexed.bodyText(), SHOWN));
+        doc.add(new StringField(VISIBILITY, a.visibility().code(), Field.Store.NO));
+        if (a.visibility() == ArticleVisibility.PUBLIC) {
+            doc.add(new StoredField(URL, a.helpPath()));
+        }
+        doc.add(new StringField(LANGUAGE, a.language(), Field.Store.NO));
+        if (stemmed.contains(a.language())) {
+            doc.add(new TextField(
+                    stemField(PUBLIC, a.language()), a.title() + "\n" + indexed.bodyText(), Field.Store.NO));
+        }
+        if (a.categoryId() != null) {
+            doc.add(new StringField(CATEGORY, Long.toString(a.categoryId()), Field.Store.NO));
+        }
+        for (String tag : a.tags()) {
+            doc.add(new StringField(TAG, tag, Field.Store.NO));
+        }
+        doc.add(new LongPoint(CREATED, a.createdAt().toEpochMilli()));
+        return doc;
     }
 
     private void putCustomer(Generation g, CustomerRef c) {

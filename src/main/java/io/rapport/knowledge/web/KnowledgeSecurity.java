@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Every agent searches; only admins rebuild the index. */
+/** Every agent searches and writes articles; only admins rebuild the index and arrange categories; /help is open. */
 @Component
 class KnowledgeSecurity implements SecurityRules {
 
@@ -16,7 +16,20 @@ class KnowledgeSecurity implements SecurityRules {
     public void authorize(
             Area area, AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         if (area == Area.API) {
-            rules.requestMatchers(HttpMethod.POST, "/api/v1/search/rebuild").hasAuthority(Authorities.ADMIN);
+            rules.requestMatchers(HttpMethod.POST, "/api/v1/search/rebuild")
+                    .hasAuthority(Authorities.ADMIN)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/article-categories")
+                    .hasAuthority(Authorities.ADMIN)
+                    .requestMatchers(HttpMethod.PATCH, "/api/v1/article-categories/*")
+                    .hasAuthority(Authorities.ADMIN)
+                    .requestMatchers(HttpMethod.DELETE, "/api/v1/article-categories/*")
+                    .hasAuthority(Authorities.ADMIN);
+        } else if (area == Area.STAFF) {
+            // the help center is for everyone; categories are an admin's
+            rules.requestMatchers(HelpCenter.PUBLIC)
+                    .permitAll()
+                    .requestMatchers("/knowledge/categories", "/knowledge/categories/**")
+                    .hasAuthority(Authorities.ADMIN);
         }
     }
 }

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The workspace's search (issue 10, point 2): one box over tickets (subject, messages, notes, tags, number) and
- * customers (name, address) that answers as you type, best first, with the words marked where they were found.
+ * The workspace's search (issue 10, point 2): one box over tickets (subject, messages, notes, tags, number),
+ * customers (name, address) and articles (public and internal) that answers as you type, best first, with the words marked where they were found.
  */
 @Controller
 class SearchPage {
@@ -93,9 +93,12 @@ class SearchPage {
             @RequestParam(required = false) Integer page,
             Model model) {
         String words = q == null ? "" : q;
-        SearchRequest.Type kind = "ticket".equals(type)
-                ? SearchRequest.Type.TICKET
-                : "customer".equals(type) ? SearchRequest.Type.CUSTOMER : null;
+        SearchRequest.Type kind = switch (type == null ? "" : type) {
+            case "ticket" -> SearchRequest.Type.TICKET;
+            case "customer" -> SearchRequest.Type.CUSTOMER;
+            case "article" -> SearchRequest.Type.ARTICLE;
+            default -> null;
+        };
         int p = page == null || page < 0 ? 0 : Math.min(page, Search.MAX_DEPTH / SHOWN - 1);
         model.addAttribute("q", words);
         model.addAttribute("type", kind == null ? "" : type);

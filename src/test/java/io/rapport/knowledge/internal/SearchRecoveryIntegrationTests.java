@@ -34,6 +34,9 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     @Autowired
     Customers customers;
 
+    @Autowired
+    ArticleStore articles;
+
     @TempDir
     Path dir;
 
@@ -61,7 +64,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     void aNodeThatStopsWithoutCommittingCatchesUpFromTheLog() {
         String w = unique("crash").replace("-", "");
         SearchIndex index = new SearchIndex(dir, List.of("en"));
-        IndexFollower follower = new IndexFollower(index, changes, tickets, customers);
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles);
         follower.catchUp(); // no index yet: built from the database, committed
         long beforeCrash = ticket(w);
         follower.catchUp();
@@ -72,7 +75,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
         SearchIndex reopened = new SearchIndex(dir, List.of("en"));
         assertThat(reopened.open()).isTrue();
         assertThat(found(reopened, w)).as("the last commit knew neither").isEmpty();
-        IndexFollower again = new IndexFollower(reopened, changes, tickets, customers);
+        IndexFollower again = new IndexFollower(reopened, changes, tickets, customers, articles);
         again.catchUp();
         assertThat(found(reopened, w)).containsExactlyInAnyOrder(beforeCrash, whileDown);
         reopened.close();
@@ -91,7 +94,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     void aFollowerStoppedAndStartedAgainGoesOn() throws InterruptedException {
         String w = unique("restart").replace("-", "");
         SearchIndex index = new SearchIndex(dir, List.of("en"));
-        IndexFollower follower = new IndexFollower(index, changes, tickets, customers);
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles);
         follower.start();
         follower.stop();
         follower.start();
@@ -113,7 +116,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     void aRebuildWhileTicketsArriveMissesNone() throws InterruptedException {
         String w = unique("rebuild").replace("-", "");
         SearchIndex index = new SearchIndex(dir, List.of("en"));
-        IndexFollower follower = new IndexFollower(index, changes, tickets, customers);
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles);
         follower.catchUp();
         int count = 40;
         AtomicReference<Throwable> failed = new AtomicReference<>();
