@@ -3,6 +3,21 @@
 (function () {
   "use strict";
 
+  // every toolbar is one tab stop; arrows, Home and End move within it (the ARIA toolbar pattern)
+  document.addEventListener("keydown", (e) => {
+    const bar = e.target.closest?.('[role="toolbar"]');
+    if (!bar || !["ArrowRight", "ArrowLeft", "Home", "End"].includes(e.key)) return;
+    const tools = Array.from(bar.querySelectorAll("button"));
+    const i = tools.indexOf(document.activeElement);
+    if (i < 0) return;
+    e.preventDefault();
+    const next = e.key === "Home" ? 0 : e.key === "End" ? tools.length - 1
+      : (i + (e.key === "ArrowRight" ? 1 : -1) + tools.length) % tools.length;
+    tools[i].tabIndex = -1;
+    tools[next].tabIndex = 0;
+    tools[next].focus();
+  });
+
   const csrfToken = () => document.querySelector('meta[name="_csrf"]')?.content;
   const csrfHeader = () => document.querySelector('meta[name="_csrf_header"]')?.content;
 
@@ -358,18 +373,4 @@
     notices.replaceChildren(note);
   }
 
-  // every toolbar is one tab stop; arrows, Home and End move within it (the ARIA toolbar pattern)
-  document.addEventListener("keydown", (e) => {
-    const bar = e.target.closest?.('[role="toolbar"]');
-    if (!bar || !["ArrowRight", "ArrowLeft", "Home", "End"].includes(e.key)) return;
-    const tools = Array.from(bar.querySelectorAll("button"));
-    const i = tools.indexOf(document.activeElement);
-    if (i < 0) return;
-    e.preventDefault();
-    const next = e.key === "Home" ? 0 : e.key === "End" ? tools.length - 1
-      : (i + (e.key === "ArrowRight" ? 1 : -1) + tools.length) % tools.length;
-    tools[i].tabIndex = -1;
-    tools[next].tabIndex = 0;
-    tools[next].focus();
-  });
 })();

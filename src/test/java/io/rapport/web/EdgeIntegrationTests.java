@@ -189,6 +189,15 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/admin/search", () -> agent.get("/admin/search"));
         pages.put("/search", () -> agent.get("/search?q=%22unclosed+(((&type=bogus&page=-4"));
         pages.put("/admin/sla", () -> agent.get("/admin/sla"));
+        pages.put("/knowledge", () -> agent.get("/knowledge?language=&visibility=zz&category=abc&archived=1&page=-3"));
+        pages.put("/knowledge/new", () -> agent.get("/knowledge/new?translationOf=abc&language=zz"));
+        pages.put("/knowledge/{id}", () -> agent.get("/knowledge/987654321"));
+        pages.put("/knowledge/{id}/versions/{version}", () -> agent.get("/knowledge/987654321/versions/99999999999"));
+        pages.put("/knowledge/categories", () -> agent.get("/knowledge/categories"));
+        pages.put("/help", () -> stranger.get("/help?lang=%22zz"));
+        pages.put("/help/categories/{ref}", () -> stranger.get("/help/categories/99999999999999999999-x"));
+        pages.put("/help/articles/{ref}", () -> stranger.get("/help/articles/%E2%82%AC"));
+        pages.put("/help/search", () -> stranger.get("/help/search?q=%22unclosed+(((&lang=x"));
         pages.put("/admin/agents", () -> agent.get("/admin/agents"));
         pages.put("/admin/agents/{id}", () -> agent.get("/admin/agents/" + agentId));
         pages.put("/admin/teams", () -> agent.get("/admin/teams"));

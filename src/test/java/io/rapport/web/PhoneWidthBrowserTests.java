@@ -112,6 +112,10 @@ class PhoneWidthBrowserTests extends BrowserTest {
         agentPages.put("search", "/search?q=card");
         agentPages.put("service levels", "/admin/sla");
         agentPages.put("search index", "/admin/search");
+        agentPages.put("knowledge", "/knowledge");
+        agentPages.put("article editor", "/knowledge/new");
+        agentPages.put("help center", "/help");
+        agentPages.put("help search", "/help/search?q=password");
         for (var entry : agentPages.entrySet()) {
             page.navigate(entry.getValue());
             System.out.println(

@@ -69,7 +69,7 @@ class KnowledgePages {
             @RequestParam(required = false) String archived,
             @RequestParam(required = false) Integer page,
             Model model) {
-        String lang = articles.languages().contains(language) ? language : null;
+        String lang = language != null && articles.languages().contains(language) ? language : null;
         ArticleVisibility vis = "public".equals(visibility)
                 ? ArticleVisibility.PUBLIC
                 : "internal".equals(visibility) ? ArticleVisibility.INTERNAL : null;
@@ -104,7 +104,7 @@ class KnowledgePages {
                                     original.title(),
                                     original.bodyHtml(),
                                     original.visibility().code(),
-                                    articles.languages().contains(language) ? language : "",
+                                    language != null && articles.languages().contains(language) ? language : "",
                                     original.categoryId() == null
                                             ? ""
                                             : original.categoryId().toString(),
