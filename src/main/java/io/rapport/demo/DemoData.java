@@ -92,6 +92,7 @@ class DemoData implements ApplicationRunner {
     private final DeskClock clock;
     private final io.rapport.routing.RoutingRules routing;
     private final io.rapport.sla.Slas slas;
+    private final io.rapport.knowledge.Articles articles;
     private final Duration autoCloseAfter;
     private final int days;
     private final String baseUrl;
@@ -116,7 +117,9 @@ class DemoData implements ApplicationRunner {
             TransactionTemplate transactions,
             io.rapport.routing.RoutingRules routing,
             io.rapport.sla.Slas slas,
+            io.rapport.knowledge.Articles articles,
             DeskClock clock) {
+        this.articles = articles;
         this.routing = routing;
         this.slas = slas;
         this.organizations = organizations;
@@ -150,8 +153,108 @@ class DemoData implements ApplicationRunner {
         long started = System.nanoTime();
         load(clock.instant());
         serviceLevels();
+        knowledge();
         log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         printSignIn();
+    }
+
+    /** A small knowledge base: public answers to the commonest questions (some in German too) and an internal one. */
+    void knowledge() {
+        Actor system = Actor.system();
+        var cards = articles.createCategory("Cards", 1, Map.of("de", "Karten"));
+        var transfers = articles.createCategory("Transfers", 2, Map.of("de", "Überweisungen"));
+        var account = articles.createCategory("Your account", 3, Map.of("de", "Ihr Konto"));
+        var declined = article(
+                "Why was my card declined?",
+                "## Check these first\n\n1. Is the card **activated**? New cards work after the first PIN payment.\n"
+                        + "2. Is there enough money or credit left?\n3. Are payments abroad or online turned on in"
+                        + " the app, under *Card settings*?\n\nIf all three are fine, write to us with the time and"
+                        + " the shop's name and we will look at the payment.",
+                cards.id(),
+                List.of("card", "declined"),
+                null,
+                "en",
+                system);
+        article(
+                "Warum wurde meine Karte abgelehnt?",
+                "## Prüfen Sie zuerst\n\n1. Ist die Karte **aktiviert**? Neue Karten funktionieren nach der ersten"
+                        + " Zahlung mit PIN.\n2. Ist genug Guthaben oder Kreditrahmen übrig?\n3. Sind Zahlungen im"
+                        + " Ausland oder online in der App unter *Karteneinstellungen* eingeschaltet?\n\nWenn alles"
+                        + " stimmt, schreiben Sie uns Uhrzeit und Händler, und wir prüfen die Zahlung.",
+                cards.id(),
+                List.of("card", "declined"),
+                declined.id(),
+                "de",
+                system);
+        article(
+                "Order a new PIN",
+                "Open the app, choose your card, then **Show PIN** or **Order a new PIN**. A new PIN arrives by post"
+                        + " within five working days.",
+                cards.id(),
+                List.of("pin"),
+                null,
+                "en",
+                system);
+        var transfer = article(
+                "How long does a transfer take?",
+                "Transfers in euros within the SEPA area arrive **the next working day**; instant transfers within"
+                        + " seconds. Transfers in other currencies take two to four working days.",
+                transfers.id(),
+                List.of("transfer"),
+                null,
+                "en",
+                system);
+        article(
+                "Wie lange dauert eine Überweisung?",
+                "Überweisungen in Euro im SEPA-Raum kommen **am nächsten Werktag** an, Echtzeitüberweisungen in"
+                        + " Sekunden. Überweisungen in anderen Währungen dauern zwei bis vier Werktage.",
+                transfers.id(),
+                List.of("transfer"),
+                transfer.id(),
+                "de",
+                system);
+        article(
+                "Verify your identity",
+                "We ask for a photo of your passport or ID card and a short video selfie. It takes five minutes in"
+                        + " the app under **Profile → Verify**.",
+                account.id(),
+                List.of("identity"),
+                null,
+                "en",
+                system);
+        articles.create(
+                new io.rapport.knowledge.ArticleDraft(
+                        "Refunds above 500 EUR (team leads)",
+                        "A refund above 500 EUR needs a team lead's approval. Add an internal note with the reason"
+                                + " and mention your team lead.",
+                        "markdown",
+                        io.rapport.knowledge.ArticleVisibility.INTERNAL,
+                        "en",
+                        null,
+                        List.of("refund"),
+                        null),
+                system);
+    }
+
+    private io.rapport.knowledge.Article article(
+            String title,
+            String markdown,
+            long categoryId,
+            List<String> tags,
+            Long translationOf,
+            String language,
+            Actor by) {
+        return articles.create(
+                new io.rapport.knowledge.ArticleDraft(
+                        title,
+                        markdown,
+                        "markdown",
+                        io.rapport.knowledge.ArticleVisibility.PUBLIC,
+                        language,
+                        categoryId,
+                        tags,
+                        translationOf),
+                by);
     }
 
     /**

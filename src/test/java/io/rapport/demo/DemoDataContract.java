@@ -54,6 +54,7 @@ abstract class DemoDataContract extends IntegrationTest {
                 .truncatedTo(ChronoUnit.HOURS);
         loadedAt = wednesday.toInstant();
         demo.load(loadedAt);
+        demo.knowledge();
     }
 
     @Test
@@ -95,6 +96,20 @@ abstract class DemoDataContract extends IntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM tkt_saved_view WHERE shared")).isGreaterThanOrEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM tkt_saved_view WHERE NOT shared"))
                 .isPositive();
+    }
+
+    @Test
+    void theHelpCenterHasArticlesInEnglishAndGermanAndStaffHaveAnInternalOne() {
+        assertThat(count("SELECT COUNT(*) FROM kn_article WHERE visibility = 'public'"))
+                .isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM kn_article WHERE visibility = 'internal'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM kn_article WHERE language = 'de'"))
+                .isEqualTo(2);
+        String german =
+                new io.rapport.support.WebSession(port).get("/help?lang=de").body();
+        assertThat(german).contains("Karten", "Warum wurde meine Karte abgelehnt?", "Order a new PIN");
+        assertThat(german).doesNotContain("Refunds above 500 EUR");
     }
 
     @Test
