@@ -114,4 +114,99 @@
     }
   });
   box.addEventListener("blur", () => setTimeout(close, 150));
+
+  // ---- saved replies: a button, or "/" in an empty box, opens a list to filter; Enter inserts the chosen one ----
+  const opener = document.querySelector('[data-rapport="saved-replies-open"]');
+  const picker = document.querySelector('[data-rapport="saved-reply-picker"]');
+  const filter = document.querySelector('[data-rapport="saved-reply-filter"]');
+  const choices = document.querySelector('[data-rapport="saved-reply-options"]');
+  const chosenId = document.querySelector('[data-rapport="saved-reply-id"]');
+  const note = document.querySelector('[data-rapport="saved-reply-note"]');
+  const statusAfter = document.getElementById("statusAfter");
+  const saved = Array.from(document.getElementById("saved-replies")?.content.querySelectorAll("li") || [])
+    .map((li) => ({ id: li.dataset.id, title: li.dataset.title, body: li.dataset.body,
+      status: li.dataset.status || "", tags: li.dataset.tags || "" }));
+  if (!opener || !picker || !filter || !choices) return;
+  let shown = [], current = 0, slashAt = -1;
+
+  function render() {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    shown = saved.filter((r) => words.every((w) => (r.title + " " + r.body).toLowerCase().includes(w))).slice(0, 12);
+    current = Math.min(current, Math.max(0, shown.length - 1));
+    choices.replaceChildren(...shown.map((r, i) => {
+      const li = document.createElement("li");
+      li.id = "saved-reply-option-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", i === current ? "true" : "false");
+      li.dataset.rapport = "saved-reply-option";
+      const title = document.createElement("strong");
+      title.textContent = r.title;
+      const preview = document.createElement("span");
+      preview.className = "muted small preview";
+      preview.textContent = r.body.length > 90 ? r.body.slice(0, 90) + "…" : r.body;
+      li.append(title, document.createElement("br"), preview);
+      li.addEventListener("mousedown", (e) => { e.preventDefault(); insert(i); });
+      return li;
+    }));
+    if (shown.length) filter.setAttribute("aria-activedescendant", "saved-reply-option-" + current);
+    else filter.removeAttribute("aria-activedescendant");
+  }
+  function openPicker(fromSlash) {
+    slashAt = fromSlash ? box.selectionStart - 1 : -1;
+    picker.hidden = false;
+    opener.setAttribute("aria-expanded", "true");
+    filter.value = "";
+    current = 0;
+    render();
+    filter.focus();
+  }
+  function closePicker() {
+    picker.hidden = true;
+    opener.setAttribute("aria-expanded", "false");
+    box.focus();
+  }
+  function insert(i) {
+    const r = shown[i];
+    if (!r) return;
+    const from = slashAt >= 0 ? slashAt : box.selectionStart;
+    const to = slashAt >= 0 ? slashAt + 1 : box.selectionEnd;
+    slashAt = -1;
+    box.setRangeText(r.body, from, to, "end");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    if (chosenId) chosenId.value = r.id;
+    if (statusAfter && r.status && Array.from(statusAfter.options).some((o) => o.value === r.status)) {
+      statusAfter.value = r.status;
+    }
+    if (note) {
+      const does = [r.status ? note.dataset.status.replace("{0}", statusAfter?.selectedOptions[0]?.textContent || r.status) : "",
+        r.tags ? note.dataset.tags.replace("{0}", r.tags) : ""].filter(Boolean).join(" · ");
+      note.textContent = note.dataset.from.replace("{0}", r.title) + (does ? " · " + does : "");
+      note.hidden = false;
+    }
+    closePicker();
+  }
+  opener.addEventListener("click", () => (picker.hidden ? openPicker(false) : closePicker()));
+  filter.addEventListener("input", () => { current = 0; render(); });
+  filter.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (shown.length) current = (current + (e.key === "ArrowDown" ? 1 : -1) + shown.length) % shown.length;
+      render();
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      insert(current);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();
+      slashAt = -1;
+      closePicker();
+    }
+  });
+  box.addEventListener("input", (e) => {
+    if (e.inputType === "insertText" && e.data === "/" && box.value === "/") openPicker(true);
+    if (!box.value.trim() && chosenId && chosenId.value) {
+      chosenId.value = "";
+      if (note) note.hidden = true;
+    }
+  });
 })();

@@ -9,4 +9,16 @@ public record AddMessage(
         Visibility visibility,
         Channel channel,
         Author author,
-        List<NewAttachment> attachments) {}
+        List<NewAttachment> attachments,
+        ReplyOrigin origin) {
+
+    public AddMessage(
+            String body,
+            String bodyHtml,
+            Visibility visibility,
+            Channel channel,
+            Author author,
+            List<NewAttachment> attachments) {
+        this(body, bodyHtml, visibility, channel, author, attachments, null);
+    }
+}

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * One message in a ticket's conversation. {@code bodyHtml} is sanitized and present only when the source was HTML.
  * {@code envelope} and {@code delivery}, for agents, say how a message travelled through its channel (a mail: from,
- * to, cc, the original; whether it reached the customer).
+ * to, cc, the original; whether it reached the customer). {@code savedReply}: the saved reply it started from and how
+ * much of it the agent changed.
  */
 public record MessageView(
         @NotNull long id,
@@ -27,12 +28,53 @@ public record MessageView(
         @NotNull Instant createdAt,
         @NotNull List<AttachmentView> attachments,
         MessageDelivery delivery,
-        MessageEnvelope envelope) {
+        MessageEnvelope envelope,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        ReplyOrigin savedReply) {
+
+    public MessageView(
+            long id,
+            long ticketId,
+            Author author,
+            Visibility visibility,
+            String body,
+            String bodyHtml,
+            Channel channel,
+            Instant createdAt,
+            List<AttachmentView> attachments,
+            MessageDelivery delivery,
+            MessageEnvelope envelope) {
+        this(
+                id,
+                ticketId,
+                author,
+                visibility,
+                body,
+                bodyHtml,
+                channel,
+                createdAt,
+                attachments,
+                delivery,
+                envelope,
+                null);
+    }
 
     /** The message with how it travelled through its channel: its envelope and how it reached the customer. */
     public MessageView withChannel(MessageEnvelope envelope, MessageDelivery delivery) {
         return new MessageView(
-                id, ticketId, author, visibility, body, bodyHtml, channel, createdAt, attachments, delivery, envelope);
+                id,
+                ticketId,
+                author,
+                visibility,
+                body,
+                bodyHtml,
+                channel,
+                createdAt,
+                attachments,
+                delivery,
+                envelope,
+                savedReply);
     }
 
     /**
@@ -59,7 +101,18 @@ public record MessageView(
         List<AttachmentView> listed =
                 attachments.stream().filter(a -> !shown.contains(a.id())).toList();
         return new MessageView(
-                id, ticketId, author, visibility, body, html, channel, createdAt, listed, delivery, envelope);
+                id,
+                ticketId,
+                author,
+                visibility,
+                body,
+                html,
+                channel,
+                createdAt,
+                listed,
+                delivery,
+                envelope,
+                savedReply);
     }
 
     /** A cid: link's Content-ID (RFC 2392 escapes it like a URL); one that is not validly escaped is taken as it is. */

@@ -206,8 +206,8 @@ public class Tickets {
         Body body = checkBody(command.body(), command.bodyHtml());
         Instant now = Times.now(clock);
         Channel channel = command.channel() == null ? ticket.channel() : command.channel();
-        long messageId =
-                messages.insert(ticketId, command.author(), visibility, channel, body.text(), body.html(), now);
+        long messageId = messages.insert(
+                ticketId, command.author(), visibility, channel, body.text(), body.html(), now, command.origin());
         List<AttachmentView> files = storeAttachments(ticketId, messageId, command.attachments(), now);
         ticket.messageAdded(messageId, command.author(), visibility, now);
         if (command.author().isAgent()
@@ -233,7 +233,8 @@ public class Tickets {
                 now,
                 files,
                 null,
-                null);
+                null,
+                command.origin());
     }
 
     /** A customer's message on their own ticket; someone else's ticket is not found. */

@@ -189,6 +189,7 @@ class EdgeIntegrationTests extends IntegrationTest {
         pages.put("/admin/search", () -> agent.get("/admin/search"));
         pages.put("/search", () -> agent.get("/search?q=%22unclosed+(((&type=bogus&page=-4"));
         pages.put("/admin/sla", () -> agent.get("/admin/sla"));
+        pages.put("/saved-replies", () -> agent.get("/saved-replies?edit=99999999999999999999"));
         pages.put("/knowledge", () -> agent.get("/knowledge?language=&visibility=zz&category=abc&archived=1&page=-3"));
         pages.put("/knowledge/new", () -> agent.get("/knowledge/new?translationOf=abc&language=zz"));
         pages.put("/knowledge/{id}", () -> agent.get("/knowledge/987654321"));

@@ -95,7 +95,9 @@ public abstract class HostileInputContract extends IntegrationTest {
             "kn_article",
             "kn_article_version",
             "kn_category",
-            "kn_article_feedback");
+            "kn_article_feedback",
+            "tkt_saved_reply",
+            "tkt_saved_reply_variant");
 
     @Autowired
     JdbcClient db;
@@ -341,6 +343,19 @@ public abstract class HostileInputContract extends IntegrationTest {
                     .asLong();
         }
         return articleId;
+    }
+
+    private Long savedReplyId;
+
+    /** A saved reply the form checks change (created once). */
+    private long savedReplyId() {
+        if (savedReplyId == null) {
+            savedReplyId = admin().post("/api/v1/saved-replies", Map.of("title", "Hostile", "body", "Fixture"))
+                    .json()
+                    .get("id")
+                    .asLong();
+        }
+        return savedReplyId;
     }
 
     private long fixtureId(String path, Fixtures f) {
@@ -668,6 +683,23 @@ public abstract class HostileInputContract extends IntegrationTest {
                 new Form("agent", "/knowledge/categories/987654321/delete", false, Map.of()),
                 new Form(
                         "agent",
+                        "/saved-replies",
+                        false,
+                        Map.of(
+                                "title", "Form reply",
+                                "body", "Hello {{customer.firstName}}",
+                                "status", "pending",
+                                "tags", "a, b",
+                                "shared", "yes",
+                                "variant_de", "Hallo")),
+                new Form(
+                        "agent",
+                        "/saved-replies/" + savedReplyId(),
+                        false,
+                        Map.of("title", "Hostile", "body", "Fixture", "status", "", "tags", "", "version", "1")),
+                new Form("agent", "/saved-replies/987654321/delete", false, Map.of()),
+                new Form(
+                        "agent",
                         "/admin/sla/policies",
                         false,
                         Map.of(
@@ -838,9 +870,10 @@ public abstract class HostileInputContract extends IntegrationTest {
         Set<String> listed = new TreeSet<>();
         for (Form form : forms(1001, 1002, 7, 7, 7, 7, 7)) {
             listed.add(form.path()
+                    .replace("/versions/1/", "/versions/{version}/")
                     .replace("/" + articleId() + "/", "/{id}/")
                     .replaceAll("/" + articleId() + "$", "/{id}")
-                    .replace("/versions/1/", "/versions/{version}/")
+                    .replaceAll("/saved-replies/" + savedReplyId() + "$", "/saved-replies/{id}")
                     .replace("/1001", "/{number}")
                     .replace("/1002", "/{number}")
                     .replace("/7", "/{id}")
@@ -956,6 +989,9 @@ public abstract class HostileInputContract extends IntegrationTest {
         }
         if (path.startsWith("/help/articles/")) {
             return path.substring(0, path.lastIndexOf('/')) + "-hostile"; // the fixture article's own address
+        }
+        if (path.startsWith("/saved-replies")) {
+            return "/saved-replies";
         }
         if (path.startsWith("/knowledge/categories")) {
             return "/knowledge/categories";

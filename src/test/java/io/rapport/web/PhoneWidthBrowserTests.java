@@ -113,6 +113,7 @@ class PhoneWidthBrowserTests extends BrowserTest {
         agentPages.put("service levels", "/admin/sla");
         agentPages.put("search index", "/admin/search");
         agentPages.put("knowledge", "/knowledge");
+        agentPages.put("saved replies", "/saved-replies");
         agentPages.put("article editor", "/knowledge/new");
         agentPages.put("help center", "/help");
         agentPages.put("help search", "/help/search?q=password");

@@ -38,11 +38,23 @@ public class MessageRepository {
             String body,
             String bodyHtml,
             Instant createdAt) {
+        return insert(ticketId, author, visibility, channel, body, bodyHtml, createdAt, null);
+    }
+
+    public long insert(
+            long ticketId,
+            Author author,
+            Visibility visibility,
+            Channel channel,
+            String body,
+            String bodyHtml,
+            Instant createdAt,
+            io.rapport.tickets.ReplyOrigin origin) {
         var keys = new GeneratedKeyHolder();
         db.sql("""
                         INSERT INTO tkt_message (ticket_id, author_type, author_id, author_name, visibility, channel,
-                            body, body_html, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            body, body_html, created_at, saved_reply_id, saved_reply_changed)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         ticketId,
@@ -53,7 +65,9 @@ public class MessageRepository {
                         channel.code(),
                         body,
                         bodyHtml,
-                        Times.sql(createdAt))
+                        Times.sql(createdAt),
+                        origin == null ? null : origin.savedReplyId(),
+                        origin == null ? null : origin.changedPercent())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -160,7 +174,11 @@ public class MessageRepository {
                             Times.instant(rs, "created_at"),
                             List.copyOf(attachments.getOrDefault(id, List.of())),
                             null,
-                            null);
+                            null,
+                            TicketRepository.nullableLong(rs, "saved_reply_id") == null
+                                    ? null
+                                    : new io.rapport.tickets.ReplyOrigin(
+                                            rs.getLong("saved_reply_id"), rs.getInt("saved_reply_changed")));
                 })
                 .list();
     }

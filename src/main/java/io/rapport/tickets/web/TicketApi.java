@@ -70,11 +70,15 @@ class TicketApi {
     /** The other modules' facets, found once (looking them up per answer cost more than asking them). */
     private final java.util.function.Supplier<List<io.rapport.tickets.TicketFacet>> facets;
 
+    private final io.rapport.tickets.SavedReplies savedReplies;
+
     TicketApi(
             Tickets tickets,
             TicketBulk bulk,
             Customers customers,
+            io.rapport.tickets.SavedReplies savedReplies,
             org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketFacet> facets) {
+        this.savedReplies = savedReplies;
         this.facets = org.springframework.util.function.SingletonSupplier.of(
                 () -> facets.orderedStream().toList());
         this.tickets = tickets;
@@ -116,7 +120,12 @@ class TicketApi {
             String bodyHtml,
 
             @Schema(description = "public (the customer sees it, the default) or internal")
-            Visibility visibility) {}
+            Visibility visibility,
+
+            @Schema(
+                    description = "the saved reply this message started from: recorded with how much of it was"
+                            + " changed; its status and tags are applied to the ticket")
+            Long savedReplyId) {}
 
     @Schema(
             description = "Any subset. assigneeId or teamId null unassigns. version, when given, makes the change fail"
@@ -404,8 +413,11 @@ class TicketApi {
     private MessageView message(
             long id, CreateMessageRequest request, List<NewAttachment> files, AgentPrincipal agent) {
         Visibility visibility = request.visibility() == null ? Visibility.PUBLIC : request.visibility();
-        return tickets.addMessage(
-                id, new AddMessage(request.body(), request.bodyHtml(), visibility, null, Author.agent(agent), files));
+        AddMessage message =
+                new AddMessage(request.body(), request.bodyHtml(), visibility, null, Author.agent(agent), files);
+        return request.savedReplyId() == null
+                ? tickets.addMessage(id, message)
+                : savedReplies.send(id, request.savedReplyId(), message, null, agent.id());
     }
 
     @GetMapping("/{id}/audit")

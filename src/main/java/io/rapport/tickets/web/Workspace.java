@@ -66,6 +66,7 @@ class Workspace {
     private final SavedViewRepository savedViews;
     private final PageErrors errors;
     private final java.time.Clock clock;
+    private final io.rapport.tickets.SavedReplies savedReplies;
     private final org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketPanel> panels;
 
     Workspace(
@@ -81,7 +82,9 @@ class Workspace {
             io.rapport.tickets.Escalations escalations,
             org.springframework.beans.factory.ObjectProvider<io.rapport.tickets.TicketPanel> panels,
             PageErrors errors,
+            io.rapport.tickets.SavedReplies savedReplies,
             java.time.Clock clock) {
+        this.savedReplies = savedReplies;
         this.panels = panels;
         this.collaboration = collaboration;
         this.savedViewsService = savedViewsService;
@@ -535,6 +538,7 @@ class Workspace {
                         .filter(s -> s != ticket.status() && s != TicketStatus.CLOSED)
                         .toList());
         model.addAttribute("priorities", List.of(Priority.values()));
+        model.addAttribute("savedReplies", savedReplies.forTicket(id, me.id()));
         model.addAttribute(
                 "customerTickets",
                 tickets
@@ -593,9 +597,11 @@ class Workspace {
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             @RequestParam(required = false) String next,
             @RequestParam(defaultValue = "") String list,
+            @RequestParam(required = false) String savedReplyId,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
         try {
+            Long fromSaved = FormValues.optionalNumber(savedReplyId, "savedReplyId");
             Visibility v = Codes.parse(Visibility.class, visibility, "visibility");
             TicketStatus then = statusAfter == null || statusAfter.isBlank()
                     ? null
@@ -603,18 +609,20 @@ class Workspace {
             // a browser sends a textarea's line breaks as CR LF; the desk keeps LF, as every other channel gives it
             String typed = body.replace("\r\n", "\n");
             String written = v == Visibility.PUBLIC ? signed(typed, me) : typed;
-            tickets.addMessage(
-                    idOf(number),
-                    // a public reply travels the ticket's own channel (a mail ticket's reply is mailed); a note stays
-                    // here; what the editor's marks format goes as HTML, the text as typed as the plain part
-                    new AddMessage(
-                            written,
-                            Formatting.html(written),
-                            v,
-                            v == Visibility.PUBLIC ? null : Channel.WEB,
-                            Author.agent(me),
-                            TicketApi.attachments(files)),
-                    then);
+            // a public reply travels the ticket's own channel (a mail ticket's reply is mailed); a note stays here;
+            // what the editor's marks format goes as HTML, the text as typed as the plain part
+            AddMessage message = new AddMessage(
+                    written,
+                    Formatting.html(written),
+                    v,
+                    v == Visibility.PUBLIC ? null : Channel.WEB,
+                    Author.agent(me),
+                    TicketApi.attachments(files));
+            if (fromSaved == null) {
+                tickets.addMessage(idOf(number), message, then);
+            } else {
+                savedReplies.send(idOf(number), fromSaved, message, typed, then, false, me.id());
+            }
             if ("yes".equals(next)) {
                 redirect.addFlashAttribute("sentFrom", number);
                 return "redirect:" + nextAfter(number, list, me);

@@ -1,0 +1,7 @@
+package io.rapport.tickets;
+
+import io.rapport.support.PostgresDatabase;
+
+/** Saved replies on PostgreSQL. */
+@PostgresDatabase
+class SavedRepliesPostgresIntegrationTests extends SavedRepliesContract {}
