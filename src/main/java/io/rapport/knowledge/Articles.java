@@ -41,6 +41,9 @@ public class Articles {
     public static final int MAX_BODY = 100_000;
     public static final int MAX_COMMENT = 1_000;
     public static final int MAX_CATEGORY_NAME = 120;
+    /** Deeper than this in a list nobody reads; filters find it. */
+    public static final int MAX_LIST_DEPTH = 100_000;
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
@@ -85,7 +88,12 @@ public class Articles {
                         "article.variantExists", "this article already has a variant in " + language, language);
             }
         }
-        long id = store.insert(row(draft, familyId, language), by.id(), Times.now(clock));
+        long id;
+        try {
+            id = store.insert(row(draft, familyId, language), by.id(), Times.now(clock));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new Conflict("article.variantExists", "this article already has a variant in " + language, language);
+        }
         changes.noteArticle(id);
         return get(id);
     }
@@ -94,13 +102,22 @@ public class Articles {
     @Transactional
     public Article update(long id, int fromVersion, ArticleDraft draft, Actor by) {
         Article current = get(id);
+        if (current.version() != fromVersion) {
+            throw changed(current); // before anything else: a stale edit is told so first, not hidden by a typo
+        }
         String language = draft.language() == null ? current.language() : language(draft.language());
         if (!language.equals(current.language())
                 && store.family(current.familyId()).stream()
                         .anyMatch(a -> a.id() != id && a.language().equals(language))) {
             throw new Conflict("article.variantExists", "this article already has a variant in " + language, language);
         }
-        if (!store.update(id, fromVersion, row(draft, current.familyId(), language), by.id(), Times.now(clock))) {
+        boolean saved;
+        try {
+            saved = store.update(id, fromVersion, row(draft, current.familyId(), language), by.id(), Times.now(clock));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new Conflict("article.variantExists", "this article already has a variant in " + language, language);
+        }
+        if (!saved) {
             throw changed(get(id));
         }
         changes.noteArticle(id);
@@ -153,6 +170,9 @@ public class Articles {
             String tag,
             boolean archived,
             PageRequest p) {
+        if (p.offset() > MAX_LIST_DEPTH) {
+            throw new InvalidInput("page", "must be at most " + MAX_LIST_DEPTH / p.size() + " at this size");
+        }
         String lang = language == null ? null : language(language);
         String t =
                 tag == null ? null : Tickets.checkTags(List.of(tag)).iterator().next();
@@ -352,12 +372,23 @@ public class Articles {
                 ? (Jsoup.parseBodyFragment(body).body().children().isEmpty() ? "markdown" : "html")
                 : format;
         String html = switch (f) {
-            case "html" -> Html.sanitize(body);
+            // an article has no attached files: an image naming one (cid:) would show broken
+            case "html" -> withoutFileImages(Html.sanitize(body));
             case "markdown" -> Formatting.html(body);
             case "text" -> paragraphs(body);
             default -> throw new InvalidInput("format", "must be html, markdown or text");
         };
         return html == null ? "" : html;
+    }
+
+    private static String withoutFileImages(String html) {
+        if (html == null || !html.contains("cid:")) {
+            return html;
+        }
+        org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
+        document.outputSettings(new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+        document.select("img[src^=cid:]").remove();
+        return document.body().html();
     }
 
     /** Plain text as HTML: blank lines part paragraphs, a line break stays one, nothing is read as markup. */

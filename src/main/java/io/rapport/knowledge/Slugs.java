@@ -10,6 +10,22 @@ public final class Slugs {
     static final int MAX = 80;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern OTHER = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Latin letters that do not decompose into a base letter and a mark. */
+    private static final java.util.Map<Integer, String> LATIN = java.util.Map.ofEntries(
+            java.util.Map.entry((int) 'ß', "ss"),
+            java.util.Map.entry((int) 'ł', "l"),
+            java.util.Map.entry((int) 'Ł', "l"),
+            java.util.Map.entry((int) 'ı', "i"),
+            java.util.Map.entry((int) 'ø', "o"),
+            java.util.Map.entry((int) 'Ø', "o"),
+            java.util.Map.entry((int) 'æ', "ae"),
+            java.util.Map.entry((int) 'Æ', "ae"),
+            java.util.Map.entry((int) 'œ', "oe"),
+            java.util.Map.entry((int) 'Œ', "oe"),
+            java.util.Map.entry((int) 'đ', "d"),
+            java.util.Map.entry((int) 'Đ', "d"),
+            java.util.Map.entry((int) 'þ', "th"),
+            java.util.Map.entry((int) 'ð', "d"));
 
     private Slugs() {}
 
@@ -17,8 +33,10 @@ public final class Slugs {
         if (title == null) {
             return "";
         }
-        String plain = MARKS.matcher(Normalizer.normalize(title.replace("ß", "ss"), Normalizer.Form.NFD))
-                .replaceAll("");
+        StringBuilder latin = new StringBuilder(title.length());
+        title.codePoints().forEach(c -> latin.append(LATIN.getOrDefault(c, Character.toString(c))));
+        String plain =
+                MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
         String slug = OTHER.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = trim(slug);
         if (slug.length() > MAX) {

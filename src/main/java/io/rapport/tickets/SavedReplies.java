@@ -40,6 +40,8 @@ public class SavedReplies {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Stands where a placeholder had nothing to say, until the text around it is tidied. */
+    private static final String EMPTY = "\u0000";
     /** Word lists longer than this are compared on their first words only (the cost grows with the square). */
     static final int MAX_COMPARED_WORDS = 3_000;
 
@@ -77,18 +79,25 @@ public class SavedReplies {
     public SavedReply update(long id, int fromVersion, NewSavedReply reply, long agentId) {
         SavedReply current = visible(id, agentId);
         mayChange(current, agentId);
+        if (current.version() != fromVersion) {
+            throw changed(current, reply.title()); // told first, not hidden behind a typo in the new text
+        }
         boolean shared = reply.shared() == null ? current.shared() : reply.shared();
         if (shared && !current.shared()) {
             mayShare(agentId);
         }
         if (!store.update(id, fromVersion, clean(reply), shared, Times.now(clock))) {
-            throw new Conflict(
-                    "savedReply.changed",
-                    "the saved reply was changed by someone else since you opened it (it is at version "
-                            + visible(id, agentId).version() + ")",
-                    title(reply.title()));
+            throw changed(visible(id, agentId), reply.title());
         }
         return store.find(id).orElseThrow();
+    }
+
+    private static Conflict changed(SavedReply now, String title) {
+        return new Conflict(
+                "savedReply.changed",
+                "the saved reply was changed by someone else since you opened it (it is at version " + now.version()
+                        + ")",
+                title == null || title.isBlank() ? now.title() : title.strip());
     }
 
     @Transactional
@@ -234,11 +243,14 @@ public class SavedReplies {
         Matcher m = PLACEHOLDER.matcher(body);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+            String value = values.getOrDefault(m.group(1), m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(value.isEmpty() ? EMPTY : value));
         }
         m.appendTail(out);
-        // "Hello {{customer.firstName}}," for a customer without a name reads "Hello,"
-        String text = out.toString().replaceAll("[ \\t]+([,.!?])", "$1");
+        // "Hello {{customer.firstName}}," for a customer without a name reads "Hello,"; the rest stays as written
+        String text = out.toString()
+                .replaceAll("[ \\t]*" + EMPTY + "(?=[,.!?;:])", "")
+                .replace(EMPTY, "");
         return new RenderedReply(r.id(), r.title(), text, language, r.status(), r.tags());
     }
 

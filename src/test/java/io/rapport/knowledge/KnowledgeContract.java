@@ -148,6 +148,21 @@ abstract class KnowledgeContract extends IntegrationTest {
         assertThat(stale.body()).contains("version 2");
         assertThat(admin().get("/api/v1/articles/" + id).json().get("body").asString())
                 .contains("2 days");
+        // stale and wrong at once: told it is stale first (fixing the typo alone would overwrite version 2)
+        var staleAndWrong = admin().put(
+                        "/api/v1/articles/" + id,
+                        Map.of(
+                                "title",
+                                "Shipping " + w,
+                                "body",
+                                "x",
+                                "visibility",
+                                "public",
+                                "tags",
+                                List.of("a/b"),
+                                "version",
+                                1));
+        assertThat(staleAndWrong.status()).as(staleAndWrong.toString()).isEqualTo(409);
 
         JsonNode versions = admin().get("/api/v1/articles/" + id + "/versions").json();
         assertThat(versions.size()).isEqualTo(2);
@@ -312,6 +327,29 @@ abstract class KnowledgeContract extends IntegrationTest {
         assertThat(german)
                 .contains("Rechnungen " + w, "Rechnung herunterladen " + w)
                 .doesNotContain("Download an invoice " + w);
+        // an article written only in English is on the German help center too, and its search finds it
+        article(Map.of(
+                "title",
+                "Order a new card " + w,
+                "body",
+                "Open Cards.",
+                "visibility",
+                "public",
+                "categoryId",
+                categoryId));
+        assertThat(new WebSession(port).get("/help?lang=de").body()).contains("Order a new card " + w);
+        search.catchUp();
+        assertThat(new WebSession(port)
+                        .get("/help/search?lang=de&q=" + q(w + " card"))
+                        .body())
+                .contains("Order a new card " + w);
+        // a category nobody can read anything in is no page
+        long empty = admin().post("/api/v1/article-categories", Map.of("name", "Empty " + w))
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(new WebSession(port).get("/help/categories/" + empty).statusCode())
+                .isEqualTo(404);
         String english = new WebSession(port).get("/help?lang=en").body();
         assertThat(english).contains("Billing " + w, "Download an invoice " + w);
         String article = new WebSession(port)
@@ -323,6 +361,23 @@ abstract class KnowledgeContract extends IntegrationTest {
                 .get(article.replaceFirst("^https?://[^/]+", ""))
                 .body();
         assertThat(page).contains("hreflang=\"de\"");
+    }
+
+    @Test
+    void addressesOfTitlesBeyondAsciiAreReadableAndRedirectCleanly() {
+        String w = word();
+        JsonNode polish = article("Zmiana hasła łatwo " + w, "Otwórz ustawienia.", "public");
+        assertThat(polish.get("slug").asString()).isEqualTo("zmiana-hasla-latwo-" + w);
+        JsonNode russian = article("Смена пароля " + w, "Откройте настройки.", "public");
+        long id = russian.get("id").asLong();
+        WebSession visitor = new WebSession(port);
+        var moved = visitor.get("/help/articles/" + id);
+        assertThat(moved.statusCode()).isIn(301, 302);
+        String location = moved.headers().firstValue("Location").orElseThrow();
+        assertThat(location).as("an ASCII header").matches("[\\x21-\\x7e]+").contains("%D1%81%D0%BC%D0%B5%D0%BD%D0%B0");
+        var page = visitor.get(location.replaceFirst("^https?://[^/]+", ""));
+        assertThat(page.statusCode()).as("the redirect lands, no loop").isEqualTo(200);
+        assertThat(page.body()).contains("Смена пароля " + w);
     }
 
     @Test

@@ -51,7 +51,18 @@ abstract class SavedRepliesContract extends IntegrationTest {
         assertThat(reply.get("id").asLong()).isPositive();
         assertThat(reply.get("shared").asBoolean()).isTrue();
 
+        JsonNode french = saved(
+                admin(), Map.of("title", "Bonjour " + unique("t"), "body", "Bonjour {{customer.firstName}} ! Ça va ?"));
         JsonNode ticket = ticketFor("Anna Schmidt", unique("anna") + "@example.com");
+        assertThat(find(
+                                admin().get("/api/v1/tickets/"
+                                                + ticket.get("id").asLong() + "/saved-replies")
+                                        .json(),
+                                french.get("id").asLong())
+                        .get("body")
+                        .asString())
+                .as("the reply's own spacing stays")
+                .isEqualTo("Bonjour Anna ! Ça va ?");
         long id = ticket.get("id").asLong();
         JsonNode rendered = find(
                 admin().get("/api/v1/tickets/" + id + "/saved-replies").json(),
@@ -183,8 +194,8 @@ abstract class SavedRepliesContract extends IntegrationTest {
         assertThat(changed.json().get("version").asInt()).isEqualTo(2);
         var stale = as.put(
                 "/api/v1/saved-replies/" + mine.get("id").asLong(),
-                Map.of("title", "Mine, stale", "body", "Old words.", "version", 1));
-        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+                Map.of("title", "Mine, stale", "body", "Old words {{oops}}.", "version", 1));
+        assertThat(stale.status()).as("stale is told before the typo: " + stale).isEqualTo(409);
         assertThat(as.delete("/api/v1/saved-replies/" + mine.get("id").asLong()).status())
                 .isEqualTo(204);
         assertThat(as.get("/api/v1/saved-replies/" + mine.get("id").asLong()).status())

@@ -100,19 +100,25 @@ class HelpCenter {
             Model model) {
         long id = id(ref);
         ArticleCategory category = articles.category(id).orElseThrow(() -> NotFound.of("category", id));
+        if (articles.visibleIn(articles.defaultLanguage()).stream()
+                .noneMatch(a -> Long.valueOf(id).equals(a.categoryId()))) {
+            throw NotFound.of("category", id); // a category readers cannot see anything in is not a page of theirs
+        }
         String path = categoryPath(category);
         if (!path.equals("/help/categories/" + ref)) {
             String l = lang == null ? null : lang(lang);
-            return "redirect:" + path + (l == null ? "" : "?lang=" + l);
+            return "redirect:" + encoded(path) + (l == null ? "" : "?lang=" + l);
         }
         String language = language(lang, true, request, response, model);
+        List<Article> list = articles.visibleIn(language).stream()
+                .filter(a -> Long.valueOf(id).equals(a.categoryId()))
+                .toList();
+        if (list.isEmpty()) {
+            throw NotFound.of("category", id); // a category readers cannot see anything in is not a page of theirs
+        }
         model.addAttribute("category", category);
         model.addAttribute("name", category.nameIn(language));
-        model.addAttribute(
-                "list",
-                articles.visibleIn(language).stream()
-                        .filter(a -> Long.valueOf(id).equals(a.categoryId()))
-                        .toList());
+        model.addAttribute("list", list);
         model.addAttribute("canonical", baseUrl + path + "?lang=" + language);
         return "knowledge/help-category";
     }
@@ -121,7 +127,7 @@ class HelpCenter {
     String article(@PathVariable String ref, HttpServletRequest request, HttpServletResponse response, Model model) {
         Article article = articles.getPublic(id(ref));
         if (!article.helpPath().equals("/help/articles/" + ref)) {
-            return "redirect:" + article.helpPath();
+            return "redirect:" + encoded(article.helpPath());
         }
         language(article.language(), false, request, response, model);
         model.addAttribute("article", article);
@@ -178,12 +184,27 @@ class HelpCenter {
         String language = language(lang, true, request, response, model);
         String words = q == null ? "" : q;
         model.addAttribute("q", words);
+        // the articles /help shows in this language (some in the desk's first language where there is no variant),
+        // checked against the database too: one made internal a moment ago is not offered while the index catches up
+        Set<Long> shown = new java.util.HashSet<>();
+        articles.visibleIn(language).forEach(a -> shown.add(a.id()));
         SearchPage.answer(
                 search,
                 new SearchRequest(
-                        words, SearchRequest.Type.ARTICLE, Set.of(), null, null, null, null, language, Set.of(), 0, 25),
+                        words, SearchRequest.Type.ARTICLE, Set.of(), null, null, null, null, null, Set.of(), 0, 100),
                 Searcher.visitor(),
                 model);
+        List<SearchPage.Line> lines = ((List<?>) model.getAttribute("lines"))
+                .stream()
+                        .map(SearchPage.Line.class::cast)
+                        .filter(l -> shown.contains(l.hit().id()))
+                        .limit(25)
+                        .toList();
+        model.addAttribute("lines", lines);
+        model.addAttribute(
+                "results",
+                new io.rapport.knowledge.SearchResults(
+                        lines.stream().map(SearchPage.Line::hit).toList(), lines.size()));
         return "knowledge/help-search";
     }
 
@@ -260,6 +281,11 @@ class HelpCenter {
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
         return id;
+    }
+
+    /** A path for a Location header: letters beyond ASCII percent-encoded (a raw header would garble them). */
+    private static String encoded(String path) {
+        return org.springframework.web.util.UriUtils.encodePath(path, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The first words of the article, for search engines' result lines. */

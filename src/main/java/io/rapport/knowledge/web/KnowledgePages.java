@@ -159,25 +159,31 @@ class KnowledgePages {
             @AuthenticationPrincipal AgentPrincipal me,
             Model model,
             RedirectAttributes redirect) {
-        Article current = articles.get(id);
+        articles.get(id);
         try {
-            int from = FormValues.optionalNumber(form.version(), "version") == null
-                    ? current.version()
-                    : Math.toIntExact(FormValues.optionalNumber(form.version(), "version"));
-            articles.update(id, from, draft(form, null), Actor.of(me));
+            Long from = FormValues.optionalNumber(form.version(), "version");
+            if (from == null) {
+                throw new InvalidInput("version", "is required: the version this edit started from");
+            }
+            articles.update(id, version(from), draft(form, null), Actor.of(me));
             redirect.addFlashAttribute("saved", true);
             return "redirect:" + PAGE + "/" + id;
-        } catch (InvalidInput | Conflict | ArithmeticException e) {
+        } catch (InvalidInput | Conflict e) {
             Article now = articles.get(id);
             boolean stale = e instanceof Conflict c && "article.changed".equals(c.code());
-            model.addAttribute(
-                    "error",
-                    e instanceof RuntimeException r && !(e instanceof ArithmeticException)
-                            ? errors.describe(r)
-                            : errors.describe(new InvalidInput("version", "is not a version")));
+            model.addAttribute("error", errors.describe(e));
             model.addAttribute("stale", stale);
-            // this agent's text stays in the editor; saving again applies it over the colleague's version, which
-            // the page shows beside it
+            if (stale) {
+                model.addAttribute(
+                        "theirCategory",
+                        now.categoryId() == null
+                                ? null
+                                : articles.category(now.categoryId())
+                                        .map(c -> c.name())
+                                        .orElse(null));
+            }
+            // this agent's text stays in the editor; after a colleague's save, saving again applies it over their
+            // version, which the page shows beside it (otherwise the version stays the one the edit started from)
             ArticleForm mine = kept(form);
             model.addAttribute(
                     "form",
@@ -188,7 +194,7 @@ class KnowledgePages {
                             mine.language(),
                             mine.categoryId(),
                             mine.tags(),
-                            Integer.toString(now.version()),
+                            stale ? Integer.toString(now.version()) : mine.version(),
                             null));
             articleModel(now, model);
             return "knowledge/editor";
@@ -212,8 +218,10 @@ class KnowledgePages {
             RedirectAttributes redirect) {
         try {
             Long from = FormValues.optionalNumber(current, "version");
-            articles.restore(
-                    id, version, from == null ? articles.get(id).version() : Math.toIntExact(from), Actor.of(me));
+            if (from == null) {
+                throw new InvalidInput("version", "is required: the version the article is at");
+            }
+            articles.restore(id, version, version(from), Actor.of(me));
             redirect.addFlashAttribute("restored", version);
         } catch (InvalidInput | Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
@@ -275,6 +283,11 @@ class KnowledgePages {
             }
         }
         return names;
+    }
+
+    /** A version as typed: one beyond any an article reaches is simply not its version (a conflict, not a 500). */
+    private static int version(long typed) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, typed));
     }
 
     @Bean

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A customer searches their own requests in the portal (ADR 26): only their tickets, only by what they can read there
- * (never by an internal note), with the words marked.
+ * (never by an internal note), and public articles, with the words marked.
  */
 @Controller
 class PortalSearchPage {
@@ -25,9 +25,11 @@ class PortalSearchPage {
     static final int SHOWN = 25;
 
     private final Search search;
+    private final io.rapport.knowledge.Articles articles;
 
-    PortalSearchPage(Search search) {
+    PortalSearchPage(Search search, io.rapport.knowledge.Articles articles) {
         this.search = search;
+        this.articles = articles;
     }
 
     @GetMapping("/portal/search")
@@ -39,6 +41,17 @@ class PortalSearchPage {
                 new SearchRequest(words, null, Set.of(), null, null, null, null, null, Set.of(), 0, SHOWN),
                 Searcher.customer(me.id()),
                 model);
+        // an article made internal or archived a moment ago is not offered while the index catches up
+        model.addAttribute(
+                "lines",
+                ((java.util.List<?>) model.getAttribute("lines"))
+                        .stream()
+                                .map(SearchPage.Line.class::cast)
+                                .filter(l -> !"article".equals(l.hit().type())
+                                        || articles.find(l.hit().id())
+                                                .filter(io.rapport.knowledge.Article::isPublic)
+                                                .isPresent())
+                                .toList());
         return "knowledge/portal-search";
     }
 

@@ -105,10 +105,12 @@ class SavedReplyPages {
             redirect.addFlashAttribute("saved", saved.title());
             return "redirect:" + PAGE;
         } catch (InvalidInput | Conflict | Forbidden e) {
-            // after a colleague's save, saving again applies this text over theirs: the form names their version
-            String now = replies.find(id, me.id())
-                    .map(r -> Integer.toString(r.version()))
-                    .orElse(form.version());
+            // after a colleague's save, saving again applies this text over theirs, shown beside it: the form
+            // names their version; any other refusal keeps the version the edit started from
+            boolean stale = e instanceof Conflict c && "savedReply.changed".equals(c.code());
+            var theirs = stale ? replies.find(id, me.id()).orElse(null) : null;
+            String now = theirs == null ? form.version() : Integer.toString(theirs.version());
+            redirect.addFlashAttribute("theirs", theirs);
             keep(
                     redirect,
                     new Form(form.title(), form.body(), form.shared(), form.status(), form.tags(), now),

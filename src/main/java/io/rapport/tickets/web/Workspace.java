@@ -630,6 +630,9 @@ class Workspace {
         } catch (InvalidInput | io.rapport.common.Conflict e) {
             redirect.addFlashAttribute("error", errors.describe(e));
             redirect.addFlashAttribute("draft", body);
+            // a draft that started from a saved reply still did: sent after the fix, it keeps that record
+            redirect.addFlashAttribute(
+                    "draftSavedReplyId", savedReplyId != null && savedReplyId.matches("\\d{1,18}") ? savedReplyId : "");
         }
         return "redirect:/tickets/" + number + "#composer";
     }

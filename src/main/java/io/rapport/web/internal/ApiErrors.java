@@ -66,6 +66,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** A constraint another request's change broke between the checks and the write: a clash, not a fault. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail clash(RuntimeException e) {
+        log.warn("A change clashed with another made at the same moment: {}", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "this clashes with a change made at the same moment; try again");
+    }
+
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
         return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());

@@ -103,6 +103,16 @@ class FallbackErrors {
         return answer(request, response, HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** A constraint another request's change broke between the checks and the write: a clash, not a fault. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ModelAndView clash(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return answer(
+                request,
+                response,
+                HttpStatus.CONFLICT,
+                "this clashes with a change made at the same moment; try again");
+    }
+
     @ExceptionHandler(Forbidden.class)
     ModelAndView forbidden(Forbidden e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         return answer(request, response, HttpStatus.FORBIDDEN, e.getMessage());

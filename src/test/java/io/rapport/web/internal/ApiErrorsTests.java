@@ -28,6 +28,13 @@ class ApiErrorsTests {
     }
 
     @Test
+    void aConstraintBrokenByAChangeAtTheSameMomentIsAClash() {
+        var answer = errors.clash(new org.springframework.dao.DataIntegrityViolationException("fk_category violated"));
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(answer.getDetail()).contains("try again").doesNotContain("fk_category");
+    }
+
+    @Test
     void anythingElseUnexpectedIsA500WithoutItsMessage() {
         var answer = errors.unexpected(new IllegalStateException("secret internals"));
         assertThat(answer.getStatus()).isEqualTo(500);
