@@ -21,6 +21,17 @@
   const csrfToken = () => document.querySelector('meta[name="_csrf"]')?.content;
   const csrfHeader = () => document.querySelector('meta[name="_csrf_header"]')?.content;
 
+  // tells the desk a suggestion was used (a link followed, a link inserted); it never holds the agent up
+  window.rapportUsed = (path) => {
+    if (!path || !csrfToken()) return;
+    fetch(path, { method: "POST", credentials: "same-origin", keepalive: true,
+      headers: { [csrfHeader()]: csrfToken() } }).catch(() => {});
+  };
+  document.addEventListener("click", (e) => {
+    const link = e.target.closest('a[data-used]');
+    if (link) window.rapportUsed(link.dataset.used);
+  });
+
   document.addEventListener("htmx:configRequest", (e) => {
     if (csrfToken()) e.detail.headers[csrfHeader()] = csrfToken();
   });

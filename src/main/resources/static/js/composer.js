@@ -115,6 +115,19 @@
   });
   box.addEventListener("blur", () => setTimeout(close, 150));
 
+  // ---- a suggestion's link goes into the reply where the cursor is ----
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest('[data-rapport="panel-insert"]');
+    if (!button) return;
+    const text = button.dataset.insert;
+    const at = box.selectionStart;
+    const before = at > 0 && !/\s$/.test(box.value.slice(0, at)) ? " " : "";
+    box.setRangeText(before + text + " ", at, box.selectionEnd, "end");
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.focus();
+    window.rapportUsed?.(button.dataset.used);
+  });
+
   // ---- saved replies: a button, or "/" in an empty box, opens a list to filter; Enter inserts the chosen one ----
   const opener = document.querySelector('[data-rapport="saved-replies-open"]');
   const picker = document.querySelector('[data-rapport="saved-reply-picker"]');

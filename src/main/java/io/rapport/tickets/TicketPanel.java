@@ -26,10 +26,19 @@ public interface TicketPanel {
         }
     }
 
-    record Entry(String label, String detail, List<String> lines) {
+    /**
+     * One item of a panel. Optionally {@code href} (its label links there), {@code insert} (text the agent can put
+     * into the reply box with one click) and {@code usedPath} (where the page reports, by POST, that the agent followed
+     * or inserted it).
+     */
+    record Entry(String label, String detail, List<String> lines, String href, String insert, String usedPath) {
 
         public Entry {
             lines = List.copyOf(lines);
+        }
+
+        public Entry(String label, String detail, List<String> lines) {
+            this(label, detail, lines, null, null, null);
         }
     }
 }

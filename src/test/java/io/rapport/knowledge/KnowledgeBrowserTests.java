@@ -242,4 +242,58 @@ class KnowledgeBrowserTests extends BrowserTest {
         page.navigate("/knowledge?language=zz&page=999");
         assertThat(page.locator("h1")).hasText("Knowledge base");
     }
+
+    @Test
+    void theTicketPageSuggestsTheArticleAndItsLinkGoesIntoTheReply() {
+        String w = "ks" + UUID.randomUUID().toString().substring(0, 6);
+        var article = admin().post(
+                        "/api/v1/articles",
+                        Map.of(
+                                "title",
+                                "Card blocked abroad " + w,
+                                "body",
+                                "A card used abroad for the first time may be blocked for safety. Unblock it in the app. "
+                                        + w,
+                                "visibility",
+                                "public"))
+                .json();
+        long number = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject",
+                                "My card is blocked " + w,
+                                "body",
+                                "I am abroad and my card was blocked when I paid. " + w,
+                                "customer",
+                                Map.of("email", w + "@example.com")))
+                .json()
+                .get("number")
+                .asLong();
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/tickets/" + number);
+        var panel = page.locator("[data-rapport=suggestions]");
+        panel.locator("summary").click();
+        assertThat(panel.locator("[data-rapport=panel-link]").first()).hasText("Card blocked abroad " + w);
+        screenshot(page, "ticket-suggestions");
+        panel.locator("[data-rapport=panel-insert]").first().click();
+        assertThat(page.locator("[data-rapport=reply-body]"))
+                .hasValue(Pattern.compile(".*\\[Card blocked abroad " + w + "\\]\\(http.*/help/articles/"
+                        + article.get("id").asLong() + "-card-blocked-abroad-" + w + "\\).*"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> suggestionsUsed(number) == 1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TicketSuggestions suggestions;
+
+    private long suggestionsUsed(long number) {
+        long id = admin().get("/api/v1/tickets?number=" + number)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+        return suggestions.usedOn(id, "article");
+    }
 }

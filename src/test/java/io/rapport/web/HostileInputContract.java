@@ -700,6 +700,11 @@ public abstract class HostileInputContract extends IntegrationTest {
                 new Form("agent", "/saved-replies/987654321/delete", false, Map.of()),
                 new Form(
                         "agent",
+                        "/tickets/" + number + "/suggestions/used",
+                        false,
+                        Map.of("type", "article", "id", "1")),
+                new Form(
+                        "agent",
                         "/admin/sla/policies",
                         false,
                         Map.of(
@@ -966,6 +971,9 @@ public abstract class HostileInputContract extends IntegrationTest {
 
     /** The page a form is on, for its CSRF token. */
     private static String pageOf(String path) {
+        if (path.endsWith("/suggestions/used")) {
+            return path.substring(0, path.indexOf("/suggestions"));
+        }
         if (path.startsWith("/portal/tickets/") && path.split("/").length > 4) {
             return path.substring(0, path.lastIndexOf('/'));
         }

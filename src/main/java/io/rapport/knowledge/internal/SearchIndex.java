@@ -357,6 +357,102 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * What is most like this text (a ticket's subject and conversation), best first: its words weighed by how rare
+     * they are (Lucene's MoreLikeThis over the subject, the text and its stemmed form in {@code language}), among
+     * documents {@code filter} lets through. Snippets mark the words the documents share with the text.
+     */
+    public List<SearchHit> similar(String text, String language, Query filter, int size) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            Acquired acquired = acquire();
+            if (acquired == null) {
+                return List.of();
+            }
+            IndexSearcher searcher = acquired.searcher();
+            try {
+                var mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
+                mlt.setAnalyzer(analyzer);
+                mlt.setMinTermFreq(1);
+                mlt.setMinDocFreq(1);
+                mlt.setMinWordLen(3);
+                mlt.setMaxQueryTerms(25);
+                mlt.setStopWords(stopWords(language));
+                if (searcher.getIndexReader().numDocs() >= 1_000) {
+                    // on a desk of some size, words in a fifth of everything ("please", "thanks") say nothing
+                    mlt.setMaxDocFreqPct(20);
+                }
+                BooleanQuery.Builder like = new BooleanQuery.Builder();
+                List<String> fields = new ArrayList<>(List.of(SUBJECT, PUBLIC));
+                if (language != null && stemmed.contains(language)) {
+                    fields.add(stemField(PUBLIC, language));
+                }
+                for (String field : fields) {
+                    mlt.setFieldNames(new String[] {field});
+                    Query q = mlt.like(field, new java.io.StringReader(text));
+                    like.add(field.equals(SUBJECT) ? new BoostQuery(q, 1.5f) : q, Occur.SHOULD);
+                }
+                Query words = like.build();
+                Query full = new BooleanQuery.Builder()
+                        .add(words, Occur.MUST)
+                        .add(filter, Occur.FILTER)
+                        .build();
+                TopDocs top = searcher.search(full, size);
+                return hits(searcher, words, top.scoreDocs, true);
+            } finally {
+                acquired.generation().searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Words that say nothing about a problem: English ones, and the ticket's language's where Lucene knows them. */
+    private static Set<String> stopWords(String language) {
+        Set<String> words = new java.util.HashSet<>();
+        EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> words.add(new String((char[]) w)));
+        var own = STOP_WORDS.get(language);
+        if (own != null) {
+            own.get().forEach(w -> words.add(new String((char[]) w)));
+        }
+        return words;
+    }
+
+    private static final Map<String, java.util.function.Supplier<org.apache.lucene.analysis.CharArraySet>> STOP_WORDS =
+            Map.of(
+                    "de", GermanAnalyzer::getDefaultStopSet,
+                    "fr", FrenchAnalyzer::getDefaultStopSet,
+                    "es", SpanishAnalyzer::getDefaultStopSet,
+                    "it", ItalianAnalyzer::getDefaultStopSet,
+                    "pt", PortugueseAnalyzer::getDefaultStopSet,
+                    "nl", DutchAnalyzer::getDefaultStopSet,
+                    "sv", SwedishAnalyzer::getDefaultStopSet,
+                    "tr", TurkishAnalyzer::getDefaultStopSet);
+
+    /** Filters for {@link #similar}: articles (public ones only, or all) and solved tickets other than one. */
+    public static Query articles(boolean publicOnly) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER);
+        if (publicOnly) {
+            q.add(new TermQuery(new Term(VISIBILITY, "public")), Occur.FILTER);
+        }
+        return q.build();
+    }
+
+    public static Query solvedTicketsOtherThan(long ticketId) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, "ticket")), Occur.FILTER)
+                .add(
+                        new BooleanQuery.Builder()
+                                .add(new TermQuery(new Term(STATUS, "solved")), Occur.SHOULD)
+                                .add(new TermQuery(new Term(STATUS, "closed")), Occur.SHOULD)
+                                .build(),
+                        Occur.FILTER)
+                .add(new TermQuery(new Term(KEY, "t:" + ticketId)), Occur.MUST_NOT)
+                .build();
+    }
+
     /** A searcher and the generation it belongs to (released there, even if a rebuild swapped generations since). */
     private record Acquired(Generation generation, IndexSearcher searcher) {}
 

@@ -138,15 +138,26 @@ public class Decisions {
         db.sql("DELETE FROM rtg_waiting WHERE ticket_id = ?").param(ticketId).update();
     }
 
+    /**
+     * Notes when routing last gave this agent a ticket. Two tickets routed to one agent at the same moment both find no
+     * row: the second insert yields to the first and updates it instead of failing (which left its ticket waiting).
+     */
     public void gaveTo(long agentId, Instant at) {
-        int changed = db.sql("UPDATE rtg_turn SET last_at = ? WHERE agent_id = ?")
+        if (updateTurn(agentId, at) > 0) {
+            return;
+        }
+        int inserted = db.sql("INSERT INTO rtg_turn (agent_id, last_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(agentId, Times.sql(at))
+                .update();
+        if (inserted == 0) {
+            updateTurn(agentId, at);
+        }
+    }
+
+    private int updateTurn(long agentId, Instant at) {
+        return db.sql("UPDATE rtg_turn SET last_at = ? WHERE agent_id = ?")
                 .params(Times.sql(at), agentId)
                 .update();
-        if (changed == 0) {
-            db.sql("INSERT INTO rtg_turn (agent_id, last_at) VALUES (?, ?)")
-                    .params(agentId, Times.sql(at))
-                    .update();
-        }
     }
 
     /** When each agent was last given a ticket by routing, as epoch milliseconds. */
