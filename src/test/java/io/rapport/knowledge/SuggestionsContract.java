@@ -82,9 +82,12 @@ abstract class SuggestionsContract extends IntegrationTest {
         List<Long> articles = ids(answer.get("articles"));
         assertThat(articles).as(answer.toString()).first().isEqualTo(reset);
         assertThat(articles).as("staff see internal articles too").contains(internal);
-        assertThat(articles.indexOf(shipping))
-                .as("an unrelated article, if at all, comes last")
-                .isIn(-1, articles.size() - 1);
+        if (articles.contains(shipping)) {
+            // other tests' articles share this index: only the order among this test's own is certain
+            assertThat(articles.indexOf(shipping))
+                    .as("the article on another problem comes after both about this one")
+                    .isGreaterThan(articles.indexOf(internal));
+        }
         JsonNode first = answer.get("articles").get(0);
         assertThat(first.get("url").asString()).contains("/help/articles/" + reset + "-");
         assertThat(first.get("snippet").asString()).contains("<mark>");
