@@ -103,6 +103,16 @@ abstract class SuggestionsContract extends IntegrationTest {
     }
 
     @Test
+    void aTicketWithoutALanguageStillGetsSuggestions() {
+        JsonNode ticket = ticket("#4711", "12345 678");
+        assertThat(ticket.has("language") && !ticket.get("language").isNull())
+                .as("nothing to detect a language in")
+                .isFalse();
+        var r = admin().get("/api/v1/tickets/" + ticket.get("id").asLong() + "/suggestions");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    @Test
     void anAgentsUseOfASuggestionIsRecorded() {
         String w = word();
         long a = article("Refund timing " + w, "Refunds take five days. " + w, "public");

@@ -413,7 +413,7 @@ public final class SearchIndex implements Closeable {
     private static Set<String> stopWords(String language) {
         Set<String> words = new java.util.HashSet<>();
         EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> words.add(new String((char[]) w)));
-        var own = STOP_WORDS.get(language);
+        var own = language == null ? null : STOP_WORDS.get(language); // a ticket may have no language
         if (own != null) {
             own.get().forEach(w -> words.add(new String((char[]) w)));
         }

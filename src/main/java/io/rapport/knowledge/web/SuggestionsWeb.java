@@ -117,7 +117,15 @@ class SuggestionsWeb {
 
         @Override
         public Optional<TicketPanel.Panel> panel(long ticketId, Locale language) {
-            Suggestions found = suggestions.forTicket(ticketId);
+            Suggestions found;
+            try {
+                found = suggestions.forTicket(ticketId);
+            } catch (RuntimeException e) {
+                // suggestions help; the ticket page must open without them
+                org.slf4j.LoggerFactory.getLogger(SuggestionsPanel.class)
+                        .warn("Suggestions for ticket {} failed: {}", ticketId, e.toString());
+                return Optional.empty();
+            }
             if (found.articles().isEmpty() && found.similarTickets().isEmpty()) {
                 return Optional.empty();
             }
