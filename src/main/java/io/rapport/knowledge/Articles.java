@@ -84,15 +84,14 @@ public class Articles {
                     .orElseThrow(() -> new InvalidInput("translationOf", "no article " + draft.translationOf()));
             familyId = original.familyId();
             if (store.family(familyId).stream().anyMatch(a -> a.language().equals(language))) {
-                throw new Conflict(
-                        "article.variantExists", "this article already has a variant in " + language, language);
+                throw variantExists(language);
             }
         }
         long id;
         try {
             id = store.insert(row(draft, familyId, language), by.id(), Times.now(clock));
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new Conflict("article.variantExists", "this article already has a variant in " + language, language);
+            throw variantExists(language);
         }
         changes.noteArticle(id);
         return get(id);
@@ -109,13 +108,13 @@ public class Articles {
         if (!language.equals(current.language())
                 && store.family(current.familyId()).stream()
                         .anyMatch(a -> a.id() != id && a.language().equals(language))) {
-            throw new Conflict("article.variantExists", "this article already has a variant in " + language, language);
+            throw variantExists(language);
         }
         boolean saved;
         try {
             saved = store.update(id, fromVersion, row(draft, current.familyId(), language), by.id(), Times.now(clock));
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new Conflict("article.variantExists", "this article already has a variant in " + language, language);
+            throw variantExists(language);
         }
         if (!saved) {
             throw changed(get(id));
@@ -411,6 +410,10 @@ public class Articles {
             throw new InvalidInput("language", "must be one of the desk's languages: " + String.join(", ", languages));
         }
         return l;
+    }
+
+    private static Conflict variantExists(String language) {
+        return new Conflict("article.variantExists", "this article already has a variant in " + language, language);
     }
 
     private static Conflict changed(Article now) {

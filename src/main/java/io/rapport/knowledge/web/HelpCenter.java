@@ -193,18 +193,9 @@ class HelpCenter {
                 new SearchRequest(
                         words, SearchRequest.Type.ARTICLE, Set.of(), null, null, null, null, null, Set.of(), 0, 100),
                 Searcher.visitor(),
-                model);
-        List<SearchPage.Line> lines = ((List<?>) model.getAttribute("lines"))
-                .stream()
-                        .map(SearchPage.Line.class::cast)
-                        .filter(l -> shown.contains(l.hit().id()))
-                        .limit(25)
-                        .toList();
-        model.addAttribute("lines", lines);
-        model.addAttribute(
-                "results",
-                new io.rapport.knowledge.SearchResults(
-                        lines.stream().map(SearchPage.Line::hit).toList(), lines.size()));
+                model,
+                hit -> shown.contains(hit.id()),
+                25);
         return "knowledge/help-search";
     }
 

@@ -36,22 +36,17 @@ class PortalSearchPage {
     String page(@AuthenticationPrincipal CustomerPrincipal me, @RequestParam(required = false) String q, Model model) {
         String words = q == null ? "" : q;
         model.addAttribute("q", words);
+        // an article made internal or archived a moment ago is not offered while the index catches up
         SearchPage.answer(
                 search,
                 new SearchRequest(words, null, Set.of(), null, null, null, null, null, Set.of(), 0, SHOWN),
                 Searcher.customer(me.id()),
-                model);
-        // an article made internal or archived a moment ago is not offered while the index catches up
-        model.addAttribute(
-                "lines",
-                ((java.util.List<?>) model.getAttribute("lines"))
-                        .stream()
-                                .map(SearchPage.Line.class::cast)
-                                .filter(l -> !"article".equals(l.hit().type())
-                                        || articles.find(l.hit().id())
-                                                .filter(io.rapport.knowledge.Article::isPublic)
-                                                .isPresent())
-                                .toList());
+                model,
+                hit -> !"article".equals(hit.type())
+                        || articles.find(hit.id())
+                                .filter(io.rapport.knowledge.Article::isPublic)
+                                .isPresent(),
+                SHOWN);
         return "knowledge/portal-search";
     }
 

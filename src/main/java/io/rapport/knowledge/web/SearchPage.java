@@ -40,10 +40,28 @@ class SearchPage {
      * shared by the workspace's and the portal's search pages.
      */
     static SearchResults answer(Search search, SearchRequest request, Searcher who, Model model) {
+        return answer(search, request, who, model, hit -> true, request.size());
+    }
+
+    /**
+     * As {@link #answer(Search, SearchRequest, Searcher, Model)}, keeping only the hits {@code keep} lets through
+     * (checked against the database by the caller), at most {@code shown} of them.
+     */
+    static SearchResults answer(
+            Search search,
+            SearchRequest request,
+            Searcher who,
+            Model model,
+            java.util.function.Predicate<SearchHit> keep,
+            int shown) {
         SearchResults results = new SearchResults(List.of(), 0);
         if (request.q() != null && !request.q().isBlank()) {
             try {
-                results = search.find(request, who);
+                SearchResults found = search.find(request, who);
+                List<SearchHit> kept = found.items().stream().filter(keep).toList();
+                results = new SearchResults(
+                        kept.stream().limit(shown).toList(),
+                        found.total() - (found.items().size() - kept.size()));
             } catch (InvalidInput e) {
                 model.addAttribute("error", true);
             }
