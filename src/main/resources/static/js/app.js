@@ -372,6 +372,13 @@
         changed = true;
       }
     });
+    // a repeat-contact link made or undone by a colleague: the earlier conversation comes or goes with it
+    const repeat = document.querySelector('[data-rapport="repeat-of"]');
+    const freshRepeat = fresh.querySelector('[data-rapport="repeat-of"]');
+    if (repeat && !freshRepeat) {
+      repeat.remove();
+      changed = true;
+    }
     const activity = document.getElementById("activity-list");
     const freshActivity = fresh.getElementById("activity-list");
     if (activity && freshActivity) activity.replaceChildren(...Array.from(freshActivity.childNodes).map((n) => document.importNode(n, true)));

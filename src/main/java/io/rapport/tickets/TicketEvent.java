@@ -13,7 +13,8 @@ public sealed interface TicketEvent
                 TicketAssigned,
                 TicketUpdated,
                 TicketMerged,
-                TicketEscalated {
+                TicketEscalated,
+                RepeatContactChanged {
 
     long ticketId();
 }

@@ -4,6 +4,7 @@ import io.rapport.accounts.Agents;
 import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
 import io.rapport.accounts.Teams;
+import io.rapport.common.Codes;
 import io.rapport.common.Conflict;
 import io.rapport.common.Html;
 import io.rapport.common.InvalidInput;
@@ -46,6 +47,11 @@ public class Tickets {
     public static final int MAX_BODY = 100_000;
     public static final int MAX_TAGS = 20;
 
+    /** Days after solving within which the customer's new ticket about the same problem is a repeat contact. */
+    public static final int REPEAT_WINDOW_DAYS = 14;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Tickets.class);
+
     private final TicketRepository tickets;
     private final SharedViewCounts sharedCounts;
     private final MessageRepository messages;
@@ -58,6 +64,8 @@ public class Tickets {
     private final ApplicationEventPublisher events;
     /** Resolved once: a bean lookup per new ticket cost more than the rest of choosing its language. */
     private final Supplier<LanguageDetection> languages;
+
+    private final Supplier<RepeatWatch> repeats;
 
     private final Clock clock;
     private final ObjectProvider<ConversationChannel> channels;
@@ -75,8 +83,10 @@ public class Tickets {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             ObjectProvider<LanguageDetection> languages,
+            ObjectProvider<RepeatWatch> repeats,
             Clock clock) {
         this.languages = SingletonSupplier.ofNullable(languages::getIfAvailable);
+        this.repeats = SingletonSupplier.ofNullable(repeats::getIfAvailable);
         this.teams = teams;
         this.transactions = transactions;
         this.tickets = tickets;
@@ -152,7 +162,7 @@ public class Tickets {
                 tags,
                 now);
         TicketRepository.Inserted row = tickets.insert(draft, customer.name());
-        TicketState ticket = draft.stored(row.id(), row.number());
+        TicketState stored = draft.stored(row.id(), row.number());
         long id = row.id();
         Author customerAuthor = Author.customer(customer);
         Author opener = command.openedBy() == null ? customerAuthor : command.openedBy();
@@ -160,6 +170,8 @@ public class Tickets {
         Author first = outboundBy == null ? customerAuthor : outboundBy;
         long messageId = messages.insert(id, first, Visibility.PUBLIC, channel, body.text(), body.html(), now);
         storeAttachments(id, messageId, command.attachments(), now);
+        // a problem the customer brings back is linked before anyone reacts to the new ticket (ADR 30)
+        TicketState ticket = outboundBy == null ? watchForRepeat(stored, body.text(), now) : stored;
         events.publishEvent(new TicketCreated(id, ticket.number(), customer.id(), channel));
         if (outboundBy != null) {
             // the agent's message: the ticket is open and the message goes to the customer as a reply does
@@ -170,6 +182,101 @@ public class Tickets {
         }
         // Everything the answer needs is in hand: no need to read the ticket back.
         return new OpenedTicket(toView(ticket, customer), messageId);
+    }
+
+    /**
+     * Links a new ticket to the customer's ticket solved in the last {@value #REPEAT_WINDOW_DAYS} days that it brings
+     * back, if the watch finds one, and marks that one's outcome repeat_contact. Both timelines say so. The watch
+     * failing never stops a ticket from opening.
+     */
+    private TicketState watchForRepeat(TicketState ticket, String text, Instant now) {
+        RepeatWatch watch = repeats.get();
+        if (watch == null) {
+            return ticket;
+        }
+        List<TicketRepository.RecentProblem> recent = tickets.recentlySolved(
+                ticket.customerId(), now.minus(java.time.Duration.ofDays(REPEAT_WINDOW_DAYS)), ticket.id(), 20);
+        Optional<RepeatWatch.Repeat> repeat;
+        try {
+            repeat = watch.arrived(
+                    new RepeatWatch.Problem(ticket.id(), ticket.subject(), text, ticket.language()),
+                    recent.stream().map(TicketRepository.RecentProblem::problem).toList());
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The repeat-contact watch failed on ticket {}; it opens unlinked: {}",
+                    ticket.number(),
+                    e.toString());
+            return ticket;
+        }
+        Optional<TicketRepository.RecentProblem> earlier = repeat.flatMap(r -> recent.stream()
+                .filter(p -> p.problem().ticketId() == r.ticketId())
+                .findFirst());
+        if (earlier.isEmpty()) {
+            return ticket;
+        }
+        long earlierId = earlier.get().problem().ticketId();
+        tickets.linkRepeat(ticket.id(), earlierId);
+        Author watchAuthor = Author.system();
+        audit.record(
+                ticket.id(),
+                watchAuthor,
+                "repeat_of",
+                null,
+                null,
+                "#" + earlier.get().number(),
+                now);
+        audit.record(earlierId, watchAuthor, "repeated_in", null, null, "#" + ticket.number(), now);
+        if (tickets.markRepeatContact(earlierId)) {
+            audit.record(
+                    earlierId,
+                    watchAuthor,
+                    "outcome",
+                    "outcome",
+                    earlier.get().outcome().code(),
+                    Outcome.REPEAT_CONTACT.code(),
+                    now);
+        }
+        events.publishEvent(new RepeatContactChanged(earlierId, ticket.id(), true));
+        return ticket.withRepeatOf(earlierId);
+    }
+
+    /**
+     * An agent says a ticket linked as a repeat contact is another problem: the link goes, and the earlier ticket's
+     * outcome returns to what it was before the watch changed it (unless another ticket still repeats it, or someone
+     * set it since). Both timelines say who undid it. Nothing happens to a ticket that is not linked.
+     */
+    @Transactional
+    public TicketView unlinkRepeat(long ticketId, Author by) {
+        Ticket ticket = new Ticket(load(ticketId));
+        Long earlierId = ticket.state().repeatOf();
+        if (earlierId == null) {
+            return view(ticket.state());
+        }
+        Instant now = Times.now(clock);
+        TicketState earlier = load(earlierId);
+        ticket.unlinkRepeat(earlier.number(), by, now);
+        save(ticket);
+        audit.record(
+                earlierId,
+                by,
+                "repeat_unlinked_from",
+                null,
+                "#" + ticket.state().number(),
+                null,
+                now);
+        // what the outcome was before the watch's change: the entry that made it repeat_contact says
+        Outcome before = audit.forTicket(earlierId).stream()
+                .filter(e -> "outcome".equals(e.field())
+                        && Outcome.REPEAT_CONTACT.code().equals(e.after()))
+                .reduce((first, second) -> second)
+                .map(e -> Codes.stored(Outcome.class, e.before()))
+                .orElse(Outcome.UNKNOWN);
+        if (before != Outcome.REPEAT_CONTACT && tickets.restoreOutcomeAfterRepeat(earlierId, before)) {
+            audit.record(earlierId, by, "outcome", "outcome", Outcome.REPEAT_CONTACT.code(), before.code(), now);
+        }
+        events.publishEvent(new RepeatContactChanged(ticketId, earlierId, false));
+        events.publishEvent(new RepeatContactChanged(earlierId, ticketId, false));
+        return view(load(ticketId));
     }
 
     /**

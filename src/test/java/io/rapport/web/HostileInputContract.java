@@ -567,6 +567,7 @@ public abstract class HostileInputContract extends IntegrationTest {
                         Map.of("name", "Form view", "view", "all", "f", "priority:urgent", "sort", "-updated")),
                 new Form("agent", "/tickets/saved-views/987654321/delete", false, Map.of()),
                 new Form("agent", "/tickets/" + number + "/merge", false, Map.of("mergeInto", "1", "confirm", "yes")),
+                new Form("agent", "/tickets/" + number + "/repeat-of/remove", false, Map.of()),
                 new Form(
                         "agent",
                         "/tickets/bulk",

@@ -167,6 +167,16 @@ public class Ticket {
         touch(now);
     }
 
+    /** An agent says this ticket is not the earlier problem come back: the link goes, and the timeline says so. */
+    public void unlinkRepeat(long earlierNumber, Author by, Instant now) {
+        if (repeatOf == null) {
+            return;
+        }
+        repeatOf = null;
+        changes.add(new Change(by, "repeat_unlinked", null, "#" + earlierNumber, null));
+        touch(now);
+    }
+
     /** This ticket's conversation moved to ticket {@code intoId}: it closes and points there. */
     public void mergeInto(long intoId, long intoNumber, Author by, Instant now) {
         if (mergedInto != null) {

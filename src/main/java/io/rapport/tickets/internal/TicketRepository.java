@@ -6,6 +6,7 @@ import io.rapport.common.Times;
 import io.rapport.tickets.Channel;
 import io.rapport.tickets.Outcome;
 import io.rapport.tickets.Priority;
+import io.rapport.tickets.RepeatWatch;
 import io.rapport.tickets.TicketQuery;
 import io.rapport.tickets.TicketStatus;
 import java.sql.ResultSet;
@@ -507,6 +508,65 @@ public class TicketRepository {
             result.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         });
         return result;
+    }
+
+    /** One of a customer's recently solved tickets, as the repeat-contact watch reads it. */
+    public record RecentProblem(RepeatWatch.Problem problem, long number, Outcome outcome) {}
+
+    /**
+     * The customer's tickets solved or closed since {@code since}, newest first, at most {@code limit}, each with the
+     * first thing the customer wrote on it; merged ones and {@code except} left out (ADR 30).
+     */
+    public List<RecentProblem> recentlySolved(long customerId, java.time.Instant since, long except, int limit) {
+        return db.sql("""
+                        SELECT t.id, t.number, t.subject, t.language, t.outcome,
+                            (SELECT m.body FROM tkt_message m WHERE m.ticket_id = t.id AND m.author_type = 'customer'
+                                ORDER BY m.id LIMIT 1) AS first_text
+                        FROM tkt_ticket t
+                        WHERE t.customer_id = ? AND t.status IN ('solved', 'closed') AND t.merged_into IS NULL
+                            AND t.id <> ? AND COALESCE(t.solved_at, t.closed_at) >= ?
+                        ORDER BY COALESCE(t.solved_at, t.closed_at) DESC, t.id DESC LIMIT ?
+                        """)
+                .params(customerId, except, Times.sql(since), limit)
+                .query((rs, n) -> new RecentProblem(
+                        new RepeatWatch.Problem(
+                                rs.getLong("id"),
+                                rs.getString("subject"),
+                                java.util.Objects.requireNonNullElse(rs.getString("first_text"), ""),
+                                rs.getString("language")),
+                        rs.getLong("number"),
+                        Codes.stored(Outcome.class, rs.getString("outcome"))))
+                .list();
+    }
+
+    /** Links a ticket just opened to the earlier one it repeats. */
+    public void linkRepeat(long id, long earlierId) {
+        db.sql("UPDATE tkt_ticket SET repeat_of = ? WHERE id = ?")
+                .params(earlierId, id)
+                .update();
+    }
+
+    /**
+     * The earlier ticket's problem came back: its outcome becomes repeat_contact, whatever it was. False when it
+     * already was. Its version moves on, so an agent holding the ticket open is told it changed.
+     */
+    public boolean markRepeatContact(long id) {
+        return db.sql("""
+                        UPDATE tkt_ticket SET outcome = 'repeat_contact', version = version + 1
+                        WHERE id = ? AND outcome <> 'repeat_contact'
+                        """).param(id).update() == 1;
+    }
+
+    /**
+     * An agent undid the last link to this earlier ticket: its outcome goes back to what it was before the watch
+     * changed it, unless another ticket still repeats it or someone has set the outcome since. True when it changed.
+     */
+    public boolean restoreOutcomeAfterRepeat(long id, Outcome before) {
+        return db.sql("""
+                        UPDATE tkt_ticket SET outcome = ?, version = version + 1
+                        WHERE id = ? AND outcome = 'repeat_contact'
+                            AND NOT EXISTS (SELECT 1 FROM tkt_ticket r WHERE r.repeat_of = ?)
+                        """).params(before.code(), id, id).update() == 1;
     }
 
     /** Solved tickets whose customer has not answered since the cutoff. */

@@ -71,15 +71,20 @@ public record TicketState(
 
     /** The same ticket with these tags (the repository reads them in a second query). */
     public TicketState withTags(Set<String> newTags) {
-        return copy(id, number, new TreeSet<>(newTags));
+        return copy(id, number, new TreeSet<>(newTags), repeatOf);
+    }
+
+    /** The same ticket linked to the earlier one whose problem it brings back. */
+    public TicketState withRepeatOf(Long earlier) {
+        return copy(id, number, tags, earlier);
     }
 
     /** The same ticket with the id and number the database gave it. */
     public TicketState stored(long newId, long newNumber) {
-        return copy(newId, newNumber, tags);
+        return copy(newId, newNumber, tags, repeatOf);
     }
 
-    private TicketState copy(Long newId, long newNumber, SortedSet<String> newTags) {
+    private TicketState copy(Long newId, long newNumber, SortedSet<String> newTags, Long newRepeatOf) {
         return new TicketState(
                 newId,
                 newNumber,
@@ -92,7 +97,7 @@ public record TicketState(
                 assigneeId,
                 teamId,
                 language,
-                repeatOf,
+                newRepeatOf,
                 mergedInto,
                 newTags,
                 createdAt,

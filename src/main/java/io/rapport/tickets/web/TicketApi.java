@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -418,6 +419,16 @@ class TicketApi {
         return request.savedReplyId() == null
                 ? tickets.addMessage(id, message)
                 : savedReplies.send(id, request.savedReplyId(), message, null, agent.id());
+    }
+
+    @DeleteMapping("/{id}/repeat-of")
+    @Operation(
+            operationId = "unlinkRepeatContact",
+            summary = "Say this ticket is not the earlier problem come back: repeatOf goes, and the earlier ticket's"
+                    + " outcome returns to what it was before (unless another ticket still repeats it); answers this"
+                    + " ticket. A ticket without the link answers unchanged")
+    TicketView unlinkRepeat(@PathVariable long id, @AuthenticationPrincipal AgentPrincipal agent) {
+        return tickets.unlinkRepeat(id, Author.agent(agent));
     }
 
     @GetMapping("/{id}/audit")

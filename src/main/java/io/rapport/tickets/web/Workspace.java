@@ -553,6 +553,10 @@ class Workspace {
             model.addAttribute(
                     "mergedIntoNumber", tickets.summary(ticket.mergedInto()).number());
         }
+        if (ticket.repeatOf() != null) {
+            // the problem came back: the earlier conversation is on the page, so nobody has to ask the customer again
+            model.addAttribute("repeatOf", withImages(tickets.get(ticket.repeatOf())));
+        }
         model.addAttribute("related", collaboration.related(id));
         List<io.rapport.tickets.Escalation> handoffs = escalations.list(id);
         model.addAttribute("handoff", ticket.isClosed() || handoffs.isEmpty() ? null : handoffs.getLast());
@@ -573,6 +577,15 @@ class Workspace {
         // the audit trail stores ids and codes; the activity list says names and words
         model.addAttribute("activity", Activity.of(ticket, tickets.audit(id), all, teams.list(), errors));
         return "tickets/ticket";
+    }
+
+    /** "Not the same problem": the agent undoes the repeat-contact link the watch made (ADR 30). */
+    @PostMapping("/tickets/{number}/repeat-of/remove")
+    String unlinkRepeat(
+            @PathVariable long number, @AuthenticationPrincipal AgentPrincipal me, RedirectAttributes redirect) {
+        tickets.unlinkRepeat(idOf(number), Author.agent(me));
+        redirect.addFlashAttribute("repeatUnlinked", true);
+        return "redirect:/tickets/" + number;
     }
 
     /** The conversation alone, for live refresh when a message arrives. */
