@@ -38,7 +38,7 @@ public class LoadClient {
         }
         if (args.length > 0 && args[0].equals("--help")) {
             System.out.println("java bench/LoadClient.java --base URL --user EMAIL --password PW "
-                    + "--mode seed|create|views --count N --concurrency C --seconds S");
+                    + "--mode seed|create|views|scale|search --count N --concurrency C --seconds S");
             return;
         }
         base = opts.getOrDefault("base", base);
@@ -67,6 +67,7 @@ public class LoadClient {
                         i -> get(token, "/api/v1/tickets?size=50&status=" + statuses[i % statuses.length]));
             }
             case "scale" -> scale(opts, token, count);
+            case "search" -> search(token, count, concurrency, Integer.parseInt(opts.getOrDefault("tickets", "0")));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
@@ -176,6 +177,51 @@ public class LoadClient {
                 name, sorted.length, sorted.length / elapsed, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, errors.get(),
                 errors.get() > 0 ? " (first status " + firstError.get() + ")" : "");
+    }
+
+    /**
+     * The search figures of issue 10, point 7: the contract's search call at {@code concurrency} (20), with the kinds
+     * of query agents type: one word, two words, a phrase, a prefix while typing, a word with a status or language
+     * filter, a customer by name, a ticket number. Then suggestions for random tickets, as the ticket page asks for
+     * them, at concurrency 1 and 4.
+     */
+    static void search(String token, int count, int concurrency, int tickets) throws Exception {
+        String[] words = {"card", "refund", "transfer", "declined", "pin", "atm", "fee", "exchange", "top", "cash",
+            "payment", "account", "verify", "identity", "statement", "charged", "pending", "arrived", "stolen", "lost"};
+        String[] phrases = {"\"card payment\"", "\"exchange rate\"", "\"top up\"", "\"my card\"", "\"cash withdrawal\""};
+        String[] prefixes = {"tran", "refu", "decl", "withd", "veri", "ident", "exch", "stat"};
+        String[] filters = {"&status=open", "&status=new,open", "&language=de", "&channel=email", "&status=solved"};
+        java.util.function.IntFunction<String> query = i -> {
+            java.util.Random r = new java.util.Random(i);
+            String q = switch (i % 8) {
+                case 0, 1 -> words[r.nextInt(words.length)];
+                case 2, 3 -> words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)];
+                case 4 -> phrases[r.nextInt(phrases.length)];
+                case 5 -> prefixes[r.nextInt(prefixes.length)];
+                case 6 -> "Customer " + (1 + r.nextInt(Math.max(1, tickets / 5)));
+                default -> words[r.nextInt(words.length)];
+            };
+            String filter = i % 8 == 7 ? filters[r.nextInt(filters.length)] : "";
+            return "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + filter;
+        };
+        run("warm-up search", Math.max(500, count / 4), concurrency, 120, i -> get(token, query.apply(1_000_000 + i)));
+        run("search (concurrency " + concurrency + ")", count, concurrency, 300, i -> get(token, query.apply(i)));
+        run("search, one word (concurrency " + concurrency + ")", count / 4, concurrency, 120,
+                i -> get(token, "/api/v1/search?q=" + words[i % words.length]));
+        run("search, one word (concurrency 1)", count / 8, 1, 120,
+                i -> get(token, "/api/v1/search?q=" + words[i % words.length]));
+
+        // ticket ids spread over the whole range, as agents open old and new tickets
+        String first = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets?size=1&sort=number"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\\{\"id\":(\\d+),").matcher(first);
+        long low = m.find() ? Long.parseLong(m.group(1)) : 1;
+        java.util.function.IntFunction<String> suggestions =
+                i -> "/api/v1/tickets/" + (low + new java.util.Random(i).nextInt(Math.max(1, tickets))) + "/suggestions";
+        run("warm-up suggestions", 200, 4, 120, i -> get(token, suggestions.apply(2_000_000 + i)));
+        run("suggestions (concurrency 1)", Math.max(100, count / 8), 1, 120, i -> get(token, suggestions.apply(i)));
+        run("suggestions (concurrency 4)", Math.max(100, count / 8), 4, 120,
+                i -> get(token, suggestions.apply(500_000 + i)));
     }
 
     static double pct(long[] sorted, int p) {

@@ -17,21 +17,8 @@ driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep
 
 . bench/server.sh
 start_rapport
-auth=(-u admin@bench.rapport.io:bench-password-1 -H 'Content-Type: application/json')
-api="http://127.0.0.1:$port/api/v1"
 echo "== Rapport scale benchmark: $tickets tickets on PostgreSQL, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
-# the desk the tickets belong to: teams, agents, organizations, as an admin would set them up
-for t in "Cards & Payments" "Accounts & Transfers" "Fraud" "Onboarding" "Escalations"; do
-  curl -sf "${auth[@]}" -d "{\"name\":\"$t\"}" "$api/teams" >/dev/null
-done
-teams=$(curl -sf "${auth[@]}" "$api/teams" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
-for i in $(seq 1 40); do
-  team=$(echo "$teams" | cut -d, -f$(( (i % 5) + 1 )))
-  curl -sf "${auth[@]}" -d "{\"email\":\"agent$i@bench.rapport.io\",\"name\":\"Agent $i\",\"password\":\"bench-password-1\",\"teamIds\":[$team]}" "$api/agents" >/dev/null
-done
-for o in Acme Globex Initech Umbrella Hooli; do
-  curl -sf "${auth[@]}" -d "{\"name\":\"$o\",\"domains\":[\"$(echo $o | tr A-Z a-z).example\"]}" "$api/organizations" >/dev/null
-done
+setup_desk
 "$java" -cp "$driver" bench/BulkLoad.java --url "jdbc:postgresql://127.0.0.1:5432/$name" --tickets "$tickets"
 psql -q -h 127.0.0.1 -U postgres -d "$name" -c "VACUUM ANALYZE"
 big=$(psql -At -h 127.0.0.1 -U postgres -d "$name" -c "SELECT customer_id FROM tkt_ticket GROUP BY customer_id ORDER BY COUNT(*) DESC LIMIT 1")

@@ -27,3 +27,21 @@ stop_rapport() {
   fi
   rm -rf "$data"
 }
+
+# The desk bulk-loaded tickets belong to, as an admin would set it up through the API: 5 teams, 40 agents,
+# 5 organizations. Needs: port. Sets: auth, api (for curl), teams (comma-separated ids).
+setup_desk() {
+  auth=(-u admin@bench.rapport.io:bench-password-1 -H 'Content-Type: application/json')
+  api="http://127.0.0.1:$port/api/v1"
+  for t in "Cards & Payments" "Accounts & Transfers" "Fraud" "Onboarding" "Escalations"; do
+    curl -sf "${auth[@]}" -d "{\"name\":\"$t\"}" "$api/teams" >/dev/null
+  done
+  teams=$(curl -sf "${auth[@]}" "$api/teams" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
+  for i in $(seq 1 40); do
+    team=$(echo "$teams" | cut -d, -f$(( (i % 5) + 1 )))
+    curl -sf "${auth[@]}" -d "{\"email\":\"agent$i@bench.rapport.io\",\"name\":\"Agent $i\",\"password\":\"bench-password-1\",\"teamIds\":[$team]}" "$api/agents" >/dev/null
+  done
+  for o in Acme Globex Initech Umbrella Hooli; do
+    curl -sf "${auth[@]}" -d "{\"name\":\"$o\",\"domains\":[\"$(echo $o | tr A-Z a-z).example\"]}" "$api/organizations" >/dev/null
+  done
+}

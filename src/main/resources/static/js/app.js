@@ -373,12 +373,13 @@
       }
     });
     // a repeat-contact link made or undone by a colleague: the earlier conversation comes or goes with it
-    const repeat = document.querySelector('[data-rapport="repeat-of"]');
-    const freshRepeat = fresh.querySelector('[data-rapport="repeat-of"]');
-    if (repeat && !freshRepeat) {
-      repeat.remove();
-      changed = true;
-    }
+    ["repeat-of", "came-back-in"].forEach((name) => {
+      const shown = document.querySelector('[data-rapport="' + name + '"]');
+      if (shown && !fresh.querySelector('[data-rapport="' + name + '"]')) {
+        shown.remove();
+        changed = true;
+      }
+    });
     const activity = document.getElementById("activity-list");
     const freshActivity = fresh.getElementById("activity-list");
     if (activity && freshActivity) activity.replaceChildren(...Array.from(freshActivity.childNodes).map((n) => document.importNode(n, true)));

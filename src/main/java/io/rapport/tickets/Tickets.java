@@ -240,6 +240,11 @@ public class Tickets {
         return ticket.withRepeatOf(earlierId);
     }
 
+    /** The numbers of the tickets in which this ticket's problem came back (ADR 30), oldest first. */
+    public List<Long> cameBackIn(long ticketId) {
+        return tickets.repeatNumbersOf(ticketId);
+    }
+
     /**
      * An agent says a ticket linked as a repeat contact is another problem: the link goes, and the earlier ticket's
      * outcome returns to what it was before the watch changed it (unless another ticket still repeats it, or someone

@@ -68,6 +68,7 @@ class RepeatContactBrowserTests extends BrowserTest {
         colleague.navigate("/tickets/" + earlierNumber);
         assertThat(colleague.locator(".ticket-head [data-rapport=outcome]")).hasText("Repeat contact");
         assertThat(colleague.locator("#activity-list")).containsText("#" + number);
+        assertThat(colleague.locator("[data-rapport=came-back-in] a")).hasText("#" + number);
 
         page.locator("[data-rapport=repeat-unlink] button").click();
         assertThat(page.locator("[data-rapport=repeat-unlinked]")).isVisible();
@@ -75,6 +76,7 @@ class RepeatContactBrowserTests extends BrowserTest {
 
         assertThat(colleague.locator(".ticket-head [data-rapport=outcome]")).hasText("Outcome unknown");
         assertThat(colleague.locator("[data-rapport=ticket-updated]")).isVisible();
+        assertThat(colleague.locator("[data-rapport=came-back-in]")).hasCount(0);
         other.close();
     }
 }

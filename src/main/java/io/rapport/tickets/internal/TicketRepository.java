@@ -539,6 +539,14 @@ public class TicketRepository {
                 .list();
     }
 
+    /** The numbers of the tickets that brought this one's problem back, oldest first. */
+    public List<Long> repeatNumbersOf(long id) {
+        return db.sql("SELECT number FROM tkt_ticket WHERE repeat_of = ? ORDER BY id")
+                .param(id)
+                .query(Long.class)
+                .list();
+    }
+
     /** Links a ticket just opened to the earlier one it repeats. */
     public void linkRepeat(long id, long earlierId) {
         db.sql("UPDATE tkt_ticket SET repeat_of = ? WHERE id = ?")

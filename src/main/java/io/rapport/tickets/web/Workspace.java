@@ -557,6 +557,7 @@ class Workspace {
             // the problem came back: the earlier conversation is on the page, so nobody has to ask the customer again
             model.addAttribute("repeatOf", withImages(tickets.get(ticket.repeatOf())));
         }
+        model.addAttribute("cameBackIn", tickets.cameBackIn(id));
         model.addAttribute("related", collaboration.related(id));
         List<io.rapport.tickets.Escalation> handoffs = escalations.list(id);
         model.addAttribute("handoff", ticket.isClosed() || handoffs.isEmpty() ? null : handoffs.getLast());

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Search benchmark (issue 10, point 7): Rapport on a fresh PostgreSQL database (127.0.0.1 only) with N tickets loaded
+# by bench/BulkLoad.java, then the search index rebuilt from the database (the rate is the index build figure), its
+# size on disk and the heap after it, and then searches at concurrency 20 and suggestions, through the API.
+#   bench/search.sh [tickets, default 1000000] [search requests, default 4000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=postgresql
+tickets=${1:-1000000}
+requests=${2:-4000}
+port=${RAPPORT_BENCH_PORT:-18082}
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java="$java_home/bin/java"
+jar=$(ls target/rapport-*.jar 2>/dev/null | head -1 || true)
+[ -n "$jar" ] || { JAVA_HOME=$java_home ./mvnw -q -DskipTests package; jar=$(ls target/rapport-*.jar | head -1); }
+driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
+
+. bench/server.sh
+start_rapport
+echo "== Rapport search benchmark: $tickets tickets on PostgreSQL, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+setup_desk
+"$java" -cp "$driver" bench/BulkLoad.java --url "jdbc:postgresql://127.0.0.1:5432/$name" --tickets "$tickets"
+psql -q -h 127.0.0.1 -U postgres -d "$name" -c "VACUUM ANALYZE"
+
+heap() { # the heap in use after a full collection, in MB
+  "$java_home/bin/jcmd" "$pid" GC.run >/dev/null
+  "$java_home/bin/jcmd" "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9 | awk '{printf "%d", $1/1024}'
+}
+echo "-- heap before the index is built: $(heap) MB (-Xmx2g)"
+start=$(date +%s.%N)
+curl -sf "${auth[@]}" -X POST "$api/search/rebuild" >/dev/null
+while :; do
+  sleep 2
+  status=$(curl -sf "${auth[@]}" "$api/search/status")
+  case "$status" in *'"rebuilding":false'*) break ;; esac
+done
+end=$(date +%s.%N)
+documents=$(echo "$status" | grep -o '"documents":[0-9]*' | cut -d: -f2)
+awk -v s="$start" -v e="$end" -v d="$documents" -v t="$tickets" \
+  'BEGIN { printf "-- index built: %d documents (%d tickets and their customers) in %.1f s: %.0f tickets/s, %.0f documents/s\n", d, t, e - s, t / (e - s), d / (e - s) }'
+echo "-- index on disk: $(du -sm "$data/search" | cut -f1) MB; heap after the build: $(heap) MB"
+"$java" bench/LoadClient.java --base "http://127.0.0.1:$port" --user admin@bench.rapport.io --password bench-password-1 \
+  --mode search --count "$requests" --concurrency 20 --tickets "$tickets" | grep -v warm-up
+echo "-- heap after the searches: $(heap) MB"
