@@ -11,16 +11,12 @@ requests=${2:-4000}
 port=${RAPPORT_BENCH_PORT:-18082}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$java_home/bin/java"
-jar=$(ls target/rapport-*.jar 2>/dev/null | head -1 || true)
-[ -n "$jar" ] || { JAVA_HOME=$java_home ./mvnw -q -DskipTests package; jar=$(ls target/rapport-*.jar | head -1); }
-driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
-
 . bench/server.sh
+find_jar
 start_rapport
 echo "== Rapport search benchmark: $tickets tickets on PostgreSQL, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 setup_desk
-"$java" -cp "$driver" bench/BulkLoad.java --url "jdbc:postgresql://127.0.0.1:5432/$name" --tickets "$tickets"
-psql -q -h 127.0.0.1 -U postgres -d "$name" -c "VACUUM ANALYZE"
+bulk_load "$tickets"
 
 heap() { # the heap in use after a full collection, in MB
   "$java_home/bin/jcmd" "$pid" GC.run >/dev/null

@@ -45,3 +45,17 @@ setup_desk() {
     curl -sf "${auth[@]}" -d "{\"name\":\"$o\",\"domains\":[\"$(echo $o | tr A-Z a-z).example\"]}" "$api/organizations" >/dev/null
   done
 }
+
+# The packaged application (built when missing) and the PostgreSQL driver. Needs: java_home. Sets: jar, driver.
+find_jar() {
+  jar=$(ls target/rapport-*.jar 2>/dev/null | head -1 || true)
+  [ -n "$jar" ] || { JAVA_HOME=$java_home ./mvnw -q -DskipTests package; jar=$(ls target/rapport-*.jar | head -1); }
+  driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
+}
+
+# Writes N tickets into the server's PostgreSQL database with bench/BulkLoad.java (what the API would write, with
+# COPY), then lets PostgreSQL gather its statistics. Needs: java, driver, name.
+bulk_load() {
+  "$java" -cp "$driver" bench/BulkLoad.java --url "jdbc:postgresql://127.0.0.1:5432/$name" --tickets "$1"
+  psql -q -h 127.0.0.1 -U postgres -d "$name" -c "VACUUM ANALYZE"
+}

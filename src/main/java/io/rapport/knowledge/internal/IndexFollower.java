@@ -391,6 +391,11 @@ public class IndexFollower implements SmartLifecycle {
     private void rebuildNow() {
         long started = System.currentTimeMillis();
         SearchIndex.Builder builder = null;
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "search-index-reader");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             rebuilding = true;
             builder = index.startRebuild();
@@ -407,19 +412,19 @@ public class IndexFollower implements SmartLifecycle {
             }
             rebuilt.set(0);
             toRebuild.set(tickets.count() + customers.count() + articles.count());
-            long after = 0;
+            // the next batch is read from the database while this one is analyzed and written: two cores, both busy
+            java.util.concurrent.CompletableFuture<TicketBatch> next = readTickets(0, reader);
             while (true) {
                 stopIfStopping();
-                List<Long> ids = tickets.idsAfter(after, BATCH);
-                if (ids.isEmpty()) {
+                TicketBatch batch = next.join();
+                if (batch.ids().isEmpty()) {
                     break;
                 }
-                List<TicketDocument> docs = tickets.documents(ids);
-                builder.tickets(docs, customersOf(docs));
-                rebuilt.addAndGet(ids.size());
-                after = ids.getLast();
+                next = readTickets(batch.ids().getLast(), reader);
+                builder.tickets(batch.docs(), batch.customers());
+                rebuilt.addAndGet(batch.ids().size());
             }
-            after = 0;
+            long after = 0;
             while (true) {
                 stopIfStopping();
                 List<Long> ids = customers.idsAfter(after, 2 * BATCH);
@@ -460,8 +465,26 @@ public class IndexFollower implements SmartLifecycle {
             }
             throw e;
         } finally {
+            reader.shutdownNow();
             rebuilding = false;
         }
+    }
+
+    private record TicketBatch(List<Long> ids, List<TicketDocument> docs, Map<Long, CustomerRef> customers) {}
+
+    /** The tickets after this id, with their customers, read on the reader thread. */
+    private java.util.concurrent.CompletableFuture<TicketBatch> readTickets(
+            long after, java.util.concurrent.Executor reader) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    List<Long> ids = tickets.idsAfter(after, BATCH);
+                    if (ids.isEmpty()) {
+                        return new TicketBatch(ids, List.of(), Map.of());
+                    }
+                    List<TicketDocument> docs = tickets.documents(ids);
+                    return new TicketBatch(ids, docs, customersOf(docs));
+                },
+                reader);
     }
 
     private void stopIfStopping() {

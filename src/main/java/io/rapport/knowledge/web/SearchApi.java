@@ -39,8 +39,8 @@ class SearchApi {
         this.search = search;
     }
 
-    /** A page of results and how many there are in all. */
-    record SearchAnswer(List<SearchHit> items, long total, int page, int size) {}
+    /** A page of results and how many there are in all (at least that many when {@code totalAtLeast}). */
+    record SearchAnswer(List<SearchHit> items, long total, boolean totalAtLeast, int page, int size) {}
 
     @GetMapping("/api/v1/search")
     @Operation(
@@ -95,7 +95,7 @@ class SearchApi {
                         p,
                         s),
                 Searcher.staff());
-        return new SearchAnswer(found.items(), found.total(), p, s);
+        return new SearchAnswer(found.items(), found.total(), found.totalAtLeast(), p, s);
     }
 
     @GetMapping("/api/v1/search/status")

@@ -61,7 +61,8 @@ class SearchPage {
                 List<SearchHit> kept = found.items().stream().filter(keep).toList();
                 results = new SearchResults(
                         kept.stream().limit(shown).toList(),
-                        found.total() - (found.items().size() - kept.size()));
+                        found.total() - (found.items().size() - kept.size()),
+                        found.totalAtLeast());
             } catch (InvalidInput e) {
                 model.addAttribute("error", true);
             }

@@ -1,0 +1,102 @@
+package io.rapport.knowledge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.accounts.CustomerRef;
+import io.rapport.knowledge.SearchRequest;
+import io.rapport.knowledge.SearchResults;
+import io.rapport.knowledge.Searcher;
+import io.rapport.tickets.AuthorType;
+import io.rapport.tickets.Channel;
+import io.rapport.tickets.Priority;
+import io.rapport.tickets.TicketDocument;
+import io.rapport.tickets.TicketStatus;
+import io.rapport.tickets.Visibility;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a search costs stays bounded on a big desk (issue 10, point 7): matches are counted exactly up to
+ * {@link SearchIndex#COUNT_UP_TO} and past that the total says "at least"; the word being typed is looked for as a
+ * prefix of the words as written, and still found through its stem when complete.
+ */
+class SearchIndexCountTests {
+
+    @TempDir
+    Path dir;
+
+    static TicketDocument ticket(long id, String text) {
+        return new TicketDocument(
+                id,
+                1000 + id,
+                "Ticket " + id,
+                TicketStatus.OPEN,
+                Channel.EMAIL,
+                Priority.NORMAL,
+                1,
+                null,
+                null,
+                "en",
+                Set.of(),
+                null,
+                Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-11-01T10:00:00Z"),
+                List.of(new TicketDocument.Text(id, Visibility.PUBLIC, AuthorType.CUSTOMER, text)));
+    }
+
+    SearchIndex index(int tickets, String text) {
+        SearchIndex index = new SearchIndex(dir, List.of("en", "de"));
+        SearchIndex.Builder builder = index.startRebuild();
+        List<TicketDocument> batch = new ArrayList<>();
+        for (long id = 1; id <= tickets; id++) {
+            batch.add(ticket(id, text));
+            if (batch.size() == 1_000) {
+                builder.tickets(batch, Map.of(1L, new CustomerRef(1, "Ada", "ada@example.com", "en")));
+                batch.clear();
+            }
+        }
+        builder.tickets(batch, Map.of());
+        index.publish(builder, new SearchIndex.Position(0, Set.of()));
+        return index;
+    }
+
+    @Test
+    void aCommonWordIsCountedUpToTheCapAndThenSaidToBeAtLeastThat() {
+        try (SearchIndex index = index(SearchIndex.COUNT_UP_TO + 500, "My card payments were declined")) {
+            SearchResults common = index.search(SearchRequest.of("card"), Searcher.staff());
+            assertThat(common.items()).hasSize(20);
+            assertThat(common.total())
+                    .as("counted in blocks: at least the cap, and the count stopped before the last match")
+                    .isBetween((long) SearchIndex.COUNT_UP_TO, (long) SearchIndex.COUNT_UP_TO + 499);
+            assertThat(common.totalAtLeast()).isTrue();
+
+            SearchResults one = index.search(SearchRequest.of("\"Ticket 77\""), Searcher.staff());
+            assertThat(one.totalAtLeast()).as("a count under the cap is exact").isFalse();
+            assertThat(one.total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theWordBeingTypedIsAPrefixOfWrittenWordsAndACompleteWordAlsoFindsItsStem() {
+        try (SearchIndex index = index(3, "My card payments were declined")) {
+            assertThat(index.search(SearchRequest.of("decl"), Searcher.staff()).total())
+                    .as("a prefix of the written word")
+                    .isEqualTo(3);
+            assertThat(index.search(SearchRequest.of("payment "), Searcher.staff())
+                            .total())
+                    .as("a finished word finds 'payments' through its stem")
+                    .isEqualTo(3);
+            assertThat(index.search(SearchRequest.of("declin*"), Searcher.staff())
+                            .total())
+                    .isEqualTo(3);
+            var prefix = index.words("decl", true, false).toString();
+            assertThat(prefix).contains("subject:decl*").doesNotContain("public_en:decl*");
+        }
+    }
+}
