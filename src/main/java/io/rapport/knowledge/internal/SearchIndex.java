@@ -31,7 +31,6 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -73,8 +72,9 @@ import org.apache.lucene.store.FSDirectory;
  * last commit.
  *
  * <p>Words are kept twice: as written (lower-cased, for names, numbers, exact words) and stemmed in the ticket's
- * language when the desk configures it, so "declined" finds "decline". Internal notes are in their own fields, which
- * only staff searches read.
+ * language when the desk configures it, so "declined" finds "decline". The stems of every language share one field
+ * (one for what customers may read, one for internal notes): a query word costs a clause per distinct stem, not one
+ * per configured language. Internal notes are in their own fields, which only staff searches read.
  */
 public final class SearchIndex implements Closeable {
 
@@ -97,8 +97,20 @@ public final class SearchIndex implements Closeable {
     static final String CATEGORY = "category";
     static final String URL = "url";
 
+    /** Each document's words stemmed in its own language, in one field (not one per language): see {@link #words}. */
+    static final String STEM_PUBLIC = "public_stem";
+
+    static final String STEM_INTERNAL = "internal_stem";
+
     static final String COMMIT_CHANGE = "change";
     static final String COMMIT_GAPS = "gaps";
+    static final String COMMIT_FORMAT = "format";
+
+    /**
+     * The layout of the documents; an index written with another one is rebuilt when the node opens it. 2: stemmed words
+     * in one field per kind instead of one per language (a query clause per language and word made most of a search).
+     */
+    static final String FORMAT = "2";
 
     /** Stemming analyzers for the languages Lucene's common analysis covers (others keep the plain field). */
     private static final Map<String, java.util.function.Supplier<Analyzer>> STEMMERS = Map.of(
@@ -128,7 +140,7 @@ public final class SearchIndex implements Closeable {
      * Matches are counted exactly up to this many; past it a total says "at least". Counting every match of a common
      * word among a million tickets cost more than finding the best twenty.
      */
-    static final int COUNT_UP_TO = 10_000;
+    static final int COUNT_UP_TO = 1_000;
 
     /** A commit's position in the change log. */
     public record Position(long change, Set<Long> gaps) {}
@@ -138,19 +150,24 @@ public final class SearchIndex implements Closeable {
     private final Path root;
     private final List<String> stemmed;
     private final Analyzer analyzer;
+    /**
+     * Per language, one analyzer per stemmed field: a document's two stemmed fields are analyzed one after the other
+     * on one thread, and an analyzer hands each thread one reused stream, so they must not share one.
+     */
+    private final Map<String, Analyzer> publicStemmers = new HashMap<>();
+
+    private final Map<String, Analyzer> internalStemmers = new HashMap<>();
     private volatile Generation live;
 
     public SearchIndex(Path root, List<String> languages) {
         this.root = root;
         this.stemmed =
                 languages.stream().filter(STEMMERS::containsKey).distinct().toList();
-        Map<String, Analyzer> perField = new HashMap<>();
         for (String language : stemmed) {
-            Analyzer stemmer = STEMMERS.get(language).get();
-            perField.put(stemField(PUBLIC, language), stemmer);
-            perField.put(stemField(INTERNAL, language), stemmer);
+            publicStemmers.put(language, STEMMERS.get(language).get());
+            internalStemmers.put(language, STEMMERS.get(language).get());
         }
-        this.analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+        this.analyzer = new StandardAnalyzer();
     }
 
     /** Opens the live generation; false when there is none or it cannot be read (then it must be rebuilt). */
@@ -167,6 +184,10 @@ public final class SearchIndex implements Closeable {
             try (Directory probe = FSDirectory.open(path)) {
                 if (!DirectoryReader.indexExists(probe)) {
                     return false;
+                }
+                var commit = DirectoryReader.listCommits(probe).getLast().getUserData();
+                if (!FORMAT.equals(commit.get(COMMIT_FORMAT))) {
+                    return false; // written with another layout: rebuilt from the database
                 }
             }
             live = openGeneration(path);
@@ -383,7 +404,6 @@ public final class SearchIndex implements Closeable {
             IndexSearcher searcher = acquired.searcher();
             try {
                 var mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(searcher.getIndexReader());
-                mlt.setAnalyzer(analyzer);
                 mlt.setMinTermFreq(1);
                 mlt.setMinDocFreq(1);
                 mlt.setMinWordLen(3);
@@ -396,9 +416,10 @@ public final class SearchIndex implements Closeable {
                 BooleanQuery.Builder like = new BooleanQuery.Builder();
                 List<String> fields = new ArrayList<>(List.of(SUBJECT, PUBLIC));
                 if (language != null && stemmed.contains(language)) {
-                    fields.add(stemField(PUBLIC, language));
+                    fields.add(STEM_PUBLIC);
                 }
                 for (String field : fields) {
+                    mlt.setAnalyzer(field.equals(STEM_PUBLIC) ? publicStemmers.get(language) : analyzer);
                     mlt.setFieldNames(new String[] {field});
                     Query q = mlt.like(field, new java.io.StringReader(text));
                     like.add(field.equals(SUBJECT) ? new BoostQuery(q, 1.5f) : q, Occur.SHOULD);
@@ -565,18 +586,49 @@ public final class SearchIndex implements Closeable {
             weights.put(INTERNAL, 1f);
             weights.put(CUSTOMER, 2f);
         }
-        // a prefix is looked for in the words as written: a stem's prefix means nothing, and expanding it in every
-        // language's field made most of a search's cost
+        // a prefix is looked for in the words as written: a stem's prefix means nothing
         Map<String, Float> prefixWeights = Map.copyOf(weights);
-        if (!shownOnly) {
-            for (String language : stemmed) {
-                weights.put(stemField(PUBLIC, language), 0.6f);
-                if (staff) {
-                    weights.put(stemField(INTERNAL, language), 0.6f);
-                }
-            }
-        }
+        List<String> stemFields =
+                shownOnly ? List.of() : staff ? List.of(STEM_PUBLIC, STEM_INTERNAL) : List.of(STEM_PUBLIC);
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights) {
+            @Override
+            protected Query newDefaultQuery(String word) {
+                return withStems(super.newDefaultQuery(word), word, false, 0);
+            }
+
+            @Override
+            protected Query newPhraseQuery(String phrase, int slop) {
+                return withStems(super.newPhraseQuery(phrase, slop), phrase, true, slop);
+            }
+
+            /**
+             * The words as written, or their stem in any configured language: each document keeps its stems in one
+             * field, so a word costs a clause per distinct stem (most languages agree) rather than one per language.
+             */
+            private Query withStems(Query written, String text, boolean quoted, int slop) {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                if (written != null) {
+                    any.add(written, Occur.SHOULD);
+                }
+                Set<Query> stems = new java.util.LinkedHashSet<>();
+                for (String field : stemFields) {
+                    for (String language : stemmed) {
+                        Query q = createFieldQuery(
+                                publicStemmers.get(language), getDefaultOperator(), field, text, quoted, slop);
+                        if (q != null) {
+                            stems.add(q);
+                        }
+                    }
+                }
+                stems.forEach(q -> any.add(new BoostQuery(q, 0.6f), Occur.SHOULD));
+                BooleanQuery built = any.build();
+                return built.clauses().isEmpty()
+                        ? null
+                        : built.clauses().size() == 1
+                                ? built.clauses().getFirst().query()
+                                : built;
+            }
+
             @Override
             protected Query newPrefixQuery(String prefix) {
                 BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -719,8 +771,7 @@ public final class SearchIndex implements Closeable {
         }
         doc.add(new StringField(LANGUAGE, a.language(), Field.Store.NO));
         if (stemmed.contains(a.language())) {
-            doc.add(new TextField(
-                    stemField(PUBLIC, a.language()), a.title() + "\n" + indexed.bodyText(), Field.Store.NO));
+            doc.add(stems(STEM_PUBLIC, a.language(), a.title() + "\n" + indexed.bodyText()));
         }
         if (a.categoryId() != null) {
             doc.add(new StringField(CATEGORY, Long.toString(a.categoryId()), Field.Store.NO));
@@ -765,8 +816,8 @@ public final class SearchIndex implements Closeable {
             doc.add(new Field(CUSTOMER, customerText(customer), SHOWN));
         }
         if (t.language() != null && stemmed.contains(t.language())) {
-            doc.add(new TextField(stemField(PUBLIC, t.language()), t.subject() + "\n" + shown, Field.Store.NO));
-            doc.add(new TextField(stemField(INTERNAL, t.language()), internal.toString(), Field.Store.NO));
+            doc.add(stems(STEM_PUBLIC, t.language(), t.subject() + "\n" + shown));
+            doc.add(stems(STEM_INTERNAL, t.language(), internal.toString()));
         }
         doc.add(new StringField(CUSTOMER_ID, Long.toString(t.customerId()), Field.Store.NO));
         doc.add(new StringField(STATUS, t.status().code(), Field.Store.NO));
@@ -838,8 +889,13 @@ public final class SearchIndex implements Closeable {
         return ids;
     }
 
-    static String stemField(String field, String language) {
-        return field + "_" + language;
+    /**
+     * A document's text stemmed in its language, into the one stemmed field of its kind. The stream is read when the
+     * document is written, which follows at once on this thread.
+     */
+    private Field stems(String field, String language, String text) {
+        Analyzer stemmer = (field.equals(STEM_INTERNAL) ? internalStemmers : publicStemmers).get(language);
+        return new TextField(field, stemmer.tokenStream(field, text));
     }
 
     private static void delete(Generation g, String key) {
@@ -854,6 +910,7 @@ public final class SearchIndex implements Closeable {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(COMMIT_CHANGE, Long.toString(position.change()));
         data.put(COMMIT_GAPS, ranges(position.gaps()));
+        data.put(COMMIT_FORMAT, FORMAT);
         g.writer().setLiveCommitData(data.entrySet());
         try {
             g.writer().commit();

@@ -96,7 +96,30 @@ class SearchIndexCountTests {
                             .total())
                     .isEqualTo(3);
             var prefix = index.words("decl", true, false).toString();
-            assertThat(prefix).contains("subject:decl*").doesNotContain("public_en:decl*");
+            assertThat(prefix).contains("subject:decl*").doesNotContain("public_stem:decl*");
+            assertThat(index.words("payments ", true, false).toString())
+                    .as("one clause per distinct stem: English and German agree on 'payment'")
+                    .containsOnlyOnce("public_stem:payment");
         }
+    }
+
+    @Test
+    void anIndexWrittenWithAnotherLayoutIsNotOpenedSoTheNodeRebuildsIt() throws Exception {
+        index(3, "My card payments were declined").close();
+        SearchIndex same = new SearchIndex(dir, List.of("en", "de"));
+        assertThat(same.open()).isTrue();
+        same.close();
+
+        // what an earlier version left: a commit without this layout's mark
+        Path generation = dir.resolve(
+                java.nio.file.Files.readString(dir.resolve("current")).strip());
+        try (var directory = org.apache.lucene.store.FSDirectory.open(generation);
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        directory, new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of(SearchIndex.COMMIT_CHANGE, "7").entrySet());
+            writer.commit();
+        }
+        SearchIndex older = new SearchIndex(dir, List.of("en", "de"));
+        assertThat(older.open()).isFalse();
     }
 }
