@@ -205,7 +205,17 @@ public class LoadClient {
             return "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + filter;
         };
         run("warm-up search", Math.max(500, count / 4), concurrency, 120, i -> get(token, query.apply(1_000_000 + i)));
-        run("search (concurrency " + concurrency + ")", count, concurrency, 300, i -> get(token, query.apply(i)));
+        java.util.concurrent.ConcurrentSkipListMap<Long, String> slowest = new java.util.concurrent.ConcurrentSkipListMap<>();
+        run("search (concurrency " + concurrency + ")", count, concurrency, 300, i -> {
+            long t0 = System.nanoTime();
+            int status = get(token, query.apply(i));
+            slowest.put((System.nanoTime() - t0) * 10_000 + i % 10_000, query.apply(i));
+            while (slowest.size() > 5) {
+                slowest.pollFirstEntry();
+            }
+            return status;
+        });
+        slowest.descendingMap().forEach((k, q) -> System.out.printf("   slow: %7.1f ms  %s%n", k / 10_000 / 1e6, q));
         run("search, one word (concurrency " + concurrency + ")", count / 4, concurrency, 120,
                 i -> get(token, "/api/v1/search?q=" + words[i % words.length]));
         run("search, one word (concurrency 1)", count / 8, 1, 120,

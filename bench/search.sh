@@ -13,7 +13,7 @@ java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$java_home/bin/java"
 . bench/server.sh
 find_jar
-start_rapport
+start_rapport ${RAPPORT_BENCH_ENV:-}
 echo "== Rapport search benchmark: $tickets tickets on PostgreSQL, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 setup_desk
 bulk_load "$tickets"
