@@ -360,6 +360,10 @@ public final class SearchIndex implements Closeable {
 
     /** Searches as this searcher may: best first, with snippets. */
     public SearchResults search(SearchRequest request, Searcher who) {
+        return onSearchThreads(() -> searchHere(request, who));
+    }
+
+    private SearchResults searchHere(SearchRequest request, Searcher who) {
         boolean staff = who instanceof Searcher.Staff;
         Query words = words(request.q(), staff, false);
         if (words == null) {
@@ -401,6 +405,45 @@ public final class SearchIndex implements Closeable {
      * documents {@code filter} lets through. Snippets mark the words the documents share with the text.
      */
     public List<SearchHit> similar(String text, String language, Query filter, int size) {
+        return onSearchThreads(() -> similarHere(text, language, filter, size));
+    }
+
+    /**
+     * Searching is pure CPU work, and requests are served on virtual threads, which are never preempted: twenty
+     * searches at once held both carrier threads and left other requests, searches among them, waiting for seconds
+     * (bench/search.sh). Searches run on a few platform threads of their own instead, one per core, taking their turn
+     * in order, while the request's virtual thread waits without holding a carrier.
+     */
+    private static final java.util.concurrent.ExecutorService SEARCH_THREADS =
+            java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                        Thread t = new Thread(runnable, "search-query");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    private static <T> T onSearchThreads(java.util.concurrent.Callable<T> work) {
+        try {
+            return SEARCH_THREADS.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private List<SearchHit> similarHere(String text, String language, Query filter, int size) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
