@@ -207,9 +207,10 @@ public class LoadClient {
         run("warm-up search", Math.max(500, count / 4), concurrency, 120, i -> get(token, query.apply(1_000_000 + i)));
         java.util.concurrent.ConcurrentSkipListMap<Long, String> slowest = new java.util.concurrent.ConcurrentSkipListMap<>();
         run("search (concurrency " + concurrency + ")", count, concurrency, 300, i -> {
+            String path = query.apply(i);
             long t0 = System.nanoTime();
-            int status = get(token, query.apply(i));
-            slowest.put((System.nanoTime() - t0) * 10_000 + i % 10_000, query.apply(i));
+            int status = get(token, path);
+            slowest.put((System.nanoTime() - t0) * 10_000 + i % 10_000, path);
             while (slowest.size() > 5) {
                 slowest.pollFirstEntry();
             }
