@@ -99,6 +99,10 @@ abstract class SearchContract extends IntegrationTest {
                 .asLong();
         assertThat(ids(find(q(w + " payment declining")))).containsExactly(english);
         assertThat(ids(find(q(w + " zahlung")))).containsExactly(german);
+        assertThat(ids(find(q(w + " \"payments were declined\"")))).containsExactly(english);
+        assertThat(ids(find(q(w + " \"payment was declined\""))))
+                .as("a quoted phrase means its words as written")
+                .isEmpty();
     }
 
     @Test
@@ -180,6 +184,31 @@ abstract class SearchContract extends IntegrationTest {
                 .contains("&lt;script&gt;")
                 .doesNotContain("<script>")
                 .doesNotContain("<b>");
+    }
+
+    @Test
+    void snippetsMarkWhatAPrefixStoodForAndAPhraseOnlyWhole() {
+        String w = word();
+        ticket(
+                "Payment trouble " + w,
+                "The card was fine and the payment failed, then the card payment went through, reference " + w,
+                unique("p") + "@rapport.test",
+                List.of());
+
+        String typed =
+                find(q(w + " went throu")).get("items").get(0).get("snippet").asString();
+        assertThat(typed).as("the word being typed is marked whole").contains("<mark>through</mark>");
+
+        String phrase = find(q(w + " \"card payment\""))
+                .get("items")
+                .get(0)
+                .get("snippet")
+                .asString();
+        assertThat(phrase)
+                .containsAnyOf("<mark>card</mark> <mark>payment</mark>", "<mark>card payment</mark>")
+                .as("the words of a phrase are marked only where they stand together")
+                .doesNotContain("The <mark>card</mark> was")
+                .doesNotContain("the <mark>payment</mark> failed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rapport.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.knowledge.internal.ProblemMeanings;
 import io.rapport.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ abstract class SuggestionsContract extends IntegrationTest {
 
     @Autowired
     TicketSuggestions suggestions;
+
+    @Autowired
+    ProblemMeanings meanings;
 
     static String word() {
         return unique("sg").replace("-", "");
@@ -101,6 +105,28 @@ abstract class SuggestionsContract extends IntegrationTest {
                 .doesNotContain(open.get("id").asLong(), asking.get("id").asLong());
         assertThat(answer.get("similarTickets").get(0).get("number").asLong())
                 .isEqualTo(solved.get("number").asLong());
+    }
+
+    @Test
+    void aSolvedTicketThatSaysTheSameInOtherWordsIsSuggested() {
+        // no word in common: only what the two mean brings them together (ADR 31)
+        JsonNode solved = ticket("Noisy bird", "Our bird shrieks loudly after dark, every single evening.");
+        long solvedId = solved.get("id").asLong();
+        assertThat(admin().patch("/api/v1/tickets/" + solvedId, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
+        JsonNode asking = ticket("Parrot problem", "My parrot will not stop screaming at night.");
+        search.catchUp();
+        assertThat(meanings.of(List.of(solvedId)))
+                .as("the index worked out the solved ticket's meaning and kept it")
+                .containsKey(solvedId);
+
+        var r = admin().get("/api/v1/tickets/" + asking.get("id").asLong() + "/suggestions");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(ids(r.json().get("similarTickets"))).as(r.json().toString()).contains(solvedId);
+        assertThat(meanings.of(List.of(asking.get("id").asLong())))
+                .as("the asking ticket's meaning is kept for the next time")
+                .hasSize(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.rapport.accounts.CustomerRef;
 import io.rapport.accounts.Customers;
 import io.rapport.knowledge.IndexStatus;
 import io.rapport.tickets.TicketDocument;
+import io.rapport.tickets.TicketStatus;
 import io.rapport.tickets.Tickets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,7 @@ public class IndexFollower implements SmartLifecycle {
     private final Tickets tickets;
     private final Customers customers;
     private final ArticleStore articles;
+    private final ProblemMeanings meanings;
     private final Semaphore wake = new Semaphore(0);
     private final Runnable wakeUp = wake::release;
     private final AtomicLong rebuilt = new AtomicLong();
@@ -79,12 +81,18 @@ public class IndexFollower implements SmartLifecycle {
             });
 
     public IndexFollower(
-            SearchIndex index, ChangeLog changes, Tickets tickets, Customers customers, ArticleStore articles) {
+            SearchIndex index,
+            ChangeLog changes,
+            Tickets tickets,
+            Customers customers,
+            ArticleStore articles,
+            ProblemMeanings meanings) {
         this.index = index;
         this.changes = changes;
         this.tickets = tickets;
         this.customers = customers;
         this.articles = articles;
+        this.meanings = meanings;
     }
 
     @Override
@@ -379,7 +387,47 @@ public class IndexFollower implements SmartLifecycle {
                 fresh.put(id, ref);
             }
         });
-        index.put(docs, refs, fresh.values());
+        index.put(docs, refs, fresh.values(), meanings(docs, true));
+    }
+
+    /**
+     * At most this many solved tickets' meanings are worked out per batch of changes (about 5 ms each): a desk that
+     * closes ten thousand tickets at once must not hold back search for a minute. The rest get theirs when they
+     * change again; their words are found meanwhile.
+     */
+    static final int MEANINGS_PER_BATCH = 50;
+
+    /**
+     * The meaning vectors of these tickets (ADR 31): those stored, and, when following live ({@code workOut}), those
+     * of solved tickets that have none yet, worked out and stored. A rebuild only copies what is stored: working out a
+     * million would take an hour.
+     */
+    private Map<Long, float[]> meanings(List<TicketDocument> docs, boolean workOut) {
+        if (docs.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, float[]> known =
+                new HashMap<>(meanings.of(docs.stream().map(TicketDocument::id).toList()));
+        int budget = workOut ? MEANINGS_PER_BATCH : 0;
+        for (TicketDocument d : docs) {
+            if (budget == 0) {
+                break;
+            }
+            boolean solved = d.status() == TicketStatus.SOLVED || d.status() == TicketStatus.CLOSED;
+            if (!solved || d.mergedInto() != null || known.containsKey(d.id())) {
+                continue;
+            }
+            budget--;
+            try {
+                float[] vector = Meaning.of(Meaning.problemText(d));
+                meanings.put(d.id(), vector, d.createdAt());
+                known.put(d.id(), vector);
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("Search index: no meaning for ticket {}; it is found by its words: {}", d.id(), e.toString());
+                budget = 0; // the model is not working: not tried again for every ticket of this batch
+            }
+        }
+        return known;
     }
 
     private void commit() {
@@ -421,7 +469,7 @@ public class IndexFollower implements SmartLifecycle {
                     break;
                 }
                 next = readTickets(batch.ids().getLast(), reader);
-                builder.tickets(batch.docs(), batch.customers());
+                builder.tickets(batch.docs(), batch.customers(), batch.meanings());
                 rebuilt.addAndGet(batch.ids().size());
             }
             long after = 0;
@@ -470,7 +518,8 @@ public class IndexFollower implements SmartLifecycle {
         }
     }
 
-    private record TicketBatch(List<Long> ids, List<TicketDocument> docs, Map<Long, CustomerRef> customers) {}
+    private record TicketBatch(
+            List<Long> ids, List<TicketDocument> docs, Map<Long, CustomerRef> customers, Map<Long, float[]> meanings) {}
 
     /** The tickets after this id, with their customers, read on the reader thread. */
     private java.util.concurrent.CompletableFuture<TicketBatch> readTickets(
@@ -479,10 +528,10 @@ public class IndexFollower implements SmartLifecycle {
                 () -> {
                     List<Long> ids = tickets.idsAfter(after, BATCH);
                     if (ids.isEmpty()) {
-                        return new TicketBatch(ids, List.of(), Map.of());
+                        return new TicketBatch(ids, List.of(), Map.of(), Map.of());
                     }
                     List<TicketDocument> docs = tickets.documents(ids);
-                    return new TicketBatch(ids, docs, customersOf(docs));
+                    return new TicketBatch(ids, docs, customersOf(docs), meanings(docs, false));
                 },
                 reader);
     }

@@ -32,8 +32,13 @@ class KnowledgeConfig {
 
     @Bean
     IndexFollower indexFollower(
-            SearchIndex index, ChangeLog changes, Tickets tickets, Customers customers, ArticleStore articles) {
-        return new IndexFollower(index, changes, tickets, customers, articles);
+            SearchIndex index,
+            ChangeLog changes,
+            Tickets tickets,
+            Customers customers,
+            ArticleStore articles,
+            ProblemMeanings meanings) {
+        return new IndexFollower(index, changes, tickets, customers, articles, meanings);
     }
 
     @Bean

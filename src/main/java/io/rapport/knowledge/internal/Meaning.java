@@ -38,6 +38,18 @@ public final class Meaning {
         return s.isEmpty() ? t : t.isEmpty() ? s : s + "\n" + t;
     }
 
+    /** A ticket's problem: its subject, then the first thing its customer wrote (where the problem is stated). */
+    public static String problemText(io.rapport.tickets.TicketDocument ticket) {
+        for (io.rapport.tickets.TicketDocument.Text m : ticket.messages()) {
+            if (m.author() == io.rapport.tickets.AuthorType.CUSTOMER
+                    && m.visibility() == io.rapport.tickets.Visibility.PUBLIC
+                    && m.body() != null) {
+                return problemText(ticket.subject(), m.body());
+            }
+        }
+        return problemText(ticket.subject(), "");
+    }
+
     static float[] unit(float[] v) {
         double norm = 0;
         for (float x : v) {

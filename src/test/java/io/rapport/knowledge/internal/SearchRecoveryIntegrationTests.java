@@ -37,6 +37,9 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     @Autowired
     ArticleStore articles;
 
+    @Autowired
+    ProblemMeanings meanings;
+
     @TempDir
     Path dir;
 
@@ -64,7 +67,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     void aNodeThatStopsWithoutCommittingCatchesUpFromTheLog() {
         String w = unique("crash").replace("-", "");
         SearchIndex index = new SearchIndex(dir, List.of("en"));
-        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles);
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles, meanings);
         follower.catchUp(); // no index yet: built from the database, committed
         long beforeCrash = ticket(w);
         follower.catchUp();
@@ -75,7 +78,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
         SearchIndex reopened = new SearchIndex(dir, List.of("en"));
         assertThat(reopened.open()).isTrue();
         assertThat(found(reopened, w)).as("the last commit knew neither").isEmpty();
-        IndexFollower again = new IndexFollower(reopened, changes, tickets, customers, articles);
+        IndexFollower again = new IndexFollower(reopened, changes, tickets, customers, articles, meanings);
         again.catchUp();
         assertThat(found(reopened, w)).containsExactlyInAnyOrder(beforeCrash, whileDown);
         reopened.close();
@@ -94,7 +97,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     void aFollowerStoppedAndStartedAgainGoesOn() throws InterruptedException {
         String w = unique("restart").replace("-", "");
         SearchIndex index = new SearchIndex(dir, List.of("en"));
-        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles);
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles, meanings);
         follower.start();
         follower.stop();
         follower.start();
@@ -116,7 +119,7 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
     void aRebuildWhileTicketsArriveMissesNone() throws InterruptedException {
         String w = unique("rebuild").replace("-", "");
         SearchIndex index = new SearchIndex(dir, List.of("en"));
-        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles);
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles, meanings);
         follower.catchUp();
         int count = 40;
         AtomicReference<Throwable> failed = new AtomicReference<>();
@@ -141,6 +144,34 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
         follower.catchUp();
         assertThat(index.search(SearchRequest.of(w), Searcher.staff()).total()).isEqualTo(count);
         assertThat(follower.status().rebuilding()).isFalse();
+        index.close();
+    }
+
+    /** A solved ticket's meaning is worked out once, when followed live, and a rebuild copies it without the model. */
+    @Test
+    void aRebuildKeepsTheMeaningsWorkedOutWhileFollowing() {
+        String w = unique("meaning").replace("-", "");
+        SearchIndex index = new SearchIndex(dir, List.of("en"));
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles, meanings);
+        follower.catchUp();
+        long id = ticket(w);
+        follower.catchUp();
+        assertThat(meanings.of(List.of(id))).as("open: not worked out").isEmpty();
+
+        assertThat(admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
+        follower.catchUp();
+        float[] kept = meanings.of(List.of(id)).get(id);
+        assertThat(kept).as("solved: worked out and kept").isNotNull();
+        var solved = SearchIndex.solvedTicketsOtherThan(-1);
+        assertThat(index.nearest(kept, solved, 1)).extracting(SearchHit::id).containsExactly(id);
+
+        follower.rebuildHere();
+        assertThat(index.nearest(kept, solved, 1))
+                .as("the rebuilt index has it, copied from the table")
+                .extracting(SearchHit::id)
+                .containsExactly(id);
         index.close();
     }
 }
