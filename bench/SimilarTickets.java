@@ -4,7 +4,8 @@
 // second half are new tickets asking for suggestions. A suggestion is right when its intent is the new ticket's.
 // Signals: words (the suggestions' MoreLikeThis, SearchIndex.similar), meaning (all-MiniLM-L6-v2 through the product's
 // Meaning; the nearest vectors, exact and through the index's HNSW graph), and both fused by reciprocal rank.
-// Prints, per signal: right at 1 (the first suggestion is right), precision at 5, and the time per ticket.
+// Prints, per signal: right at 1 (the first suggestion is right), precision at 5, and the time per ticket; then how
+// often 3 of the 5 most similar agree on an intent, and how often that intent is right (topics for routing, ADR 32).
 //   bench/similar.sh [corpus.csv] [new tickets]
 import io.rapport.accounts.CustomerRef;
 import io.rapport.knowledge.SearchHit;
@@ -110,6 +111,20 @@ public class SimilarTickets {
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2f |%n", signal.getKey(),
                     (double) first / fresh.size(), (double) right / (SHOWN * fresh.size()), ms);
         }
+        // topics (ADR 32): the intent (the desk's tag) that 3 of the 5 most similar solved tickets agree on
+        int agreed = 0;
+        int agreedRight = 0;
+        for (int q = 0; q < fresh.size(); q++) {
+            Map<String, Integer> votes = new HashMap<>();
+            for (long id : product.apply(q)) votes.merge(solved.get((int) (id - 1)).intent(), 1, Integer::sum);
+            var top = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+            if (top != null && top.getValue() >= 3) {
+                agreed++;
+                agreedRight += top.getKey().equals(fresh.get(q).intent()) ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n   topics: 3 of the 5 most similar agree on an intent for %.3f of new tickets;"
+                + " that intent is theirs for %.3f of those%n", (double) agreed / fresh.size(), (double) agreedRight / agreed);
         index.close();
     }
 

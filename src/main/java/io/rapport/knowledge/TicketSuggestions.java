@@ -46,11 +46,19 @@ public class TicketSuggestions {
             throw NotFound.of("ticket", ticketId);
         }
         TicketDocument ticket = docs.getFirst();
-        String text = text(ticket);
         return new Suggestions(
-                index.similar(text, ticket.language(), SearchIndex.articles(false), SHOWN),
-                index.similar(
-                        text, ticket.language(), meaning(ticket), SearchIndex.solvedTicketsOtherThan(ticketId), SHOWN));
+                index.similar(text(ticket), ticket.language(), SearchIndex.articles(false), SHOWN),
+                similarSolved(ticket, SHOWN));
+    }
+
+    /** The solved tickets most like this one, by meaning and by words (ADR 31), best first. */
+    List<SearchHit> similarSolved(TicketDocument ticket, int size) {
+        return index.similar(
+                text(ticket),
+                ticket.language(),
+                meaning(ticket),
+                SearchIndex.solvedTicketsOtherThan(ticket.id()),
+                size);
     }
 
     /**

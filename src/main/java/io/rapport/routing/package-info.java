@@ -5,7 +5,7 @@
  * io.rapport.routing.RoutingRules}), waits and widens; {@link io.rapport.routing.Routings} explains each decision.
  * It also tells tickets the language of a customer's first message (Lingua, for the configured languages).
  */
-@ApplicationModule(allowedDependencies = {"common", "web", "accounts", "tickets"})
+@ApplicationModule(allowedDependencies = {"common", "web", "accounts", "tickets", "knowledge"})
 package io.rapport.routing;
 
 import org.springframework.modulith.ApplicationModule;

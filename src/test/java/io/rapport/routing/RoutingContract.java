@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class RoutingContract extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.rapport.knowledge.Search search;
+
     protected JsonNode agent(
             String name, String skill, int level, List<Map<String, String>> languages, int tier, int capacity) {
         var response = admin().post(
@@ -129,6 +132,55 @@ abstract class RoutingContract extends IntegrationTest {
                 .doesNotContain("Emma English", "Dieter Away", "Frieda Full", "Bernd Beginner");
         assertThat(routing.get("candidates").get(0).get("reasons").size()).isPositive();
         ignoreOthers(away);
+    }
+
+    @Test
+    void aTicketNobodyTaggedReachesTheSkillItsSimilarSolvedTicketsWereTaggedFor() {
+        String skill = unique("apiary");
+        String topic = unique("hive");
+        String[][] solved = {
+            {"Bees gone", "The bees left the hive this morning and did not come back."},
+            {"No queen", "Our hive has no queen anymore, the workers are restless."},
+            {"Weak colony", "The colony in my hive is getting weaker every week."}
+        };
+        for (String[] s : solved) {
+            var r = admin().post(
+                            "/api/v1/tickets",
+                            Map.of(
+                                    "subject",
+                                    s[0],
+                                    "body",
+                                    s[1],
+                                    "tags",
+                                    List.of(topic),
+                                    "customer",
+                                    Map.of("email", unique("c") + "@rapport.test")));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            var done = admin().patch("/api/v1/tickets/" + r.json().get("id").asLong(), Map.of("status", "solved"));
+            assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        }
+        search.catchUp();
+        var r = admin().post("/api/v1/routing/rules", Map.of("skill", skill, "level", 2, "tag", topic));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        var english = List.of(Map.of("code", "en", "level", "native"));
+        JsonNode keeper = agent("Bea Keeper", skill, 3, english, 1, 1000);
+        JsonNode other = agent("Otto Other", unique("other"), 3, english, 1, 1000);
+        online(other);
+        online(keeper);
+
+        long id = ticket("Swarm?", "My bee colony seems to be leaving its box, what should I do?")
+                .get("id")
+                .asLong();
+
+        JsonNode routing = admin().get("/api/v1/tickets/" + id + "/routing").json();
+        assertThat(routing.get("assigneeId").asLong())
+                .as(routing.toString())
+                .isEqualTo(keeper.get("id").asLong());
+        assertThat(strings(routing.get("reasons")))
+                .as(routing.toString())
+                .contains("needs " + skill + " at level 2 or above (rules)")
+                .anyMatch(reason -> reason.startsWith("about " + topic + ": similar solved tickets #")
+                        && reason.endsWith(" are tagged so"));
     }
 
     @Test

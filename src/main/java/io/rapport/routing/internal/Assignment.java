@@ -8,6 +8,7 @@ import io.rapport.accounts.CustomerView;
 import io.rapport.accounts.Customers;
 import io.rapport.accounts.LanguageLevel;
 import io.rapport.common.Times;
+import io.rapport.knowledge.TicketTopics;
 import io.rapport.routing.AssignmentMode;
 import io.rapport.routing.Candidate;
 import io.rapport.routing.Decision;
@@ -76,6 +77,7 @@ public class Assignment {
     private final Customers customers;
     private final RoutingRules rules;
     private final Decisions decisions;
+    private final TicketTopics topics;
     private final Clock clock;
     private final Duration retry;
     private final Duration retryChat;
@@ -88,6 +90,7 @@ public class Assignment {
             Customers customers,
             RoutingRules rules,
             Decisions decisions,
+            TicketTopics topics,
             @org.springframework.beans.factory.annotation.Value("${rapport.routing.retry-every:30s}") Duration retry,
             Clock clock) {
         this.retry = retry;
@@ -99,6 +102,7 @@ public class Assignment {
         this.customers = customers;
         this.rules = rules;
         this.decisions = decisions;
+        this.topics = topics;
         this.clock = clock;
     }
 
@@ -296,15 +300,39 @@ public class Assignment {
                 .map(s -> s.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         Map<String, Integer> skills = new LinkedHashMap<>();
+        List<TicketTopics.Topic> inferred = null; // asked for only when a tag rule could need them
+        Set<String> topicsUsed = new java.util.LinkedHashSet<>();
         for (SkillRule rule : rules.rules()) {
             if (!RoutingRules.matches(rule, text, ticket.channel().code(), organization, tags)) {
-                continue;
+                if (rule.tag() == null || tags.contains(rule.tag())) {
+                    continue;
+                }
+                // not tagged so, but maybe about it: what the similar solved tickets were tagged
+                if (inferred == null) {
+                    inferred = topics(ticket.id());
+                }
+                Set<String> withTopic = new java.util.HashSet<>(tags);
+                withTopic.add(rule.tag());
+                boolean about = inferred.stream().anyMatch(t -> t.tag().equals(rule.tag()));
+                if (!about || !RoutingRules.matches(rule, text, ticket.channel().code(), organization, withTopic)) {
+                    continue;
+                }
+                topicsUsed.add(rule.tag());
             }
             if (!held.contains(rule.skill())) {
                 reasons.add("a rule asks for " + rule.skill() + ", which no active agent has: not required");
                 continue;
             }
             skills.merge(rule.skill(), rule.level(), Math::max);
+        }
+        if (inferred != null) {
+            for (TicketTopics.Topic topic : inferred) {
+                if (topicsUsed.contains(topic.tag())) {
+                    reasons.add("about " + topic.tag() + ": similar solved tickets "
+                            + topic.ticketNumbers().stream().map(n -> "#" + n).collect(Collectors.joining(", "))
+                            + " are tagged so");
+                }
+            }
         }
         skills.forEach((skill, level) -> reasons.add("needs " + skill + " at level " + level + " or above (rules)"));
         if (ticket.language() != null) {
@@ -320,6 +348,16 @@ public class Assignment {
             reasons.add("escalated to tier " + tier);
         }
         return new Needed(new Need(skills, ticket.language(), tier, ticket.teamId()), List.copyOf(reasons));
+    }
+
+    /** The ticket's topics (ADR 32); none when they cannot be worked out: the rules' other conditions still count. */
+    private List<TicketTopics.Topic> topics(long ticketId) {
+        try {
+            return topics.of(ticketId);
+        } catch (RuntimeException e) {
+            log.warn("No topics for ticket {}; routed by its own tags: {}", ticketId, e.toString());
+            return List.of();
+        }
     }
 
     /** The subject and the customer's first message, lower case, for the rules' keywords. */
