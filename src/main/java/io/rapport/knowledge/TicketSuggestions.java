@@ -53,30 +53,46 @@ public class TicketSuggestions {
 
     /** The solved tickets most like this one, by meaning and by words (ADR 31), best first. */
     List<SearchHit> similarSolved(TicketDocument ticket, int size) {
+        return similarSolved(ticket, size, true);
+    }
+
+    /**
+     * As {@link #similarSolved(TicketDocument, int)}; a meaning worked out now is stored only when {@code keep} (a
+     * caller inside its own transaction, routing, must not write another module's table).
+     */
+    List<SearchHit> similarSolved(TicketDocument ticket, int size, boolean keep) {
         return index.similar(
                 text(ticket),
                 ticket.language(),
-                meaning(ticket),
+                meaning(ticket, keep),
                 SearchIndex.solvedTicketsOtherThan(ticket.id()),
                 size);
     }
 
     /**
      * What the ticket's problem means (ADR 31): stored when the repeat watch or the index worked it out, else worked
-     * out now (about 5 ms) and kept. Null when the model cannot run: then words alone find similar tickets.
+     * out now (about 5 ms) and, when {@code keep}, stored. Null when the model cannot run: then words alone find
+     * similar tickets.
      */
-    private float[] meaning(TicketDocument ticket) {
+    private float[] meaning(TicketDocument ticket, boolean keep) {
         float[] stored = meanings.of(List.of(ticket.id())).get(ticket.id());
         if (stored != null) {
             return stored;
         }
+        float[] vector;
         try {
-            float[] vector = Meaning.of(Meaning.problemText(ticket));
-            meanings.put(ticket.id(), vector, ticket.createdAt());
-            return vector;
+            vector = Meaning.of(Meaning.problemText(ticket));
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
+        if (keep) {
+            try {
+                meanings.put(ticket.id(), vector, ticket.createdAt());
+            } catch (RuntimeException e) {
+                // kept the next time; this answer uses it all the same
+            }
+        }
+        return vector;
     }
 
     /** The ticket's subject and what its customer wrote, as the question to answer. */

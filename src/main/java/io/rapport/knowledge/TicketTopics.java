@@ -44,7 +44,7 @@ public class TicketTopics {
             return List.of();
         }
         TicketDocument ticket = docs.getFirst();
-        List<Long> similar = suggestions.similarSolved(ticket, NEAREST).stream()
+        List<Long> similar = suggestions.similarSolved(ticket, NEAREST, false).stream()
                 .map(SearchHit::id)
                 .toList();
         if (similar.size() < AGREEING) {

@@ -330,7 +330,7 @@ public class IndexFollower implements SmartLifecycle {
                 default -> log.warn("Search index: a change of an unknown kind, {}, is skipped", c.kind());
             }
         }
-        putTickets(List.copyOf(ticketIds));
+        putTickets(List.copyOf(ticketIds), true);
         if (!articleIds.isEmpty()) {
             List<ArticleStore.Indexed> found = articles.indexed(articleIds);
             Set<Long> present = new java.util.HashSet<>();
@@ -351,13 +351,14 @@ public class IndexFollower implements SmartLifecycle {
             for (long id : found.keySet()) {
                 List<Long> theirs = tickets.idsOfCustomer(id, 10_000);
                 for (int i = 0; i < theirs.size(); i += BATCH) {
-                    putTickets(theirs.subList(i, Math.min(theirs.size(), i + BATCH)));
+                    // only their customer's name changed: meanings are not worked out here (up to 10,000 tickets)
+                    putTickets(theirs.subList(i, Math.min(theirs.size(), i + BATCH)), false);
                 }
             }
         }
     }
 
-    private void putTickets(List<Long> ids) {
+    private void putTickets(List<Long> ids, boolean workOutMeanings) {
         if (ids.isEmpty()) {
             return;
         }
@@ -369,7 +370,7 @@ public class IndexFollower implements SmartLifecycle {
                 index.deleteTicket(id);
             }
         }
-        putTicketsAndNewCustomers(docs);
+        putTicketsAndNewCustomers(docs, workOutMeanings);
     }
 
     /** The customers of these tickets; those whose document this generation does not have yet are written too. */
@@ -379,7 +380,7 @@ public class IndexFollower implements SmartLifecycle {
         return ids.isEmpty() ? Map.of() : new HashMap<>(customers.refs(ids));
     }
 
-    private void putTicketsAndNewCustomers(List<TicketDocument> docs) {
+    private void putTicketsAndNewCustomers(List<TicketDocument> docs, boolean workOutMeanings) {
         Map<Long, CustomerRef> refs = customersOf(docs);
         Map<Long, CustomerRef> fresh = new HashMap<>();
         refs.forEach((id, ref) -> {
@@ -387,7 +388,7 @@ public class IndexFollower implements SmartLifecycle {
                 fresh.put(id, ref);
             }
         });
-        index.put(docs, refs, fresh.values(), meanings(docs, true));
+        index.put(docs, refs, fresh.values(), meanings(docs, workOutMeanings));
     }
 
     /**

@@ -149,13 +149,66 @@ public final class SearchIndex implements Closeable {
     static final int COUNT_UP_TO = 1_000;
 
     /**
-     * A prefix stands for its 10 most frequent completions, scored: "ca" as you type means "card", "cash", "cancel",
-     * not every rare word from "cab" to "cazzo"; one more letter narrows it. Expanding to every completion built a bit
-     * set of a third of a million tickets per search and kept Lucene from skipping; 30 completions took twice as long
-     * as 10 for a common prefix at a million tickets ("tran": 8.2 against 4.3 ms).
+     * A prefix stands for its 10 most frequent completions: "tran" as you type means "transfer", "transaction",
+     * "transactions", not every rare word or typo from "tranasaction" to "transported"; one more letter narrows it.
+     * Expanding to every completion built a bit set of a third of a million tickets per search and kept Lucene from
+     * skipping. (Lucene's own top-terms rewrites rank a prefix's completions alike and keep the first in the alphabet,
+     * so "ca" would have meant "cab", "cabin", "cable"... and never "card".)
      */
+    static final int PREFIX_COMPLETIONS = 10;
+
     private static final org.apache.lucene.search.MultiTermQuery.RewriteMethod PREFIX_TERMS =
-            new org.apache.lucene.search.MultiTermQuery.TopTermsBlendedFreqScoringRewrite(10);
+            new MostFrequentCompletions(PREFIX_COMPLETIONS);
+
+    /**
+     * Rewrites a prefix (or any multi-term query) to its {@code size} terms found in the most documents, scored with
+     * their frequencies blended: the completions a person typing most likely means, none preferred for being rare.
+     */
+    static final class MostFrequentCompletions extends org.apache.lucene.search.MultiTermQuery.RewriteMethod {
+        private final int size;
+
+        MostFrequentCompletions(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public Query rewrite(IndexSearcher searcher, org.apache.lucene.search.MultiTermQuery query) throws IOException {
+            Map<org.apache.lucene.util.BytesRef, Integer> documents = new HashMap<>();
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var terms = leaf.reader().terms(query.getField());
+                if (terms == null) {
+                    continue;
+                }
+                var each = query.getTermsEnum(terms);
+                for (var term = each.next(); term != null; term = each.next()) {
+                    documents.merge(org.apache.lucene.util.BytesRef.deepCopyOf(term), each.docFreq(), Integer::sum);
+                }
+            }
+            if (documents.isEmpty()) {
+                return new MatchNoDocsQuery();
+            }
+            // scored with their frequencies blended, or the rarest completion of what is typed would rank first
+            var blended = new org.apache.lucene.search.BlendedTermQuery.Builder()
+                    .setRewriteMethod(org.apache.lucene.search.BlendedTermQuery.BOOLEAN_REWRITE);
+            documents.entrySet().stream()
+                    .sorted(Map.Entry.<org.apache.lucene.util.BytesRef, Integer>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(size)
+                    .forEach(e -> blended.add(new Term(query.getField(), e.getKey())));
+            return blended.build();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MostFrequentCompletions m && m.size == size;
+        }
+
+        @Override
+        public int hashCode() {
+            return Integer.hashCode(size);
+        }
+    }
 
     /** A commit's position in the change log. */
     public record Position(long change, Set<Long> gaps) {}
@@ -477,6 +530,9 @@ public final class SearchIndex implements Closeable {
 
     /** The documents with a meaning vector nearest to this one, among those {@code filter} lets through. */
     public List<SearchHit> nearest(float[] meaning, Query filter, int size) {
+        if (meaning == null || meaning.length != Meaning.DIMENSIONS || size < 1) {
+            return List.of();
+        }
         return onSearchThreads(() -> withSearcher(List.of(), searcher -> {
             TopDocs top = searcher.search(
                     new org.apache.lucene.search.KnnFloatVectorQuery(MEANING, meaning, size, filter), size);
@@ -620,7 +676,8 @@ public final class SearchIndex implements Closeable {
      * The same query with nested "any of" groups lifted into the group above, each clause carrying the boosts it was
      * under: a word's fields, stems and completions become one flat "any of", whose clauses Lucene can skip when they
      * cannot lift a document into the first page (MaxScore). Nested, each group had to be scored in full for every
-     * document it matched: twice the time of a search. The score is the same sum.
+     * document it matched: twice the time of a search. The score is the same sum (a word that is also one of its own
+     * completions counts once, with both boosts).
      */
     static Query flatten(Query query, float boost) {
         if (query instanceof BoostQuery boosted) {

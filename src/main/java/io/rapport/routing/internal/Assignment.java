@@ -307,14 +307,18 @@ public class Assignment {
                 if (rule.tag() == null || tags.contains(rule.tag())) {
                     continue;
                 }
-                // not tagged so, but maybe about it: what the similar solved tickets were tagged
+                // not tagged so, but maybe about it: what the similar solved tickets were tagged (asked only when
+                // the rule's other conditions hold and someone could be required for it)
+                Set<String> withTopic = new java.util.HashSet<>(tags);
+                withTopic.add(rule.tag());
+                if (!held.contains(rule.skill())
+                        || !RoutingRules.matches(rule, text, ticket.channel().code(), organization, withTopic)) {
+                    continue;
+                }
                 if (inferred == null) {
                     inferred = topics(ticket.id());
                 }
-                Set<String> withTopic = new java.util.HashSet<>(tags);
-                withTopic.add(rule.tag());
-                boolean about = inferred.stream().anyMatch(t -> t.tag().equals(rule.tag()));
-                if (!about || !RoutingRules.matches(rule, text, ticket.channel().code(), organization, withTopic)) {
+                if (inferred.stream().noneMatch(t -> t.tag().equals(rule.tag()))) {
                     continue;
                 }
                 topicsUsed.add(rule.tag());
@@ -350,14 +354,38 @@ public class Assignment {
         return new Needed(new Need(skills, ticket.language(), tier, ticket.teamId()), List.copyOf(reasons));
     }
 
-    /** The ticket's topics (ADR 32); none when they cannot be worked out: the rules' other conditions still count. */
+    /** How long a ticket's topics are kept: a waiting ticket is routed again every half minute. */
+    static final Duration TOPICS_KEPT = Duration.ofMinutes(10);
+
+    private record KeptTopics(List<TicketTopics.Topic> topics, Instant at) {}
+
+    private final Map<Long, KeptTopics> keptTopics =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, KeptTopics> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
+    /**
+     * The ticket's topics (ADR 32), worked out once and kept for {@link #TOPICS_KEPT} (the retries of a waiting ticket
+     * do not search again); none when they cannot be worked out: the rules' other conditions still count.
+     */
     private List<TicketTopics.Topic> topics(long ticketId) {
+        Instant now = Times.now(clock);
+        KeptTopics kept = keptTopics.get(ticketId);
+        if (kept != null && kept.at().plus(TOPICS_KEPT).isAfter(now)) {
+            return kept.topics();
+        }
+        List<TicketTopics.Topic> found;
         try {
-            return topics.of(ticketId);
+            found = topics.of(ticketId);
         } catch (RuntimeException e) {
             log.warn("No topics for ticket {}; routed by its own tags: {}", ticketId, e.toString());
-            return List.of();
+            found = List.of();
         }
+        keptTopics.put(ticketId, new KeptTopics(found, now));
+        return found;
     }
 
     /** The subject and the customer's first message, lower case, for the rules' keywords. */

@@ -92,6 +92,32 @@ class QueryFlatteningTests {
     }
 
     @Test
+    void aGroupWithAMinimumOrAFilterKeepsItsShapeAndOnlyCarriesItsBoost() {
+        Query atLeastTwo = new BooleanQuery.Builder()
+                .add(term("public", "card"), Occur.SHOULD)
+                .add(term("public", "lost"), Occur.SHOULD)
+                .add(term("public", "stolen"), Occur.SHOULD)
+                .setMinimumNumberShouldMatch(2)
+                .build();
+        Query filtered = new BooleanQuery.Builder()
+                .add(term("public", "refund"), Occur.SHOULD)
+                .add(term("status", "open"), Occur.FILTER)
+                .build();
+        Query any = new BooleanQuery.Builder()
+                .add(new BoostQuery(atLeastTwo, 2f), Occur.SHOULD)
+                .add(filtered, Occur.SHOULD)
+                .add(term("subject", "card"), Occur.SHOULD)
+                .build();
+
+        BooleanQuery flat = (BooleanQuery) SearchIndex.flatten(any, 1f);
+
+        assertThat(flat.clauses()).hasSize(3);
+        assertThat(flat.clauses().get(0).query()).isEqualTo(new BoostQuery(atLeastTwo, 2f));
+        assertThat(flat.clauses().get(1).query()).isEqualTo(filtered);
+        assertThat(flat.clauses().get(2).query()).isEqualTo(term("subject", "card"));
+    }
+
+    @Test
     void theScoresAndTheOrderAreTheSame() throws Exception {
         try (var directory = new ByteBuffersDirectory();
                 var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {

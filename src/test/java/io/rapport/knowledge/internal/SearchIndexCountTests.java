@@ -104,6 +104,28 @@ class SearchIndexCountTests {
     }
 
     @Test
+    void aPrefixStandsForItsMostFrequentCompletionsNotTheFirstInTheAlphabet() {
+        String[] rare = {"cab", "cabin", "cable", "cactus", "cadet", "cafe", "cage", "cake", "calf", "call", "calm"};
+        SearchIndex index = new SearchIndex(dir, List.of("en", "de"));
+        SearchIndex.Builder builder = index.startRebuild();
+        List<TicketDocument> docs = new ArrayList<>();
+        for (int i = 0; i < rare.length; i++) {
+            docs.add(ticket(i + 1, "Something about a " + rare[i]));
+        }
+        for (int i = 0; i < 20; i++) {
+            docs.add(ticket(100 + i, "My card does not work"));
+        }
+        builder.tickets(docs, Map.of(1L, new CustomerRef(1, "Ada", "ada@example.com", "en")));
+        index.publish(builder, new SearchIndex.Position(0, Set.of()));
+        try (index) {
+            SearchResults typed = index.search(SearchRequest.of("ca"), Searcher.staff());
+            assertThat(typed.total())
+                    .as("'card' (in 20 tickets) and the 9 rarer completions first in the alphabet")
+                    .isEqualTo(20 + SearchIndex.PREFIX_COMPLETIONS - 1);
+        }
+    }
+
+    @Test
     void anIndexWrittenWithAnotherLayoutIsNotOpenedSoTheNodeRebuildsIt() throws Exception {
         index(3, "My card payments were declined").close();
         SearchIndex same = new SearchIndex(dir, List.of("en", "de"));
