@@ -120,7 +120,9 @@ public class Slas {
     @Transactional(readOnly = true)
     public Map<Long, TicketSla> forTickets(java.util.Collection<Long> ticketIds) {
         Map<Long, TicketSla> all = new java.util.HashMap<>();
-        store.findAll(ticketIds).forEach((id, state) -> all.put(id, view(state, store.breachedTargets(id))));
+        var states = store.findAll(ticketIds);
+        Map<Long, List<String>> missed = store.breachedTargets(states.keySet());
+        states.forEach((id, state) -> all.put(id, view(state, missed.getOrDefault(id, List.of()))));
         return all;
     }
 

@@ -413,6 +413,16 @@ abstract class KnowledgeContract extends IntegrationTest {
                         .get("notHelpful")
                         .asLong())
                 .isEqualTo(1);
+        // a browser that keeps its session but not the reader cookie is still one reader, who changed their mind
+        visitor.forgetCookie("rapport-reader");
+        assertThat(visitor.get(path).statusCode()).isEqualTo(200);
+        visitor.forgetCookie("rapport-reader");
+        assertThat(visitor.postForm("/help/articles/" + id + "/feedback", Map.of("helpful", "yes"))
+                        .statusCode())
+                .isEqualTo(302);
+        JsonNode after = admin().get("/api/v1/articles/" + id).json().get("feedback");
+        assertThat(after.get("notHelpful").asLong()).isZero();
+        assertThat(after.get("helpful").asLong()).isEqualTo(3);
         var bad = visitor.postForm("/help/articles/" + id + "/feedback", Map.of("helpful", "maybe"));
         assertThat(bad.statusCode()).isEqualTo(400);
         long internal = article("Hidden " + w, "x", "internal").get("id").asLong();

@@ -38,6 +38,9 @@ abstract class SlaContract extends IntegrationTest {
     @Autowired
     SlaTargets targets;
 
+    @Autowired
+    Slas slas;
+
     private final List<Long> policies = new java.util.ArrayList<>();
 
     @AfterEach
@@ -226,6 +229,12 @@ abstract class SlaContract extends IntegrationTest {
                 .containsExactly("first_response");
         JsonNode closeSla = admin().get("/api/v1/tickets/" + close).json().get("sla");
         assertThat(closeSla.get("breached").size()).isZero();
+        var page = slas.forTickets(List.of(late, close, 987_654_321L));
+        assertThat(page)
+                .as("a page of tickets, read at once, says what each read alone says")
+                .containsOnlyKeys(late, close)
+                .containsEntry(late, slas.forTicket(late).orElseThrow())
+                .containsEntry(close, slas.forTicket(close).orElseThrow());
         var warning = TestMail.waitFor(supervisorEmail, m -> subject(m).startsWith("SLA warning"));
         assertThat(subject(warning)).contains("Card declined");
         assertThat(TestMail.allTo(supervisorEmail).stream()

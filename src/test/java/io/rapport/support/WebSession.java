@@ -30,12 +30,22 @@ public final class WebSession {
     private String csrf;
     private String clientAddress;
 
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
     public WebSession(int port) {
         this.port = port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Drops the cookies of this name, as a browser set to refuse them would never have kept them. */
+    public void forgetCookie(String name) {
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .toList()
+                .forEach(c -> cookies.getCookieStore().remove(null, c));
     }
 
     /**

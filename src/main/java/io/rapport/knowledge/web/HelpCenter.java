@@ -130,6 +130,7 @@ class HelpCenter {
             return "redirect:" + encoded(article.helpPath());
         }
         language(article.language(), false, request, response, model);
+        reader(request, response); // before the reader answers "Did this help?"
         model.addAttribute("article", article);
         model.addAttribute("description", description(article));
         model.addAttribute("canonical", baseUrl + article.helpPath());
@@ -254,16 +255,30 @@ class HelpCenter {
         return articles.languages().contains(l) ? l : null;
     }
 
-    /** Who answered "Did this help?" (a random id in a cookie): one answer per reader and article. */
+    /**
+     * Who answered "Did this help?": a random id in a cookie, given with the article page, and kept in the visitor's
+     * session too (the page's form needs one anyway): one answer per reader and article. A browser that drops the
+     * cookie but keeps its session is still one reader, where each of its answers used to count as a new one.
+     */
     private static String reader(HttpServletRequest request, HttpServletResponse response) {
+        String fromCookie = null;
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
                 if (READER_COOKIE.equals(c.getName()) && c.getValue().matches("[0-9a-f-]{36}")) {
-                    return c.getValue();
+                    fromCookie = c.getValue();
                 }
             }
         }
-        String id = UUID.randomUUID().toString();
+        jakarta.servlet.http.HttpSession session = request.getSession();
+        String id = fromCookie != null
+                ? fromCookie
+                : session.getAttribute(READER_COOKIE) instanceof String kept
+                        ? kept
+                        : UUID.randomUUID().toString();
+        session.setAttribute(READER_COOKIE, id);
+        if (fromCookie != null) {
+            return id;
+        }
         Cookie cookie = new Cookie(READER_COOKIE, id);
         cookie.setPath("/help");
         cookie.setHttpOnly(true);
