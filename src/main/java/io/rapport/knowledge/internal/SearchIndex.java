@@ -446,33 +446,22 @@ public final class SearchIndex implements Closeable {
         }
         int size = Math.max(1, request.size());
         int from = Math.max(0, request.page()) * size;
-        try {
-            Acquired acquired = acquire();
-            if (acquired == null) {
-                return new SearchResults(List.of(), 0);
+        return withSearcher(new SearchResults(List.of(), 0), searcher -> {
+            // rewritten once, for the search and the snippets: a prefix becomes the words it stands for
+            Query words = flatten(searcher.rewrite(asked), 1f);
+            BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+            filters(query, request, who);
+            TopDocs top = searcher.search(
+                    query.build(),
+                    new org.apache.lucene.search.TopScoreDocCollectorManager(from + size, null, COUNT_UP_TO));
+            long total = top.totalHits.value();
+            boolean atLeast = top.totalHits.relation() != TotalHits.Relation.EQUAL_TO;
+            if (from >= top.scoreDocs.length) {
+                return new SearchResults(List.of(), total, atLeast);
             }
-            IndexSearcher searcher = acquired.searcher();
-            try {
-                // rewritten once, for the search and the snippets: a prefix becomes the words it stands for
-                Query words = flatten(searcher.rewrite(asked), 1f);
-                BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
-                filters(query, request, who);
-                Query full = query.build();
-                TopDocs top = searcher.search(
-                        full, new org.apache.lucene.search.TopScoreDocCollectorManager(from + size, null, COUNT_UP_TO));
-                long total = top.totalHits.value();
-                boolean atLeast = top.totalHits.relation() != TotalHits.Relation.EQUAL_TO;
-                if (from >= top.scoreDocs.length) {
-                    return new SearchResults(List.of(), total, atLeast);
-                }
-                ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-                return new SearchResults(hits(searcher, words, pageDocs, staff), total, atLeast);
-            } finally {
-                acquired.generation().searchers().release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+            return new SearchResults(hits(searcher, words, pageDocs, staff), total, atLeast);
+        });
     }
 
     /**

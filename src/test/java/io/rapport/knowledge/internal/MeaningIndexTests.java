@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.accounts.CustomerRef;
 import io.rapport.knowledge.SearchHit;
-import io.rapport.tickets.AuthorType;
-import io.rapport.tickets.Channel;
-import io.rapport.tickets.Priority;
 import io.rapport.tickets.TicketDocument;
 import io.rapport.tickets.TicketStatus;
-import io.rapport.tickets.Visibility;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,22 +35,7 @@ class MeaningIndexTests {
     };
 
     static TicketDocument ticket(long id, String text, TicketStatus status) {
-        return new TicketDocument(
-                id,
-                100 + id,
-                text,
-                status,
-                Channel.EMAIL,
-                Priority.NORMAL,
-                1,
-                null,
-                null,
-                "en",
-                Set.of(),
-                null,
-                Instant.parse("2026-11-01T10:00:00Z"),
-                Instant.parse("2026-11-01T10:00:00Z"),
-                List.of(new TicketDocument.Text(id, Visibility.PUBLIC, AuthorType.CUSTOMER, text)));
+        return SearchIndexCountTests.ticket(id, text, text, status);
     }
 
     SearchIndex index(boolean withVectors) {

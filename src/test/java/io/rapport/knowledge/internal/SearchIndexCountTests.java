@@ -32,11 +32,16 @@ class SearchIndexCountTests {
     Path dir;
 
     static TicketDocument ticket(long id, String text) {
+        return ticket(id, "Ticket " + id, text, TicketStatus.OPEN);
+    }
+
+    /** An English ticket of customer 1 with one public message from the customer. */
+    static TicketDocument ticket(long id, String subject, String text, TicketStatus status) {
         return new TicketDocument(
                 id,
                 1000 + id,
-                "Ticket " + id,
-                TicketStatus.OPEN,
+                subject,
+                status,
                 Channel.EMAIL,
                 Priority.NORMAL,
                 1,
