@@ -662,11 +662,12 @@ public final class SearchIndex implements Closeable {
                     "tr", TurkishAnalyzer::getDefaultStopSet);
 
     /**
-     * The same query with nested "any of" groups lifted into the group above, each clause carrying the boosts it was
-     * under: a word's fields, stems and completions become one flat "any of", whose clauses Lucene can skip when they
-     * cannot lift a document into the first page (MaxScore). Nested, each group had to be scored in full for every
-     * document it matched: twice the time of a search. The score is the same sum (a word that is also one of its own
-     * completions counts once, with both boosts).
+     * The same query with nested "any of" groups lifted into one "best of" ({@link
+     * org.apache.lucene.search.DisjunctionMaxQuery}), each clause carrying the boosts it was under: a word's fields,
+     * stems and completions become one group, and the word counts for its best match there (ADR 26, revised a third
+     * time). Lucene bounds a "best of" by its best clause, so it skips the blocks of documents that cannot reach the
+     * first page; a sum of many clauses it bounds by adding each clause's best, and could skip little. A word that is
+     * also one of its own completions is one clause.
      */
     static Query flatten(Query query, float boost) {
         if (query instanceof BoostQuery boosted) {
@@ -678,8 +679,10 @@ public final class SearchIndex implements Closeable {
             if (anyOf(bool)) {
                 List<Query> leaves = new ArrayList<>();
                 anyOf(bool, boost, leaves);
-                leaves.forEach(leaf -> flat.add(leaf, Occur.SHOULD));
-                return flat.build();
+                List<Query> distinct = leaves.stream().distinct().toList();
+                return distinct.size() == 1
+                        ? distinct.getFirst()
+                        : new org.apache.lucene.search.DisjunctionMaxQuery(distinct, 0f);
             }
             bool.clauses().forEach(c -> flat.add(flatten(c.query(), 1f), c.occur()));
             return boosted(flat.build(), boost);

@@ -13,6 +13,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -22,9 +23,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
- * A search's words are flattened before Lucene runs them (ADR 26): nested "any of" groups become one, each clause
- * carrying the boosts it was under, so Lucene can skip what cannot reach the first page. The order and the scores
- * stay what they were.
+ * A search's words are flattened before Lucene runs them (ADR 26): nested "any of" groups become one "best of", each
+ * clause carrying the boosts it was under, so a word counts for its best match (a word in the subject beats the same
+ * word in the text) and Lucene can skip what cannot reach the first page.
  */
 class QueryFlatteningTests {
 
@@ -55,14 +56,16 @@ class QueryFlatteningTests {
     }
 
     @Test
-    void nestedAnyOfBecomesOneWithTheBoostsMultipliedIn() {
+    void nestedAnyOfBecomesOneBestOfWithTheBoostsMultipliedIn() {
         Query flat = SearchIndex.flatten(nested(), 1f);
 
-        assertThat(flat).isInstanceOf(BooleanQuery.class);
-        BooleanQuery any = (BooleanQuery) flat;
-        assertThat(any.clauses()).hasSize(5).allMatch(c -> c.occur() == Occur.SHOULD);
-        assertThat(any.clauses())
-                .extracting(c -> c.query().toString())
+        assertThat(flat).isInstanceOf(DisjunctionMaxQuery.class);
+        DisjunctionMaxQuery best = (DisjunctionMaxQuery) flat;
+        assertThat(best.getTieBreakerMultiplier())
+                .as("the best match alone counts")
+                .isZero();
+        assertThat(best.getDisjuncts())
+                .extracting(Query::toString)
                 .containsExactly(
                         "(subject:card)^3.0",
                         "public:card",
@@ -87,12 +90,14 @@ class QueryFlatteningTests {
         BooleanQuery flat = (BooleanQuery) SearchIndex.flatten(twoWords, 1f);
 
         assertThat(flat.clauses()).extracting(c -> c.occur()).containsExactly(Occur.MUST, Occur.MUST, Occur.MUST_NOT);
-        assertThat(((BooleanQuery) flat.clauses().get(0).query()).clauses()).hasSize(5);
+        assertThat(((DisjunctionMaxQuery) flat.clauses().get(0).query()).getDisjuncts())
+                .hasSize(5);
         assertThat(flat.clauses().get(2).query()).isEqualTo(new PhraseQuery("public", "not", "arrived"));
     }
 
     @Test
     void aGroupWithAMinimumOrAFilterKeepsItsShapeAndOnlyCarriesItsBoost() {
+        // the same leaf twice (a word that is also one of its own completions) is one
         Query atLeastTwo = new BooleanQuery.Builder()
                 .add(term("public", "card"), Occur.SHOULD)
                 .add(term("public", "lost"), Occur.SHOULD)
@@ -107,18 +112,26 @@ class QueryFlatteningTests {
                 .add(new BoostQuery(atLeastTwo, 2f), Occur.SHOULD)
                 .add(filtered, Occur.SHOULD)
                 .add(term("subject", "card"), Occur.SHOULD)
+                .add(term("subject", "card"), Occur.SHOULD)
                 .build();
 
-        BooleanQuery flat = (BooleanQuery) SearchIndex.flatten(any, 1f);
+        DisjunctionMaxQuery flat = (DisjunctionMaxQuery) SearchIndex.flatten(any, 1f);
 
-        assertThat(flat.clauses()).hasSize(3);
-        assertThat(flat.clauses().get(0).query()).isEqualTo(new BoostQuery(atLeastTwo, 2f));
-        assertThat(flat.clauses().get(1).query()).isEqualTo(filtered);
-        assertThat(flat.clauses().get(2).query()).isEqualTo(term("subject", "card"));
+        assertThat(flat.getDisjuncts())
+                .containsExactlyInAnyOrder(new BoostQuery(atLeastTwo, 2f), filtered, term("subject", "card"));
     }
 
     @Test
-    void theScoresAndTheOrderAreTheSame() throws Exception {
+    void aSingleMatchIsItself() {
+        Query one = new BooleanQuery.Builder()
+                .add(new BoostQuery(term("subject", "card"), 3f), Occur.SHOULD)
+                .build();
+
+        assertThat(SearchIndex.flatten(one, 2f)).isEqualTo(new BoostQuery(term("subject", "card"), 6f));
+    }
+
+    @Test
+    void eachDocumentScoresItsBestMatchAndTheSameDocumentsAreFound() throws Exception {
         try (var directory = new ByteBuffersDirectory();
                 var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
             String[][] docs = {
@@ -139,13 +152,29 @@ class QueryFlatteningTests {
             try (var reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 ScoreDoc[] before = searcher.search(nested(), 10).scoreDocs;
-                ScoreDoc[] after = searcher.search(SearchIndex.flatten(nested(), 1f), 10).scoreDocs;
+                DisjunctionMaxQuery flat = (DisjunctionMaxQuery) SearchIndex.flatten(nested(), 1f);
+                ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
 
-                assertThat(after).hasSameSizeAs(before).hasSize(4);
-                for (int i = 0; i < before.length; i++) {
-                    assertThat(after[i].doc).isEqualTo(before[i].doc);
-                    assertThat(after[i].score).isCloseTo(before[i].score, org.assertj.core.data.Offset.offset(1e-5f));
+                assertThat(after)
+                        .extracting(d -> d.doc)
+                        .as("the same documents")
+                        .containsExactlyInAnyOrderElementsOf(
+                                java.util.Arrays.stream(before).map(d -> d.doc).toList())
+                        .hasSize(4);
+                java.util.Map<Integer, Float> best = new java.util.HashMap<>();
+                for (Query match : flat.getDisjuncts()) {
+                    for (ScoreDoc d : searcher.search(match, 10).scoreDocs) {
+                        best.merge(d.doc, d.score, Math::max);
+                    }
                 }
+                for (ScoreDoc d : after) {
+                    assertThat(d.score)
+                            .as("document %d scores its best match", d.doc)
+                            .isCloseTo(best.get(d.doc), org.assertj.core.data.Offset.offset(1e-5f));
+                }
+                assertThat(after[0].doc)
+                        .as("'card' in a short subject first: the subject weighs three times the text")
+                        .isZero();
             }
         }
     }
