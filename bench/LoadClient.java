@@ -38,7 +38,7 @@ public class LoadClient {
         }
         if (args.length > 0 && args[0].equals("--help")) {
             System.out.println("java bench/LoadClient.java --base URL --user EMAIL --password PW "
-                    + "--mode seed|create|views|scale|search --count N --concurrency C --seconds S");
+                    + "--mode seed|create|views|scale|search|search-paths [--kind mix|words] --count N --concurrency C --seconds S");
             return;
         }
         base = opts.getOrDefault("base", base);
@@ -48,6 +48,16 @@ public class LoadClient {
         int count = Integer.parseInt(opts.getOrDefault("count", "2000"));
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "8"));
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
+        if (mode.equals("search-paths")) {
+            // the search mix as request paths, one per line, for a leaner load client (bench/search-mix.lua)
+            java.util.function.IntFunction<String> query = opts.getOrDefault("kind", "mix").equals("words")
+                    ? i -> "/api/v1/search?q=" + SEARCH_WORDS[i % SEARCH_WORDS.length]
+                    : searchMix(Integer.parseInt(opts.getOrDefault("tickets", "0")));
+            for (int i = 0; i < count; i++) {
+                System.out.println(query.apply(i));
+            }
+            return;
+        }
         String token = token();
         switch (mode) {
             case "seed", "create" -> {
@@ -179,19 +189,20 @@ public class LoadClient {
                 errors.get() > 0 ? " (first status " + firstError.get() + ")" : "");
     }
 
+    static final String[] SEARCH_WORDS = {"card", "refund", "transfer", "declined", "pin", "atm", "fee", "exchange",
+        "top", "cash", "payment", "account", "verify", "identity", "statement", "charged", "pending", "arrived", "stolen",
+        "lost"};
+
     /**
-     * The search figures of issue 10, point 7: the contract's search call at {@code concurrency} (20), with the kinds
-     * of query agents type: one word, two words, a phrase, a prefix while typing, a word with a status or language
-     * filter, a customer by name, a ticket number. Then suggestions for random tickets, as the ticket page asks for
-     * them, at concurrency 1 and 4.
+     * The i-th search of the mix agents type: one word, two words, a phrase, a prefix while typing, a word with a status
+     * or language filter, a customer by name.
      */
-    static void search(String token, int count, int concurrency, int tickets) throws Exception {
-        String[] words = {"card", "refund", "transfer", "declined", "pin", "atm", "fee", "exchange", "top", "cash",
-            "payment", "account", "verify", "identity", "statement", "charged", "pending", "arrived", "stolen", "lost"};
+    static java.util.function.IntFunction<String> searchMix(int tickets) {
+        String[] words = SEARCH_WORDS;
         String[] phrases = {"\"card payment\"", "\"exchange rate\"", "\"top up\"", "\"my card\"", "\"cash withdrawal\""};
         String[] prefixes = {"tran", "refu", "decl", "withd", "veri", "ident", "exch", "stat"};
         String[] filters = {"&status=open", "&status=new,open", "&language=de", "&channel=email", "&status=solved"};
-        java.util.function.IntFunction<String> query = i -> {
+        return i -> {
             java.util.Random r = new java.util.Random(i);
             String q = switch (i % 8) {
                 case 0, 1 -> words[r.nextInt(words.length)];
@@ -204,6 +215,17 @@ public class LoadClient {
             String filter = i % 8 == 7 ? filters[r.nextInt(filters.length)] : "";
             return "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + filter;
         };
+    }
+
+    /**
+     * The search figures of issue 10, point 7: the contract's search call at {@code concurrency} (20), with the kinds
+     * of query agents type: one word, two words, a phrase, a prefix while typing, a word with a status or language
+     * filter, a customer by name, a ticket number. Then suggestions for random tickets, as the ticket page asks for
+     * them, at concurrency 1 and 4.
+     */
+    static void search(String token, int count, int concurrency, int tickets) throws Exception {
+        String[] words = SEARCH_WORDS;
+        var query = searchMix(tickets);
         run("warm-up search", Math.max(500, count / 4), concurrency, 120, i -> get(token, query.apply(1_000_000 + i)));
         java.util.concurrent.ConcurrentSkipListMap<Long, String> slowest = new java.util.concurrent.ConcurrentSkipListMap<>();
         run("search (concurrency " + concurrency + ")", count, concurrency, 300, i -> {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Search benchmark (issue 10, point 7): Rapport on a fresh PostgreSQL database (127.0.0.1 only) with N tickets loaded
 # by bench/BulkLoad.java, then the search index rebuilt from the database (the rate is the index build figure), its
-# size on disk and the heap after it, and then searches at concurrency 20 and suggestions, through the API.
+# size on disk and the heap after it, and then searches at concurrency 20 and suggestions, through the API: from the
+# Java client of bench/LoadClient.java, then the same searches from wrk (bench/search-mix.lua), which leaves the two
+# cores to the server.
 #   bench/search.sh [tickets, default 1000000] [search requests, default 4000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,4 +50,20 @@ done
 echo "-- server idle after the build (background merges done) after $waited s more"
 "$java" bench/LoadClient.java --base "http://127.0.0.1:$port" --user admin@bench.rapport.io --password bench-password-1 \
   --mode search --count "$requests" --concurrency 20 --tickets "$tickets" | grep -v warm-up
+# the same mix and one word again from wrk, a small C client: the Java client above takes a third of the two cores
+# it shares with the server (bench/search-mix.lua); warmed up by the runs above, 30 s each
+if command -v wrk >/dev/null; then
+  paths=$(mktemp)
+  "$java" bench/LoadClient.java --mode search-paths --count 4000 --tickets "$tickets" > "$paths"
+  TOKEN=$(curl -sf "${auth[@]}" -d '{"name":"wrk"}' "$api/tokens" | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
+  export TOKEN
+  SEARCH_PATHS=$paths TITLE="search, wrk (concurrency 20)" wrk -t2 -c20 -d30s -s bench/search-mix.lua \
+    "http://127.0.0.1:$port" | tail -1
+  "$java" bench/LoadClient.java --mode search-paths --kind words --count 20 > "$paths.words"
+  SEARCH_PATHS=$paths.words TITLE="search, one word, wrk (concurrency 20)" wrk -t2 -c20 -d30s \
+    -s bench/search-mix.lua "http://127.0.0.1:$port" | tail -1
+  rm -f "$paths" "$paths.words"
+else
+  echo "-- wrk is not installed (apt-get install wrk): the figures from a lean client are left out"
+fi
 echo "-- heap after the searches: $(heap) MB"

@@ -334,6 +334,15 @@ public final class SearchIndex implements Closeable {
     /** Makes a rebuilt generation live, committed at {@code position}; the one before is closed and deleted. */
     public synchronized void publish(Builder built, Position position) {
         Generation next = built.generation;
+        try {
+            // one segment: a search looks each of its words up, and sets up its scoring, once instead of once per
+            // segment (a million tickets built in ten: each kind of search 0.64-0.99 of its CPU, 0.86 for the mix of
+            // bench/search.sh; the merge took 6 s of the 40). Live changes add small segments beside it, merged as
+            // usual.
+            next.writer().forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         commit(next, position);
         try {
             next.searchers().maybeRefreshBlocking();
