@@ -585,7 +585,7 @@ public final class SearchIndex implements Closeable {
             return List.of();
         }
         return withSearcher(List.of(), searcher -> {
-            Query words = moreLikeThis(searcher, text, language);
+            Query words = allAdded(moreLikeThis(searcher, text, language), 1f);
             Query full = new BooleanQuery.Builder()
                     .add(words, Occur.MUST)
                     .add(filter, Occur.FILTER)
@@ -699,6 +699,33 @@ public final class SearchIndex implements Closeable {
         return boosted(query, boost);
     }
 
+    /**
+     * The same query with nested "any of" groups lifted into one flat "any of", each clause carrying the boosts it was
+     * under: the same sum, which Lucene's MaxScore can skip in (nested, each group was scored in full for every
+     * document it matched). For what adds up, as the words a ticket shares with others ({@link #moreLikeThis}).
+     */
+    static Query allAdded(Query query, float boost) {
+        if (query instanceof BoostQuery boosted) {
+            return allAdded(boosted.getQuery(), boost * boosted.getBoost());
+        }
+        if (query instanceof BooleanQuery bool && anyOf(bool)) {
+            BooleanQuery.Builder flat = new BooleanQuery.Builder();
+            addLeaves(bool, boost, flat);
+            return flat.build();
+        }
+        return boosted(query, boost);
+    }
+
+    private static void addLeaves(Query query, float boost, BooleanQuery.Builder flat) {
+        if (query instanceof BoostQuery boosted) {
+            addLeaves(boosted.getQuery(), boost * boosted.getBoost(), flat);
+        } else if (query instanceof BooleanQuery bool && anyOf(bool)) {
+            bool.clauses().forEach(c -> addLeaves(c.query(), boost, flat));
+        } else {
+            flat.add(boosted(query, boost), Occur.SHOULD);
+        }
+    }
+
     private static boolean anyOf(BooleanQuery bool) {
         return bool.getMinimumNumberShouldMatch() == 0
                 && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD);
@@ -762,8 +789,6 @@ public final class SearchIndex implements Closeable {
     private List<SearchHit> hits(IndexSearcher searcher, Query words, ScoreDoc[] docs, boolean staff)
             throws IOException {
         String[] fields = staff ? new String[] {SUBJECT, PUBLIC, INTERNAL, CUSTOMER} : new String[] {SUBJECT, PUBLIC};
-        int[] passages = new int[fields.length];
-        java.util.Arrays.fill(passages, 1);
         // each hit's stored fields are read once, in index order, for its title and its snippets
         Map<Integer, Document> stored = new HashMap<>();
         var storedFields = searcher.storedFields();
@@ -799,8 +824,7 @@ public final class SearchIndex implements Closeable {
                 return values;
             }
         };
-        TopDocs page = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
-        Map<String, String[]> snippets = highlighter.highlightFields(fields, words, page, passages);
+        Map<String, String[]> snippets = snippets(highlighter, words, docs, fields);
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             Document doc = stored.get(docs[i].doc);
@@ -834,6 +858,62 @@ public final class SearchIndex implements Closeable {
     }
 
     private static final String CUSTOMER_NAME = "customer_name";
+
+    /**
+     * Each hit's passages that show what was asked for, by field. The conversation is looked at first; the other
+     * fields (subject, notes, customer) only for the hits whose conversation does not show every word asked for (a
+     * customer, or a match in a note, a name or the subject): most hits need one field looked at instead of four, a
+     * third of a search's CPU at a million tickets.
+     */
+    private static Map<String, String[]> snippets(
+            UnifiedHighlighter highlighter, Query words, ScoreDoc[] docs, String[] fields) throws IOException {
+        Map<String, String[]> snippets = new HashMap<>();
+        String[] shown = highlighter
+                .highlightFields(new String[] {PUBLIC}, words, page(docs), new int[] {1})
+                .get(PUBLIC);
+        snippets.put(PUBLIC, shown);
+        String[] others =
+                java.util.Arrays.stream(fields).filter(f -> !f.equals(PUBLIC)).toArray(String[]::new);
+        for (String field : others) {
+            snippets.put(field, new String[docs.length]);
+        }
+        int asked = wordsAsked(words);
+        int[] rest = java.util.stream.IntStream.range(0, docs.length)
+                .filter(i -> shown[i] == null || marks(shown[i]) < asked)
+                .toArray();
+        if (rest.length > 0 && others.length > 0) {
+            int[] passages = new int[others.length];
+            java.util.Arrays.fill(passages, 1);
+            ScoreDoc[] some =
+                    java.util.Arrays.stream(rest).mapToObj(i -> docs[i]).toArray(ScoreDoc[]::new);
+            Map<String, String[]> more = highlighter.highlightFields(others, words, page(some), passages);
+            for (String field : others) {
+                for (int j = 0; j < rest.length; j++) {
+                    snippets.get(field)[rest[j]] = more.get(field)[j];
+                }
+            }
+        }
+        return snippets;
+    }
+
+    /**
+     * How many words a passage must mark to show all that was asked for: one per required part of the query (a word, a
+     * phrase); for words any of which may match (MoreLikeThis's, or "a | b"), all of them, so every field is looked at.
+     */
+    static int wordsAsked(Query words) {
+        Query q = words instanceof BoostQuery b ? b.getQuery() : words;
+        if (q instanceof BooleanQuery bool) {
+            long required = bool.clauses().stream()
+                    .filter(c -> c.occur() == Occur.MUST || c.occur() == Occur.FILTER)
+                    .count();
+            return required > 0 ? (int) required : Integer.MAX_VALUE;
+        }
+        return 1;
+    }
+
+    private static TopDocs page(ScoreDoc[] docs) {
+        return new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+    }
 
     /** How much of a text snippets are looked for in. */
     private static final int HIGHLIGHT_UP_TO = 20_000;

@@ -131,24 +131,75 @@ class QueryFlatteningTests {
     }
 
     @Test
+    void whatAddsUpIsOneFlatSumWithTheSameScoresAndOrder() throws Exception {
+        // the words a ticket shares with others (MoreLikeThis): each shared word adds to the score
+        Query flat = SearchIndex.allAdded(nested(), 1f);
+        assertThat(flat).isInstanceOf(BooleanQuery.class);
+        assertThat(((BooleanQuery) flat).clauses())
+                .hasSize(5)
+                .allMatch(c -> c.occur() == Occur.SHOULD && !(c.query() instanceof BooleanQuery));
+        try (var directory = new ByteBuffersDirectory();
+                var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+            index(writer);
+            try (var reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                ScoreDoc[] before = searcher.search(nested(), 10).scoreDocs;
+                ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
+
+                assertThat(after).hasSameSizeAs(before).hasSize(4);
+                for (int i = 0; i < before.length; i++) {
+                    assertThat(after[i].doc).isEqualTo(before[i].doc);
+                    assertThat(after[i].score).isCloseTo(before[i].score, org.assertj.core.data.Offset.offset(1e-5f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSnippetShowsAllThatWasAskedForWhenItMarksAWordPerRequiredPart() {
+        Query twoWords = new BooleanQuery.Builder()
+                .add(SearchIndex.flatten(nested(), 1f), Occur.MUST)
+                .add(term("public", "declined"), Occur.MUST)
+                .add(term("public", "refund"), Occur.MUST_NOT)
+                .build();
+        Query eitherWord = new BooleanQuery.Builder()
+                .add(term("public", "card"), Occur.SHOULD)
+                .add(term("public", "refund"), Occur.SHOULD)
+                .build();
+
+        assertThat(SearchIndex.wordsAsked(SearchIndex.flatten(nested(), 1f))).isEqualTo(1);
+        assertThat(SearchIndex.wordsAsked(new PhraseQuery("public", "card", "payment")))
+                .isEqualTo(1);
+        assertThat(SearchIndex.wordsAsked(twoWords)).isEqualTo(2);
+        assertThat(SearchIndex.wordsAsked(eitherWord))
+                .as("any may match: every field is looked at")
+                .isEqualTo(Integer.MAX_VALUE);
+    }
+
+    /** Five documents: "card" in the subject, the text or the stem, a completion, or nowhere. */
+    static void index(IndexWriter writer) throws java.io.IOException {
+        String[][] docs = {
+            {"card declined", "my card was declined", "card declin"},
+            {"new cards", "when do the cards arrive", "card arriv"},
+            {"cardholder name", "the cardholder name is wrong on my card", "cardhold name wrong card"},
+            {"payment", "a card payment failed", "card payment fail"},
+            {"other", "nothing about it", "noth"}
+        };
+        for (String[] d : docs) {
+            Document doc = new Document();
+            doc.add(new TextField("subject", d[0], Field.Store.NO));
+            doc.add(new TextField("public", d[1], Field.Store.NO));
+            doc.add(new TextField("stem", d[2], Field.Store.NO));
+            writer.addDocument(doc);
+        }
+        writer.commit();
+    }
+
+    @Test
     void eachDocumentScoresItsBestMatchAndTheSameDocumentsAreFound() throws Exception {
         try (var directory = new ByteBuffersDirectory();
                 var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
-            String[][] docs = {
-                {"card declined", "my card was declined", "card declin"},
-                {"new cards", "when do the cards arrive", "card arriv"},
-                {"cardholder name", "the cardholder name is wrong on my card", "cardhold name wrong card"},
-                {"payment", "a card payment failed", "card payment fail"},
-                {"other", "nothing about it", "noth"}
-            };
-            for (String[] d : docs) {
-                Document doc = new Document();
-                doc.add(new TextField("subject", d[0], Field.Store.NO));
-                doc.add(new TextField("public", d[1], Field.Store.NO));
-                doc.add(new TextField("stem", d[2], Field.Store.NO));
-                writer.addDocument(doc);
-            }
-            writer.commit();
+            index(writer);
             try (var reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 ScoreDoc[] before = searcher.search(nested(), 10).scoreDocs;
