@@ -8,9 +8,10 @@ end
 local auth = { ["Authorization"] = "Bearer " .. os.getenv("TOKEN") }
 local counter = 0
 
--- each thread starts at its own place in the list (the first at the start, the second half way, ...)
+-- each thread starts at its own place in the list: with THREADS threads (wrk -t), the first at the start, the
+-- second a THREADS-th of the way in, and so on
 setup = function(thread)
-  thread:set("offset", counter * 1000)
+  thread:set("offset", counter * math.floor(#paths / tonumber(os.getenv("THREADS") or "2")))
   counter = counter + 1
 end
 

@@ -79,6 +79,8 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchIndex implements Closeable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
+
     static final String KEY = "key";
     static final String TYPE = "type";
     static final String ID = "id";
@@ -369,7 +371,8 @@ public final class SearchIndex implements Closeable {
             // usual.
             next.writer().forceMerge(1);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a merge needs room for a second copy; without it the index goes live as built, only slower to search
+            log.warn("the rebuilt search index could not be merged into one segment; it goes live as built", e);
         }
         commit(next, position);
         try {
@@ -700,32 +703,65 @@ public final class SearchIndex implements Closeable {
                     "tr", TurkishAnalyzer::getDefaultStopSet);
 
     /**
-     * The same query with nested "any of" groups lifted into one "best of" ({@link
-     * org.apache.lucene.search.DisjunctionMaxQuery}), each clause carrying the boosts it was under: a word's fields,
-     * stems and completions become one group, and the word counts for its best match there (ADR 26, revised a third
-     * time). Lucene bounds a "best of" by its best clause, so it skips the blocks of documents that cannot reach the
-     * first page; a sum of many clauses it bounds by adding each clause's best, and could skip little. A word that is
-     * also one of its own completions is one clause.
+     * The same query with its groups lifted flat, each clause carrying the boosts it was under. A word's alternatives
+     * (its fields, its stems, the completions of a word being typed), which {@link #words} makes a "best of" ({@link
+     * org.apache.lucene.search.DisjunctionMaxQuery}), become one "best of": the word counts for its best match (ADR 26,
+     * revised a third time). Lucene bounds a "best of" by its best clause, so it skips the blocks of documents that
+     * cannot reach the first page; a sum of many clauses it bounds by adding each clause's best, and could skip little.
+     * A word that is also one of its own completions is one clause. Other "any of" groups (a | b, a ticket number or
+     * its words) stay sums, lifted into one: a document with both counts both.
      */
     static Query flatten(Query query, float boost) {
         if (query instanceof BoostQuery boosted) {
             return flatten(boosted.getQuery(), boost * boosted.getBoost());
         }
+        if (query instanceof org.apache.lucene.search.DisjunctionMaxQuery best
+                && best.getTieBreakerMultiplier() == 0f) {
+            List<Query> leaves = new ArrayList<>();
+            alternatives(best, boost, leaves);
+            List<Query> distinct = leaves.stream().distinct().toList();
+            return distinct.size() == 1
+                    ? distinct.getFirst()
+                    : new org.apache.lucene.search.DisjunctionMaxQuery(distinct, 0f);
+        }
         if (query instanceof BooleanQuery bool) {
             BooleanQuery.Builder flat =
                     new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
             if (anyOf(bool)) {
-                List<Query> leaves = new ArrayList<>();
-                anyOf(bool, boost, leaves);
-                List<Query> distinct = leaves.stream().distinct().toList();
-                return distinct.size() == 1
-                        ? distinct.getFirst()
-                        : new org.apache.lucene.search.DisjunctionMaxQuery(distinct, 0f);
+                List<Query> added = new ArrayList<>();
+                added(bool, boost, added);
+                added.forEach(q -> flat.add(q, Occur.SHOULD));
+                return added.size() == 1 ? added.getFirst() : flat.build();
             }
             bool.clauses().forEach(c -> flat.add(flatten(c.query(), 1f), c.occur()));
             return boosted(flat.build(), boost);
         }
         return boosted(query, boost);
+    }
+
+    /** The clauses of a "best of", nested groups of any kind lifted into it. */
+    private static void alternatives(Query query, float boost, List<Query> leaves) {
+        if (query instanceof BoostQuery boosted) {
+            alternatives(boosted.getQuery(), boost * boosted.getBoost(), leaves);
+        } else if (query instanceof BooleanQuery bool && anyOf(bool)) {
+            bool.clauses().forEach(c -> alternatives(c.query(), boost, leaves));
+        } else if (query instanceof org.apache.lucene.search.DisjunctionMaxQuery best
+                && best.getTieBreakerMultiplier() == 0f) {
+            best.getDisjuncts().forEach(d -> alternatives(d, boost, leaves));
+        } else {
+            leaves.add(flatten(query, boost));
+        }
+    }
+
+    /** The clauses of a sum, nested sums lifted into it; a "best of" in it is one clause. */
+    private static void added(Query query, float boost, List<Query> clauses) {
+        if (query instanceof BoostQuery boosted) {
+            added(boosted.getQuery(), boost * boosted.getBoost(), clauses);
+        } else if (query instanceof BooleanQuery bool && anyOf(bool)) {
+            bool.clauses().forEach(c -> added(c.query(), boost, clauses));
+        } else {
+            clauses.add(flatten(query, boost));
+        }
     }
 
     /**
@@ -862,16 +898,6 @@ public final class SearchIndex implements Closeable {
     private static boolean anyOf(BooleanQuery bool) {
         return bool.getMinimumNumberShouldMatch() == 0
                 && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD);
-    }
-
-    private static void anyOf(Query query, float boost, List<Query> leaves) {
-        if (query instanceof BoostQuery boosted) {
-            anyOf(boosted.getQuery(), boost * boosted.getBoost(), leaves);
-        } else if (query instanceof BooleanQuery bool && anyOf(bool)) {
-            bool.clauses().forEach(c -> anyOf(c.query(), boost, leaves));
-        } else {
-            leaves.add(flatten(query, boost));
-        }
     }
 
     private static Query boosted(Query query, float boost) {
@@ -1094,10 +1120,35 @@ public final class SearchIndex implements Closeable {
         Map<String, Float> prefixWeights = Map.copyOf(weights);
         List<String> stemFields =
                 shownOnly ? List.of() : staff ? List.of(STEM_PUBLIC, STEM_INTERNAL) : List.of(STEM_PUBLIC);
+        // as you type: the last word also counts as the start of a longer one
+        boolean open = !Character.isWhitespace(q.charAt(q.length() - 1));
+        String last = text.substring(text.lastIndexOf(' ') + 1);
+        boolean typing = open && WORD.matcher(last).matches();
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights) {
+            /** A word: the best of its fields, its stems and, while it is being typed, its completions. */
             @Override
             protected Query newDefaultQuery(String word) {
-                return withStems(super.newDefaultQuery(word), word);
+                List<Query> alternatives = new ArrayList<>();
+                Query written = withStems(super.newDefaultQuery(word), word);
+                if (written != null) {
+                    alternatives.add(written);
+                }
+                if (typing && word.equals(last)) {
+                    alternatives.add(newPrefixQuery(word));
+                }
+                return bestOf(alternatives);
+            }
+
+            @Override
+            protected Query newPhraseQuery(String phrase, int slop) {
+                Query fields = super.newPhraseQuery(phrase, slop);
+                return fields == null ? null : bestOf(List.of(fields));
+            }
+
+            @Override
+            protected Query newFuzzyQuery(String word, int fuzziness) {
+                Query fields = super.newFuzzyQuery(word, fuzziness);
+                return fields == null ? null : bestOf(List.of(fields));
             }
 
             // a quoted phrase means these words as written, in this order: no stems (half the cost of a phrase)
@@ -1139,17 +1190,11 @@ public final class SearchIndex implements Closeable {
                                         new Term(field, getAnalyzer().normalize(field, prefix)), PREFIX_TERMS),
                                 weight),
                         Occur.SHOULD));
-                return any.build();
+                return bestOf(List.of(any.build()));
             }
         };
         parser.setDefaultOperator(Occur.MUST);
-        // as you type: the last word also counts as the start of a longer one
-        boolean open = !Character.isWhitespace(q.charAt(q.length() - 1));
-        int cut = text.lastIndexOf(' ') + 1;
-        String last = text.substring(cut);
-        String parsed =
-                open && WORD.matcher(last).matches() ? text.substring(0, cut) + "(" + last + "|" + last + "*)" : text;
-        Query query = parser.parse(parsed);
+        Query query = parser.parse(text);
         var number = NUMBER_QUERY.matcher(text);
         if (number.matches()) {
             query = new BooleanQuery.Builder()
@@ -1158,6 +1203,11 @@ public final class SearchIndex implements Closeable {
                     .build();
         }
         return query instanceof MatchNoDocsQuery ? null : query;
+    }
+
+    /** One word's (or phrase's) alternatives as a "best of", which {@link #flatten} lifts flat; null for none. */
+    private static Query bestOf(List<Query> alternatives) {
+        return alternatives.isEmpty() ? null : new org.apache.lucene.search.DisjunctionMaxQuery(alternatives, 0f);
     }
 
     private static void filters(BooleanQuery.Builder query, SearchRequest r, Searcher who) {

@@ -2,6 +2,7 @@ package io.rapport.knowledge.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -33,8 +34,13 @@ class QueryFlatteningTests {
         return new TermQuery(new Term(field, word));
     }
 
-    /** "card" as a search builds it: its fields, its stem, and the completions of the word being typed. */
+    /** "card" as a search builds it: the best of its fields, its stem, and the completions of the word being typed. */
     static Query nested() {
+        return new DisjunctionMaxQuery(List.of(asGroups()), 0f);
+    }
+
+    /** The same alternatives as nested "any of" groups. */
+    static Query asGroups() {
         Query fields = new BooleanQuery.Builder()
                 .add(new BoostQuery(term("subject", "card"), 3f), Occur.SHOULD)
                 .add(term("public", "card"), Occur.SHOULD)
@@ -108,12 +114,14 @@ class QueryFlatteningTests {
                 .add(term("public", "refund"), Occur.SHOULD)
                 .add(term("status", "open"), Occur.FILTER)
                 .build();
-        Query any = new BooleanQuery.Builder()
-                .add(new BoostQuery(atLeastTwo, 2f), Occur.SHOULD)
-                .add(filtered, Occur.SHOULD)
-                .add(term("subject", "card"), Occur.SHOULD)
-                .add(term("subject", "card"), Occur.SHOULD)
-                .build();
+        Query any = new DisjunctionMaxQuery(
+                List.of(new BooleanQuery.Builder()
+                        .add(new BoostQuery(atLeastTwo, 2f), Occur.SHOULD)
+                        .add(filtered, Occur.SHOULD)
+                        .add(term("subject", "card"), Occur.SHOULD)
+                        .add(term("subject", "card"), Occur.SHOULD)
+                        .build()),
+                0f);
 
         DisjunctionMaxQuery flat = (DisjunctionMaxQuery) SearchIndex.flatten(any, 1f);
 
@@ -122,10 +130,28 @@ class QueryFlatteningTests {
     }
 
     @Test
-    void aSingleMatchIsItself() {
-        Query one = new BooleanQuery.Builder()
-                .add(new BoostQuery(term("subject", "card"), 3f), Occur.SHOULD)
+    void eitherOfTwoWordsAddsUpAndEachWordIsItsOwnBestOf() {
+        // "card | refund": a ticket with both counts both
+        Query refund = new DisjunctionMaxQuery(List.of(term("subject", "refund"), term("public", "refund")), 0f);
+        Query either = new BooleanQuery.Builder()
+                .add(nested(), Occur.SHOULD)
+                .add(refund, Occur.SHOULD)
                 .build();
+
+        Query flat = SearchIndex.flatten(either, 1f);
+
+        assertThat(flat).isInstanceOf(BooleanQuery.class);
+        assertThat(((BooleanQuery) flat).clauses())
+                .hasSize(2)
+                .allMatch(c -> c.occur() == Occur.SHOULD && c.query() instanceof DisjunctionMaxQuery);
+        assertThat(SearchIndex.wordsAsked(flat))
+                .as("either may match: every field is looked at")
+                .isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aSingleMatchIsItself() {
+        Query one = new DisjunctionMaxQuery(List.of(new BoostQuery(term("subject", "card"), 3f)), 0f);
 
         assertThat(SearchIndex.flatten(one, 2f)).isEqualTo(new BoostQuery(term("subject", "card"), 6f));
     }
@@ -133,7 +159,7 @@ class QueryFlatteningTests {
     @Test
     void whatAddsUpIsOneFlatSumWithTheSameScoresAndOrder() throws Exception {
         // the words a ticket shares with others (MoreLikeThis): each shared word adds to the score
-        Query flat = SearchIndex.allAdded(nested(), 1f);
+        Query flat = SearchIndex.allAdded(asGroups(), 1f);
         assertThat(flat).isInstanceOf(BooleanQuery.class);
         assertThat(((BooleanQuery) flat).clauses())
                 .hasSize(5)
@@ -143,7 +169,7 @@ class QueryFlatteningTests {
             index(writer);
             try (var reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                ScoreDoc[] before = searcher.search(nested(), 10).scoreDocs;
+                ScoreDoc[] before = searcher.search(asGroups(), 10).scoreDocs;
                 ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
 
                 assertThat(after).hasSameSizeAs(before).hasSize(4);
@@ -202,7 +228,7 @@ class QueryFlatteningTests {
             index(writer);
             try (var reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                ScoreDoc[] before = searcher.search(nested(), 10).scoreDocs;
+                ScoreDoc[] before = searcher.search(asGroups(), 10).scoreDocs;
                 DisjunctionMaxQuery flat = (DisjunctionMaxQuery) SearchIndex.flatten(nested(), 1f);
                 ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
 
