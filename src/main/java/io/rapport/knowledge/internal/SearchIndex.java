@@ -624,7 +624,7 @@ public final class SearchIndex implements Closeable {
             return List.of();
         }
         return withSearcher(List.of(), searcher -> {
-            Query words = allAdded(moreLikeThis(searcher, text, language), 1f);
+            Query words = flatten(moreLikeThis(searcher, text, language), 1f);
             Query full = new BooleanQuery.Builder()
                     .add(words, Occur.MUST)
                     .add(filter, Occur.FILTER)
@@ -768,33 +768,6 @@ public final class SearchIndex implements Closeable {
             bool.clauses().forEach(c -> added(c.query(), boost, clauses));
         } else {
             clauses.add(flatten(query, boost));
-        }
-    }
-
-    /**
-     * The same query with nested "any of" groups lifted into one flat "any of", each clause carrying the boosts it was
-     * under: the same sum, which Lucene's MaxScore can skip in (nested, each group was scored in full for every
-     * document it matched). For what adds up, as the words a ticket shares with others ({@link #moreLikeThis}).
-     */
-    static Query allAdded(Query query, float boost) {
-        if (query instanceof BoostQuery boosted) {
-            return allAdded(boosted.getQuery(), boost * boosted.getBoost());
-        }
-        if (query instanceof BooleanQuery bool && anyOf(bool)) {
-            BooleanQuery.Builder flat = new BooleanQuery.Builder();
-            addLeaves(bool, boost, flat);
-            return flat.build();
-        }
-        return boosted(query, boost);
-    }
-
-    private static void addLeaves(Query query, float boost, BooleanQuery.Builder flat) {
-        if (query instanceof BoostQuery boosted) {
-            addLeaves(boosted.getQuery(), boost * boosted.getBoost(), flat);
-        } else if (query instanceof BooleanQuery bool && anyOf(bool)) {
-            bool.clauses().forEach(c -> addLeaves(c.query(), boost, flat));
-        } else {
-            flat.add(boosted(query, boost), Occur.SHOULD);
         }
     }
 

@@ -159,26 +159,21 @@ class QueryFlatteningTests {
     @Test
     void whatAddsUpIsOneFlatSumWithTheSameScoresAndOrder() throws Exception {
         // the words a ticket shares with others (MoreLikeThis): each shared word adds to the score
-        Query flat = SearchIndex.allAdded(asGroups(), 1f);
+        Query flat = SearchIndex.flatten(asGroups(), 1f);
         assertThat(flat).isInstanceOf(BooleanQuery.class);
         assertThat(((BooleanQuery) flat).clauses())
                 .hasSize(5)
                 .allMatch(c -> c.occur() == Occur.SHOULD && !(c.query() instanceof BooleanQuery));
-        try (var directory = new ByteBuffersDirectory();
-                var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
-            index(writer);
-            try (var reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                ScoreDoc[] before = searcher.search(asGroups(), 10).scoreDocs;
-                ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
+        onFiveDocuments(searcher -> {
+            ScoreDoc[] before = searcher.search(asGroups(), 10).scoreDocs;
+            ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
 
-                assertThat(after).hasSameSizeAs(before).hasSize(4);
-                for (int i = 0; i < before.length; i++) {
-                    assertThat(after[i].doc).isEqualTo(before[i].doc);
-                    assertThat(after[i].score).isCloseTo(before[i].score, org.assertj.core.data.Offset.offset(1e-5f));
-                }
+            assertThat(after).hasSameSizeAs(before).hasSize(4);
+            for (int i = 0; i < before.length; i++) {
+                assertThat(after[i].doc).isEqualTo(before[i].doc);
+                assertThat(after[i].score).isCloseTo(before[i].score, org.assertj.core.data.Offset.offset(1e-5f));
             }
-        }
+        });
     }
 
     @Test
@@ -202,6 +197,21 @@ class QueryFlatteningTests {
                 .isEqualTo(Integer.MAX_VALUE);
     }
 
+    /** Search work on the five documents of {@link #index}. */
+    interface SearcherWork {
+        void on(IndexSearcher searcher) throws java.io.IOException;
+    }
+
+    static void onFiveDocuments(SearcherWork work) throws java.io.IOException {
+        try (var directory = new ByteBuffersDirectory();
+                var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+            index(writer);
+            try (var reader = DirectoryReader.open(directory)) {
+                work.on(new IndexSearcher(reader));
+            }
+        }
+    }
+
     /** Five documents: "card" in the subject, the text or the stem, a completion, or nowhere. */
     static void index(IndexWriter writer) throws java.io.IOException {
         String[][] docs = {
@@ -223,36 +233,31 @@ class QueryFlatteningTests {
 
     @Test
     void eachDocumentScoresItsBestMatchAndTheSameDocumentsAreFound() throws Exception {
-        try (var directory = new ByteBuffersDirectory();
-                var writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
-            index(writer);
-            try (var reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                ScoreDoc[] before = searcher.search(asGroups(), 10).scoreDocs;
-                DisjunctionMaxQuery flat = (DisjunctionMaxQuery) SearchIndex.flatten(nested(), 1f);
-                ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
+        onFiveDocuments(searcher -> {
+            ScoreDoc[] before = searcher.search(asGroups(), 10).scoreDocs;
+            DisjunctionMaxQuery flat = (DisjunctionMaxQuery) SearchIndex.flatten(nested(), 1f);
+            ScoreDoc[] after = searcher.search(flat, 10).scoreDocs;
 
-                assertThat(after)
-                        .extracting(d -> d.doc)
-                        .as("the same documents")
-                        .containsExactlyInAnyOrderElementsOf(
-                                java.util.Arrays.stream(before).map(d -> d.doc).toList())
-                        .hasSize(4);
-                java.util.Map<Integer, Float> best = new java.util.HashMap<>();
-                for (Query match : flat.getDisjuncts()) {
-                    for (ScoreDoc d : searcher.search(match, 10).scoreDocs) {
-                        best.merge(d.doc, d.score, Math::max);
-                    }
+            assertThat(after)
+                    .extracting(d -> d.doc)
+                    .as("the same documents")
+                    .containsExactlyInAnyOrderElementsOf(
+                            java.util.Arrays.stream(before).map(d -> d.doc).toList())
+                    .hasSize(4);
+            java.util.Map<Integer, Float> best = new java.util.HashMap<>();
+            for (Query match : flat.getDisjuncts()) {
+                for (ScoreDoc d : searcher.search(match, 10).scoreDocs) {
+                    best.merge(d.doc, d.score, Math::max);
                 }
-                for (ScoreDoc d : after) {
-                    assertThat(d.score)
-                            .as("document %d scores its best match", d.doc)
-                            .isCloseTo(best.get(d.doc), org.assertj.core.data.Offset.offset(1e-5f));
-                }
-                assertThat(after[0].doc)
-                        .as("'card' in a short subject first: the subject weighs three times the text")
-                        .isZero();
             }
-        }
+            for (ScoreDoc d : after) {
+                assertThat(d.score)
+                        .as("document %d scores its best match", d.doc)
+                        .isCloseTo(best.get(d.doc), org.assertj.core.data.Offset.offset(1e-5f));
+            }
+            assertThat(after[0].doc)
+                    .as("'card' in a short subject first: the subject weighs three times the text")
+                    .isZero();
+        });
     }
 }
