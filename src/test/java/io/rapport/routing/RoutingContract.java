@@ -13,7 +13,14 @@ import tools.jackson.databind.JsonNode;
  * Routing end to end over the API (issue 9, points 2, 3 and 7): the language detected, the skill rules, push and
  * queue, waiting and widening, escalation to a tier; on H2 and PostgreSQL. Tests share one database, so each uses
  * its own skill name where other tests' agents could otherwise compete.
+ *
+ * <p>They run in an application of their own, on a database of their own, closed after them. An agent who comes
+ * online is handed the tickets waiting for anyone (ADR 24), and in the database the other tests share those can be
+ * more than any capacity: CI once saw an agent with room for 1,000 come online full.
  */
+@org.springframework.test.context.TestPropertySource(properties = "rapport.test.application=routing")
+@org.springframework.test.annotation.DirtiesContext(
+        classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class RoutingContract extends IntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
