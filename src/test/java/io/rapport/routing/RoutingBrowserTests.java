@@ -15,9 +15,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The admin writes a skill rule and sets a team to take tickets from its queue on the routing page; an agent opening
- * a routed ticket sees who routing chose and why. Two browser contexts: the admin's and the agent's.
+ * a routed ticket sees who routing chose and why. Two browser contexts: the admin's and the agent's. In an application
+ * of its own, like {@link RoutingContract}: the agent who comes online must not be filled by other tests' waiting
+ * tickets.
  */
 @H2Database
+@org.springframework.test.context.TestPropertySource(properties = "rapport.test.application=routing-browser")
+@org.springframework.test.annotation.DirtiesContext(
+        classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class RoutingBrowserTests extends BrowserTest {
 
     @Test
