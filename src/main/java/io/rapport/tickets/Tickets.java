@@ -681,6 +681,21 @@ public class Tickets {
         return tickets.idsAfter(afterId, limit);
     }
 
+    /** Solved and closed tickets (merged ones left out) below {@code beforeId}, newest first, a page at a time. */
+    public List<Long> solvedIdsBefore(long beforeId, int limit) {
+        return tickets.solvedIdsBefore(beforeId, limit);
+    }
+
+    /** How many solved and closed tickets (merged ones left out) have an id below {@code beforeId}. */
+    public long countSolvedBefore(long beforeId) {
+        return tickets.countSolvedBefore(beforeId);
+    }
+
+    /** The highest ticket id there is, 0 when there are no tickets. */
+    public long lastId() {
+        return tickets.lastId();
+    }
+
     /** A customer's ticket ids, newest first. */
     public List<Long> idsOfCustomer(long customerId, int limit) {
         return tickets.idsOfCustomer(customerId, limit);

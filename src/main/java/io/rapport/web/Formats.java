@@ -57,6 +57,25 @@ public class Formats {
         return exact(instant);
     }
 
+    /** A stretch of time for people: "under a minute", "12 min", "2 h 10 min", "3 d 4 h"; empty for none. */
+    public String span(Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        long minutes = Math.max(0, duration.toMinutes());
+        if (minutes < 1) {
+            return messages.getMessage("time.span.short", null, locale);
+        }
+        if (minutes < 60) {
+            return messages.getMessage("time.span.minutes", new Object[] {minutes}, locale);
+        }
+        if (minutes < 24 * 60) {
+            return messages.getMessage("time.span.hours", new Object[] {minutes / 60, minutes % 60}, locale);
+        }
+        return messages.getMessage("time.span.days", new Object[] {minutes / (24 * 60), minutes / 60 % 24}, locale);
+    }
+
     /** A file size for people: "812 B", "14 KB", "3.2 MB". */
     public String size(long bytes) {
         if (bytes < 1024) {

@@ -17,6 +17,79 @@ import org.junit.jupiter.api.Test;
 @H2Database
 class SearchAdminBrowserTests extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    MeaningBackfill backfill;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    /**
+     * A paused walk (ADR 33), as two admins see it: both see it paused with its count; one resumes it and watches it
+     * to the end without reloading; the other, reloading, sees it done with the same figures.
+     */
+    @Test
+    void anAdminResumesTheMeaningsOfEarlierTicketsAndBothAdminsSeeItDone() {
+        String w = "mb" + UUID.randomUUID().toString().substring(0, 6);
+        long id = admin().post(
+                        "/api/v1/tickets",
+                        Map.of(
+                                "subject", "Backfill check " + w,
+                                "body", "The pump of my aquarium hums loudly at night " + w,
+                                "customer", Map.of("email", w + "@example.org")))
+                .json()
+                .get("id")
+                .asLong();
+        admin().patch("/api/v1/tickets/" + id, Map.of("status", "solved"));
+        if (backfill.status().state() != MeaningBackfillStatus.State.RUNNING) {
+            backfill.start(1); // resumes one other tests left paused, so that a new one starts below
+        }
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> backfill.status().state() != MeaningBackfillStatus.State.RUNNING);
+        transaction.executeWithoutResult(tx -> {
+            backfill.start(1);
+            backfill.pause();
+        });
+        long toLookAt = backfill.status().toLookAt();
+        String counted = String.format(java.util.Locale.ENGLISH, "%,d", toLookAt);
+
+        signInAsAgent(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/admin/search");
+        var section = page.locator("[data-rapport=meanings]");
+        assertThat(section.locator("h2")).hasText("Meanings of earlier tickets");
+        assertThat(section.locator("[data-rapport=meanings-progress] label"))
+                .hasText("Looked at 0 of " + counted + (toLookAt == 1 ? " solved ticket" : " solved tickets")
+                        + "; no meaning worked out (the others had one).");
+        assertThat(section.locator("[data-rapport=meanings-state]")).hasText("Paused.");
+        assertThat(section.locator("[data-rapport=meanings-start]")).hasText("Resume");
+        screenshot(page, "admin-search-meanings-paused");
+
+        try (BrowserContext other = newContext()) {
+            Page second = other.newPage();
+            signInAsAgent(second, ADMIN_EMAIL, ADMIN_PASSWORD);
+            second.navigate("/admin/search");
+            assertThat(second.locator("[data-rapport=meanings-state]")).hasText("Paused.");
+
+            section.locator("[data-rapport=meanings-start]").focus();
+            page.keyboard().press("Enter");
+            // the page follows it to the end by itself
+            assertThat(section.locator("[data-rapport=meanings-state]"))
+                    .containsText(
+                            "Done",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                    .setTimeout(120_000));
+            assertThat(section.locator("[data-rapport=meanings-state]"))
+                    .containsText("looked at " + counted + " solved ticket");
+            assertThat(section.locator("[data-rapport=meanings-start]")).hasText("Look again");
+            screenshot(page, "admin-search-meanings-done");
+
+            second.reload();
+            assertThat(second.locator("[data-rapport=meanings-state]"))
+                    .containsText("looked at " + counted + " solved ticket");
+            assertThat(second.locator("[data-rapport=meanings-start]")).hasText("Look again");
+        }
+    }
+
     @Test
     void anAdminRebuildsTheIndexAndEveryTicketIsStillFound() {
         String w = "qa" + UUID.randomUUID().toString().substring(0, 6);

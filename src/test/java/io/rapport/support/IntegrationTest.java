@@ -57,15 +57,14 @@ public abstract class IntegrationTest {
 
     /** A ticket opened by the admin through the API for a customer with this address: its JSON (id, number ...). */
     protected JsonNode newTicket(String subject, String customerEmail) {
+        return newTicket(subject, "It does not work.", customerEmail);
+    }
+
+    /** As {@link #newTicket(String, String)}, with the customer's first message. */
+    protected JsonNode newTicket(String subject, String body, String customerEmail) {
         var response = admin().post(
                         "/api/v1/tickets",
-                        Map.of(
-                                "subject",
-                                subject,
-                                "body",
-                                "It does not work.",
-                                "customer",
-                                Map.of("email", customerEmail)));
+                        Map.of("subject", subject, "body", body, "customer", Map.of("email", customerEmail)));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
     }

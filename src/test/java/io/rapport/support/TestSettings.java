@@ -41,6 +41,9 @@ abstract class TestSettings implements ApplicationContextInitializer<Configurabl
         settings.put("rapport.routing.retry-check", "1s");
         settings.put("rapport.routing.retry-every", "2s");
         settings.put("rapport.sla.check", "1s");
+        // the meaning backfill (ADR 33) unthrottled, checked every second
+        settings.put("rapport.meanings.backfill.check", "1s");
+        settings.put("rapport.meanings.backfill.share", "1");
         settings.put("rapport.email.send-check", "1s");
         settings.put("rapport.email.retry-after", "1s");
         // a mail with a 20 MB attachment (27 MB encoded) is fetched; a larger one is kept by its headers, set aside

@@ -653,6 +653,8 @@ public abstract class HostileInputContract extends IntegrationTest {
                                 "tag", "form-tag")),
                 new Form("agent", "/admin/routing/rules/987654321/delete", false, Map.of()),
                 new Form("agent", "/admin/search/rebuild", false, Map.of()),
+                new Form("agent", "/admin/search/meanings/start", false, Map.of()),
+                new Form("agent", "/admin/search/meanings/pause", false, Map.of()),
                 new Form(
                         "agent",
                         "/knowledge",

@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Every agent searches and writes articles; only admins rebuild the index and arrange categories; /help is open. */
+/** Every agent searches and writes articles; only admins rebuild the index, start the meanings' backfill and arrange categories; /help is open. */
 @Component
 class KnowledgeSecurity implements SecurityRules {
 
@@ -16,7 +16,7 @@ class KnowledgeSecurity implements SecurityRules {
     public void authorize(
             Area area, AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         if (area == Area.API) {
-            rules.requestMatchers(HttpMethod.POST, "/api/v1/search/rebuild")
+            rules.requestMatchers(HttpMethod.POST, "/api/v1/search/rebuild", "/api/v1/search/meanings/**")
                     .hasAuthority(Authorities.ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/v1/article-categories")
                     .hasAuthority(Authorities.ADMIN)

@@ -1,8 +1,11 @@
 package io.rapport.knowledge.web;
 
+import io.rapport.accounts.AgentPrincipal;
 import io.rapport.common.Codes;
 import io.rapport.common.InvalidInput;
 import io.rapport.knowledge.IndexStatus;
+import io.rapport.knowledge.MeaningBackfill;
+import io.rapport.knowledge.MeaningBackfillStatus;
 import io.rapport.knowledge.Search;
 import io.rapport.knowledge.SearchHit;
 import io.rapport.knowledge.SearchRequest;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchApi {
 
     private final Search search;
+    private final MeaningBackfill backfill;
 
-    SearchApi(Search search) {
+    SearchApi(Search search, MeaningBackfill backfill) {
         this.search = search;
+        this.backfill = backfill;
     }
 
     /** A page of results and how many there are in all (at least that many when {@code totalAtLeast}). */
@@ -112,6 +118,30 @@ class SearchApi {
     IndexStatus rebuild() {
         search.rebuild();
         return search.status();
+    }
+
+    @GetMapping("/api/v1/search/meanings")
+    @Operation(
+            operationId = "meaningBackfillStatus",
+            summary = "How the working out of earlier solved tickets' meanings stands (ADR 33)")
+    MeaningBackfillStatus meanings() {
+        return backfill.status();
+    }
+
+    @PostMapping("/api/v1/search/meanings/backfill")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            operationId = "startMeaningBackfill",
+            summary = "Work out the meanings of solved tickets that have none, newest first, throttled (admins);"
+                    + " resumes a paused one")
+    MeaningBackfillStatus startBackfill(@AuthenticationPrincipal AgentPrincipal me) {
+        return backfill.start(me.id());
+    }
+
+    @PostMapping("/api/v1/search/meanings/backfill/pause")
+    @Operation(operationId = "pauseMeaningBackfill", summary = "Pause the working out of meanings (admins)")
+    MeaningBackfillStatus pauseBackfill() {
+        return backfill.pause();
     }
 
     private static Set<String> statuses(String status) {

@@ -637,6 +637,30 @@ public class TicketRepository {
         return db.sql("SELECT COUNT(*) FROM tkt_ticket").query(Long.class).single();
     }
 
+    /** Solved and closed tickets (not merged) below {@code beforeId}, newest first: a page of a walk downwards. */
+    public List<Long> solvedIdsBefore(long beforeId, int limit) {
+        return db.sql("""
+                        SELECT id FROM tkt_ticket WHERE id < ? AND status IN ('solved', 'closed') AND merged_into IS NULL
+                        ORDER BY id DESC LIMIT ?
+                        """).params(beforeId, limit).query(Long.class).list();
+    }
+
+    /** How many solved and closed tickets (not merged) have an id below {@code beforeId}. */
+    public long countSolvedBefore(long beforeId) {
+        return db.sql(
+                        "SELECT COUNT(*) FROM tkt_ticket WHERE id < ? AND status IN ('solved', 'closed') AND merged_into IS NULL")
+                .param(beforeId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The highest ticket id, 0 when there is none. */
+    public long lastId() {
+        return db.sql("SELECT COALESCE(MAX(id), 0) FROM tkt_ticket")
+                .query(Long.class)
+                .single();
+    }
+
     /** Ticket ids above {@code afterId}, in order: for reading every ticket page by page. */
     public List<Long> idsAfter(long afterId, int limit) {
         return db.sql("SELECT id FROM tkt_ticket WHERE id > ? ORDER BY id LIMIT ?")
