@@ -5,15 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How the walk that works out the meanings of earlier solved tickets stands (ADR 33): it has looked at {@code lookedAt}
- * of the {@code toLookAt} solved tickets it counted when it started, newest first, and worked out {@code workedOut}
- * vectors (the others had one). {@code left} is reckoned from the time spent so far; null until it can be.
+ * How the walk that works out the meanings of earlier solved tickets stands (ADR 33). It reads every ticket below the
+ * newest there was when it started, newest first; {@code percent} is how far down it has come. Of the solved tickets
+ * it read ({@code lookedAt}; it counted about {@code toLookAt} when it began, null until it has), it worked out
+ * {@code workedOut} vectors (the others had one) and could not work out {@code skipped} (the log says why).
+ * {@code left} is reckoned from the time spent so far; null until it can be.
  */
 public record MeaningBackfillStatus(
         State state,
-        long toLookAt,
+        int percent,
+        Long toLookAt,
         long lookedAt,
         long workedOut,
+        long skipped,
         Instant startedAt,
         Instant finishedAt,
         Duration left,
@@ -24,9 +28,9 @@ public record MeaningBackfillStatus(
         IDLE,
         RUNNING,
         PAUSED,
-        /** Reached the oldest solved ticket. */
+        /** Read down to the oldest ticket. */
         DONE,
-        /** Stopped by an error (the model could not run); resuming goes on from where it was. */
+        /** Stopped by an error; resuming goes on from where it was. */
         FAILED;
 
         @Override
@@ -35,20 +39,25 @@ public record MeaningBackfillStatus(
         }
     }
 
-    /** Whole percent looked at, 0 to 100. */
-    public int percent() {
-        return toLookAt <= 0 ? (state == State.DONE ? 100 : 0) : (int) Math.min(100, 100 * lookedAt / toLookAt);
+    /**
+     * How far down a walk from {@code topId} (exclusive) to the first ticket has come when it reads below
+     * {@code belowId} next, in whole percent: ticket ids are a sequence, so the ids left are the tickets left.
+     */
+    public static int percent(long topId, long belowId) {
+        long all = topId - 1;
+        return all <= 0 ? 100 : (int) Math.max(0, Math.min(100, 100 * (topId - belowId) / all));
     }
 
     /**
-     * The time the rest will take at the pace so far: the time spent per ticket looked at, times those left; null
-     * before anything was looked at.
+     * The time the rest will take at the pace so far: the time spent per ticket id read, times the ids left; null
+     * before anything was read.
      */
-    public static Duration left(long spentMillis, long lookedAt, long toLookAt) {
-        if (lookedAt <= 0 || spentMillis <= 0) {
+    public static Duration left(long spentMillis, long topId, long belowId) {
+        long read = topId - belowId;
+        if (read <= 0 || spentMillis <= 0) {
             return null;
         }
-        long rest = Math.max(0, toLookAt - lookedAt);
-        return Duration.ofMillis((long) ((double) spentMillis / lookedAt * rest));
+        long rest = Math.max(0, belowId - 1);
+        return Duration.ofMillis((long) ((double) spentMillis / read * rest));
     }
 }

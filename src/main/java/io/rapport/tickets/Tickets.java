@@ -681,9 +681,15 @@ public class Tickets {
         return tickets.idsAfter(afterId, limit);
     }
 
-    /** Solved and closed tickets (merged ones left out) below {@code beforeId}, newest first, a page at a time. */
-    public List<Long> solvedIdsBefore(long beforeId, int limit) {
-        return tickets.solvedIdsBefore(beforeId, limit);
+    /**
+     * Solved and closed tickets, merged ones left out, among the {@code span} tickets below {@code beforeId} (newest
+     * first), and the lowest id of those: the next window is below it. 0 when there are no tickets below.
+     */
+    public record SolvedWindow(List<Long> solved, long lowestId) {}
+
+    /** A window of a walk down every ticket, a {@code span} of them at a time, that wants the solved ones. */
+    public SolvedWindow solvedBelow(long beforeId, int span) {
+        return tickets.solvedBelow(beforeId, span);
     }
 
     /** How many solved and closed tickets (merged ones left out) have an id below {@code beforeId}. */

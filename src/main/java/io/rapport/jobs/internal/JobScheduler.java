@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * that dies mid-run is noticed by its missing heartbeats and its execution revived elsewhere. It starts after every
  * other bean (data loading included) and stops before the database pool closes, letting a running task finish.
  * Times are stored as {@code TIMESTAMP WITH TIME ZONE}, so the instants need no conversion to UTC (which H2 would
- * shift by the JVM's offset).
+ * shift by the JVM's offset). Three threads: the meaning backfill (ADR 33) may hold one for hours, and mail, SLA and
+ * routing keep two.
  */
 @Component
 class JobScheduler implements SmartLifecycle {
@@ -37,7 +38,7 @@ class JobScheduler implements SmartLifecycle {
             DeskClock clock,
             @Value("${rapport.jobs.polling-interval:5s}") Duration pollingInterval,
             @Value("${rapport.jobs.heartbeat-interval:30s}") Duration heartbeat,
-            @Value("${rapport.jobs.threads:2}") int threads) {
+            @Value("${rapport.jobs.threads:3}") int threads) {
         List<Task<?>> tasks = taskBeans.orderedStream().toList();
         // A stopped Scheduler cannot start again (its threads are gone), and a context may be stopped and started
         // again (tests pause cached contexts): each start builds a new one.

@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class MeaningBackfillStore {
 
+    /** A running walk: it started below {@code topId}, reads below {@code belowId} next, and counted this many. */
+    record Walk(long topId, long belowId, Long toLookAt) {}
+
     private final JdbcClient db;
     private final Tickets tickets;
     private final Clock clock;
@@ -30,31 +33,35 @@ public class MeaningBackfillStore {
 
     public MeaningBackfillStatus status() {
         return db.sql("""
-                        SELECT state, to_look_at, looked_at, worked_out, spent_millis, started_at, finished_at, error
+                        SELECT state, top_id, below_id, to_look_at, looked_at, worked_out, skipped, spent_millis,
+                          started_at, finished_at, error
                         FROM kn_meaning_backfill WHERE id = 1
                         """)
                 .query((rs, n) -> {
                     State state = Codes.stored(State.class, rs.getString("state"));
+                    long top = rs.getLong("top_id");
+                    long below = rs.getLong("below_id");
                     long toLookAt = rs.getLong("to_look_at");
-                    long lookedAt = rs.getLong("looked_at");
+                    Long counted = rs.wasNull() ? null : toLookAt;
+                    boolean under = state == State.RUNNING || state == State.PAUSED || state == State.FAILED;
                     return new MeaningBackfillStatus(
                             state,
-                            toLookAt,
-                            lookedAt,
+                            state == State.DONE ? 100 : under ? MeaningBackfillStatus.percent(top, below) : 0,
+                            counted,
+                            rs.getLong("looked_at"),
                             rs.getLong("worked_out"),
+                            rs.getLong("skipped"),
                             Times.instant(rs, "started_at"),
                             Times.instant(rs, "finished_at"),
-                            state == State.RUNNING || state == State.PAUSED || state == State.FAILED
-                                    ? MeaningBackfillStatus.left(rs.getLong("spent_millis"), lookedAt, toLookAt)
-                                    : null,
+                            under ? MeaningBackfillStatus.left(rs.getLong("spent_millis"), top, below) : null,
                             rs.getString("error"));
                 })
                 .single();
     }
 
     /**
-     * Resumes a paused or failed walk; else starts one from the newest solved ticket, counting what it will look at;
-     * a running one is left as it is.
+     * Resumes a paused or failed walk; else starts one from the newest ticket (its first step counts what it will look
+     * at); a running one is left as it is.
      */
     @Transactional
     public void start(long byAgentId) {
@@ -66,13 +73,11 @@ public class MeaningBackfillStore {
         }
         long top = tickets.lastId() + 1;
         db.sql("""
-                        UPDATE kn_meaning_backfill SET state = 'running', below_id = ?, to_look_at = ?, looked_at = 0,
-                          worked_out = 0, spent_millis = 0, started_at = ?, started_by = ?, finished_at = NULL,
-                          error = NULL
+                        UPDATE kn_meaning_backfill SET state = 'running', top_id = ?, below_id = ?, to_look_at = NULL,
+                          looked_at = 0, worked_out = 0, skipped = 0, spent_millis = 0, started_at = ?, started_by = ?,
+                          finished_at = NULL, error = NULL
                         WHERE id = 1 AND state IN ('idle', 'done')
-                        """)
-                .params(top, tickets.countSolvedBefore(top), Times.sql(Times.now(clock)), byAgentId)
-                .update();
+                        """).params(top, top, Times.sql(Times.now(clock)), byAgentId).update();
     }
 
     public void pause() {
@@ -80,30 +85,44 @@ public class MeaningBackfillStore {
                 .update();
     }
 
-    /** The id a running walk has come down to (it looks at solved tickets below it next); null when not running. */
-    Long runningBelow() {
-        return db.sql("SELECT below_id FROM kn_meaning_backfill WHERE id = 1 AND state = 'running'")
-                .query(Long.class)
+    /** The walk, when it is running; null when not. */
+    Walk running() {
+        return db.sql("SELECT top_id, below_id, to_look_at FROM kn_meaning_backfill WHERE id = 1 AND state = 'running'")
+                .query((rs, n) -> {
+                    long toLookAt = rs.getLong(3);
+                    Long counted = rs.wasNull() ? null : toLookAt;
+                    return new Walk(rs.getLong(1), rs.getLong(2), counted);
+                })
                 .optional()
                 .orElse(null);
+    }
+
+    /** Notes what the walk that started below {@code topId} counted, unless it was counted already. */
+    void counted(long topId, long toLookAt) {
+        db.sql("UPDATE kn_meaning_backfill SET to_look_at = ? WHERE id = 1 AND top_id = ? AND to_look_at IS NULL")
+                .params(toLookAt, topId)
+                .update();
     }
 
     /**
      * Counts a page done, in the page's transaction: false if the walk was not where the page began (another run
      * counted it already, or it was started over), and then the page must not commit.
      */
-    boolean advance(long from, long to, int looked, int worked, long spentMillis) {
+    boolean advance(long from, long to, int looked, int worked, int skipped, long spentMillis) {
         return db.sql("""
                                 UPDATE kn_meaning_backfill SET below_id = ?, looked_at = looked_at + ?,
-                                  worked_out = worked_out + ?, spent_millis = spent_millis + ?
+                                  worked_out = worked_out + ?, skipped = skipped + ?, spent_millis = spent_millis + ?
                                 WHERE id = 1 AND below_id = ? AND state IN ('running', 'paused')
-                                """).params(to, looked, worked, spentMillis, from).update() > 0;
+                                """)
+                        .params(to, looked, worked, skipped, spentMillis, from)
+                        .update()
+                > 0;
     }
 
-    /** Nothing is left below {@code from}: done. */
+    /** No ticket is left below {@code from}: done. */
     void finish(long from) {
         db.sql("""
-                        UPDATE kn_meaning_backfill SET state = 'done', finished_at = ?, looked_at = to_look_at
+                        UPDATE kn_meaning_backfill SET state = 'done', finished_at = ?
                         WHERE id = 1 AND below_id = ? AND state = 'running'
                         """).params(Times.sql(Times.now(clock)), from).update();
     }

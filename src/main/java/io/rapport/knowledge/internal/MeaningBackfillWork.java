@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.rapport.tickets.TicketDocument;
 import io.rapport.tickets.Tickets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +20,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The meaning backfill's work (ADR 33): a db-scheduler task, so one node at a time does it, that while the walk runs
- * takes solved tickets a page at a time, newest first, works out the vectors of those without one, and commits them
- * with their change-log notes (so every node's index takes them up) and the walk's progress. Throttled: after a page
- * that took t it waits t × (1 − share) / share.
+ * The meaning backfill's work (ADR 33). A db-scheduler task, so one node at a time does it: it checks every few
+ * seconds whether the walk runs, and while it does, one execution walks on (db-scheduler's heartbeats keep it; another
+ * node takes it up if this one dies). It reads the tickets {@value #SPAN} at a time along their ids, newest first,
+ * works out the vectors of the solved ones without one, and commits them with their change-log notes (so every node's
+ * index takes them up) and the walk's progress. Throttled: after a page whose work took t it waits
+ * t × (1 − share) / share.
  */
 @Configuration(proxyBeanMethods = false)
 class MeaningBackfillWork {
 
     private static final Logger log = LoggerFactory.getLogger(MeaningBackfillWork.class);
 
-    static final int PAGE = 10;
-    /** One run's length at most: db-scheduler waits for a running task at shutdown, up to 10 s. */
-    static final Duration SLICE = Duration.ofSeconds(8);
+    /** Tickets read per page: a page's vectors, notes and progress commit together, and a pause waits for it. */
+    static final int SPAN = 50;
 
     private final MeaningBackfillStore store;
     private final Tickets tickets;
@@ -62,58 +64,83 @@ class MeaningBackfillWork {
     RecurringTask<Void> meaningBackfillTask(@Value("${rapport.meanings.backfill.check:2s}") Duration every) {
         return Tasks.recurring("meaning-backfill", FixedDelay.of(every))
                 .execute((instance, context) ->
-                        slice(() -> context.getSchedulerState().isShuttingDown()));
+                        walk(() -> context.getSchedulerState().isShuttingDown()));
     }
 
-    /** Works pages until the slice is over, the walk is not running, or the node is stopping. */
-    void slice(BooleanSupplier stopping) {
-        long end = System.nanoTime() + SLICE.toNanos();
-        while (System.nanoTime() < end && !stopping.getAsBoolean()) {
-            if (!page(stopping)) {
-                return;
-            }
+    /** Works page after page while the walk runs and the node is not stopping. */
+    void walk(BooleanSupplier stopping) {
+        while (!stopping.getAsBoolean() && page(stopping)) {
+            // on to the next page
         }
     }
 
-    /** One page of the walk; false when there is nothing more to do now. */
+    /**
+     * One page of the walk; false when there is nothing more to do now. Whatever fails but the model (the database,
+     * say) stops the walk as failed, with the reason for the admin to read; resuming does that page again.
+     */
     boolean page(BooleanSupplier stopping) {
-        Long below = store.runningBelow();
-        if (below == null) {
+        try {
+            MeaningBackfillStore.Walk walk = store.running();
+            if (walk == null) {
+                return false;
+            }
+            if (walk.toLookAt() == null) {
+                store.counted(walk.topId(), tickets.countSolvedBefore(walk.topId()));
+            }
+            return page(walk.belowId(), stopping);
+        } catch (RuntimeException e) {
+            log.warn("Meanings of earlier tickets: stopped: {}", e.toString());
+            try {
+                store.fail(e.toString());
+            } catch (RuntimeException again) {
+                log.warn("Meanings of earlier tickets: could not note the failure: {}", again.toString());
+            }
             return false;
         }
+    }
+
+    private boolean page(long below, BooleanSupplier stopping) {
         long started = System.nanoTime();
-        List<Long> ids = tickets.solvedIdsBefore(below, PAGE);
-        if (ids.isEmpty()) {
+        Tickets.SolvedWindow window = tickets.solvedBelow(below, SPAN);
+        if (window.lowestId() == 0) {
             store.finish(below);
             log.info("Meanings of earlier tickets: done");
             return false;
         }
-        Map<Long, float[]> known = meanings.of(ids);
+        Map<Long, float[]> known = meanings.of(window.solved());
         List<Long> missing = new ArrayList<>();
-        ids.stream().filter(id -> !known.containsKey(id)).forEach(missing::add);
+        window.solved().stream().filter(id -> !known.containsKey(id)).forEach(missing::add);
         Map<Long, float[]> worked = new LinkedHashMap<>();
-        Map<Long, java.time.Instant> created = new LinkedHashMap<>();
+        Map<Long, Instant> created = new LinkedHashMap<>();
+        int skipped = 0;
         for (TicketDocument d : missing.isEmpty() ? List.<TicketDocument>of() : tickets.documents(missing)) {
             try {
                 worked.put(d.id(), Meaning.of(Meaning.problemText(d)));
                 created.put(d.id(), d.createdAt());
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Meanings of earlier tickets: the model could not run; stopped: {}", e.toString());
-                store.fail("the meaning model could not run: " + e);
+            } catch (LinkageError e) {
+                // no native library for this platform: no ticket will have a meaning here
+                log.warn("Meanings of earlier tickets: the model cannot run here; stopped: {}", e.toString());
+                store.fail("the meaning model cannot run on this node: " + e);
                 return false;
+            } catch (RuntimeException e) {
+                skipped++;
+                log.warn("Meanings of earlier tickets: none for ticket {}, left out: {}", d.id(), e.toString());
             }
         }
         if (!sleep(pause(System.nanoTime() - started, share), stopping)) {
             return false; // stopping: this page is done again at the next start
         }
         long spent = (System.nanoTime() - started) / 1_000_000;
-        long to = ids.getLast();
+        int skippedHere = skipped;
         Boolean counted = transaction.execute(tx -> {
-            worked.forEach((id, vector) -> {
-                meanings.put(id, vector, created.get(id));
-                changes.note(ChangeLog.TICKET, id);
-            });
-            if (!store.advance(below, to, ids.size(), worked.size(), spent)) {
+            int stored = 0;
+            for (Map.Entry<Long, float[]> e : worked.entrySet()) {
+                if (meanings.put(e.getKey(), e.getValue(), created.get(e.getKey()))) {
+                    changes.note(ChangeLog.TICKET, e.getKey());
+                    stored++;
+                }
+            }
+            if (!store.advance(below, window.lowestId(), window.solved().size(), stored, skippedHere, spent)) {
                 tx.setRollbackOnly();
                 return false;
             }

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The stored meaning of each ticket's problem (ADR 30): one vector per ticket, written once when it opens. */
+/**
+ * The stored meaning of each ticket's problem (ADR 30): one vector per ticket and model, written once when it opens
+ * (ADR 33: kept per model, so a new model's vectors go beside the old).
+ */
 @Component
 public class ProblemMeanings {
 
@@ -19,14 +22,18 @@ public class ProblemMeanings {
         this.db = db;
     }
 
-    /** Keeps a ticket's vector; one two watches worked out at once is kept once. */
-    public void put(long ticketId, float[] vector, Instant at) {
-        db.sql("""
-                        INSERT INTO kn_problem_meaning (ticket_id, model, vector, created_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .params(ticketId, Meaning.MODEL, Meaning.bytes(vector), Times.sql(at))
-                .update();
+    /**
+     * Keeps a ticket's vector; one two watches worked out at once is kept once. False when the ticket had one of this
+     * model already.
+     */
+    public boolean put(long ticketId, float[] vector, Instant at) {
+        return db.sql("""
+                                INSERT INTO kn_problem_meaning (ticket_id, model, vector, created_at) VALUES (?, ?, ?, ?)
+                                ON CONFLICT DO NOTHING
+                                """)
+                        .params(ticketId, Meaning.MODEL, Meaning.bytes(vector), Times.sql(at))
+                        .update()
+                > 0;
     }
 
     /** The vectors these tickets have (made by this model); tickets without one are left out. */

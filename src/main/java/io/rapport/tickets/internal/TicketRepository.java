@@ -637,12 +637,26 @@ public class TicketRepository {
         return db.sql("SELECT COUNT(*) FROM tkt_ticket").query(Long.class).single();
     }
 
-    /** Solved and closed tickets (not merged) below {@code beforeId}, newest first: a page of a walk downwards. */
-    public List<Long> solvedIdsBefore(long beforeId, int limit) {
-        return db.sql("""
-                        SELECT id FROM tkt_ticket WHERE id < ? AND status IN ('solved', 'closed') AND merged_into IS NULL
-                        ORDER BY id DESC LIMIT ?
-                        """).params(beforeId, limit).query(Long.class).list();
+    /**
+     * The {@code span} tickets below {@code beforeId}, newest first, read along the primary key (on H2 a status
+     * condition would send the query through the status index and a sort of every solved ticket): the solved and
+     * closed ones that are not merged, and the lowest id read, 0 when there is none below.
+     */
+    public io.rapport.tickets.Tickets.SolvedWindow solvedBelow(long beforeId, int span) {
+        List<Long> solved = new java.util.ArrayList<>();
+        long[] lowest = {0};
+        db.sql("SELECT id, status, merged_into FROM tkt_ticket WHERE id < ? ORDER BY id DESC LIMIT ?")
+                .params(beforeId, span)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    lowest[0] = id;
+                    String status = rs.getString(2);
+                    rs.getLong(3);
+                    if (rs.wasNull() && ("solved".equals(status) || "closed".equals(status))) {
+                        solved.add(id);
+                    }
+                });
+        return new io.rapport.tickets.Tickets.SolvedWindow(solved, lowest[0]);
     }
 
     /** How many solved and closed tickets (not merged) have an id below {@code beforeId}. */

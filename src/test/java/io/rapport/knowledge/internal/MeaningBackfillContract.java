@@ -46,6 +46,12 @@ abstract class MeaningBackfillContract extends IntegrationTest {
     MeaningBackfill backfill;
 
     @Autowired
+    MeaningBackfillWork work;
+
+    @Autowired
+    MeaningBackfillStore store;
+
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
 
     long ticket(String subject, String body) {
@@ -59,9 +65,10 @@ abstract class MeaningBackfillContract extends IntegrationTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 
+    /** Whether the ticket has a vector of the model in use. */
     boolean hasMeaning(long id) {
-        return db.sql("SELECT COUNT(*) FROM kn_problem_meaning WHERE ticket_id = ?")
-                        .param(id)
+        return db.sql("SELECT COUNT(*) FROM kn_problem_meaning WHERE ticket_id = ? AND model = ?")
+                        .params(id, Meaning.MODEL)
                         .query(Long.class)
                         .single()
                 > 0;
@@ -100,6 +107,11 @@ abstract class MeaningBackfillContract extends IntegrationTest {
     @Test
     void anAdminWorksOutTheMeaningsOfEarlierSolvedTicketsNewestFirstPausingOnTheWay() {
         String w = unique("lamp").replace("-", "");
+        long oldest = ticket("Bicycle bell " + w, "The bell on my new bicycle makes no sound at all when I ring it.");
+        solve(oldest);
+        for (int i = 0; i < MeaningBackfillWork.SPAN; i++) {
+            ticket("Filler " + i + " " + w, "Not solved, so not the walk's business.");
+        }
         long older = ticket(
                 "Lighthouse lamp " + w, "The lamp of the lighthouse model I bought flickers whenever it rains hard.");
         long newer = ticket(
@@ -107,50 +119,71 @@ abstract class MeaningBackfillContract extends IntegrationTest {
         long open = ticket("Still open " + w, "My garden gnome lost its hat in the wind yesterday.");
         solve(older);
         solve(newer);
-        forgetMeanings(List.of(older, newer, open));
-        assertThat(hasMeaning(older) || hasMeaning(newer) || hasMeaning(open)).isFalse();
+        forgetMeanings(List.of(oldest, older, newer, open));
+        assertThat(hasMeaning(oldest) || hasMeaning(older) || hasMeaning(newer) || hasMeaning(open))
+                .isFalse();
+        // a vector an earlier model made: not this model's, so the walk works out its own beside it
+        db.sql(
+                        "INSERT INTO kn_problem_meaning (ticket_id, model, vector, created_at) VALUES (?, 'an-older-model', ?, ?)")
+                .params(older, Meaning.bytes(new float[] {1, 0, 0}), java.time.OffsetDateTime.now())
+                .update();
         String paraphrase = "my toy beacon light blinks during storms";
         assertThat(nearest(paraphrase)).as("no vector, so not near in meaning").doesNotContain(older);
-        assertThat(tickets.solvedIdsBefore(open + 1, 2))
-                .as("the walk's order: solved ones only, newest first")
-                .containsExactly(newer, older);
+        Tickets.SolvedWindow window = tickets.solvedBelow(open + 1, 3);
+        assertThat(window.solved()).as("solved ones only, newest first").containsExactly(newer, older);
+        assertThat(window.lowestId()).isEqualTo(older);
 
         noWalkUnderWay();
-        // started and paused in one transaction: the job never sees it running, however few tickets there are
+        // started, one page worked and paused in one transaction: the job never sees it running
         transaction.executeWithoutResult(tx -> {
             backfill.start(1);
+            assertThat(work.page(() -> false)).isTrue();
             backfill.pause();
         });
         MeaningBackfillStatus paused = backfill.status();
         assertThat(paused.state()).isEqualTo(State.PAUSED);
-        assertThat(paused.lookedAt()).isZero();
-        assertThat(paused.toLookAt()).as("counted at the start").isGreaterThanOrEqualTo(2);
+        assertThat(paused.toLookAt()).as("counted by its first step").isGreaterThanOrEqualTo(3);
+        assertThat(paused.lookedAt()).as("the newest page: this test's two").isEqualTo(2);
+        assertThat(paused.workedOut()).isEqualTo(2);
+        assertThat(paused.percent()).isBetween(0, 99);
+        assertThat(hasMeaning(newer) && hasMeaning(older))
+                .as("the newest first")
+                .isTrue();
+        assertThat(hasMeaning(oldest)).as("a page further down").isFalse();
         sleep(2_500); // longer than the job's check in tests (1 s)
         assertThat(backfill.status().lookedAt())
                 .as("nothing is looked at while paused")
-                .isZero();
-        assertThat(hasMeaning(newer)).isFalse();
-        var page = admin().get("/api/v1/search/meanings");
-        assertThat(page.json().get("state").asString()).isEqualTo("paused");
-        long lookedAt = 0;
+                .isEqualTo(2);
+        assertThat(hasMeaning(oldest)).isFalse();
+        assertThat(admin().get("/api/v1/search/meanings").json().get("state").asString())
+                .isEqualTo("paused");
 
         var resumed = admin().post("/api/v1/search/meanings/backfill", Map.of());
         assertThat(resumed.status()).isEqualTo(202);
         assertThat(resumed.json().get("state").asString()).isEqualTo("running");
         assertThat(resumed.json().get("lookedAt").asLong())
                 .as("resumed where it was, not started over")
-                .isEqualTo(lookedAt);
+                .isEqualTo(2);
+        assertThat(resumed.json().get("startedAt").asString())
+                .isEqualTo(paused.startedAt().toString());
         Awaitility.await()
                 .atMost(Duration.ofMinutes(2))
                 .until(() -> backfill.status().state() == State.DONE);
 
         MeaningBackfillStatus done = backfill.status();
-        assertThat(done.lookedAt()).isEqualTo(done.toLookAt());
-        assertThat(done.workedOut()).isGreaterThanOrEqualTo(2);
+        assertThat(done.lookedAt()).isGreaterThanOrEqualTo(3);
+        assertThat(done.workedOut()).isGreaterThanOrEqualTo(3);
+        assertThat(done.skipped()).isZero();
         assertThat(done.finishedAt()).isNotNull();
         assertThat(done.percent()).isEqualTo(100);
-        assertThat(hasMeaning(older)).isTrue();
-        assertThat(hasMeaning(newer)).isTrue();
+        assertThat(done.left()).isNull();
+        assertThat(hasMeaning(oldest)).isTrue();
+        assertThat(hasMeaning(older)).as("beside the older model's").isTrue();
+        assertThat(db.sql("SELECT COUNT(*) FROM kn_problem_meaning WHERE ticket_id = ?")
+                        .param(older)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(hasMeaning(open)).as("not solved: not the walk's business").isFalse();
 
         search.catchUp();
@@ -176,18 +209,23 @@ abstract class MeaningBackfillContract extends IntegrationTest {
     }
 
     @Test
-    void aSecondStartWhileItRunsChangesNothing() {
+    void aSecondStartWhileItRunsChangesNothingAndAStalePageIsNotCounted() {
         noWalkUnderWay();
-        backfill.start(1);
-        MeaningBackfillStatus first = backfill.status();
-        var again = admin().post("/api/v1/search/meanings/backfill", Map.of());
-        assertThat(again.status()).isEqualTo(202);
-        assertThat(again.json().get("toLookAt").asLong())
-                .as("the running walk goes on; not counted again")
-                .isEqualTo(first.toLookAt());
-        assertThat(again.json().get("startedAt").asString())
-                .isEqualTo(first.startedAt().toString());
+        transaction.executeWithoutResult(tx -> {
+            backfill.start(1);
+            MeaningBackfillStatus first = backfill.status();
+            backfill.start(2);
+            MeaningBackfillStatus again = backfill.status();
+            assertThat(again.state()).isEqualTo(State.RUNNING);
+            assertThat(again.startedAt()).as("the running walk goes on").isEqualTo(first.startedAt());
+            assertThat(store.advance(-1, 0, 5, 5, 0, 10))
+                    .as("a page from where the walk is not")
+                    .isFalse();
+            assertThat(backfill.status().lookedAt()).isZero();
+            backfill.pause();
+        });
         noWalkUnderWay();
+        assertThat(backfill.status().state()).isEqualTo(State.DONE);
     }
 
     private static void sleep(long millis) {

@@ -6,7 +6,7 @@ import io.rapport.knowledge.MeaningBackfillStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The backfill's throttle and its estimate of the time left (ADR 33). */
+/** The backfill's throttle, how far it has come and its estimate of the time left (ADR 33). */
 class MeaningBackfillWorkTests {
 
     @Test
@@ -26,23 +26,30 @@ class MeaningBackfillWorkTests {
     }
 
     @Test
-    void theTimeLeftIsTheTimeSpentPerTicketTimesThoseLeft() {
-        assertThat(MeaningBackfillStatus.left(60_000, 100, 1_100)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(MeaningBackfillStatus.left(0, 0, 1_000))
-                .as("nothing looked at: unknown")
-                .isNull();
-        assertThat(MeaningBackfillStatus.left(5_000, 10, 10)).isEqualTo(Duration.ZERO);
-        assertThat(MeaningBackfillStatus.left(5_000, 12, 10))
-                .as("more than counted: none left")
-                .isEqualTo(Duration.ZERO);
+    void howFarItHasComeIsTheShareOfTicketIdsReadFromTheTopDown() {
+        // started above ticket 1,000 (top 1,001): 1,000 tickets to read
+        assertThat(MeaningBackfillStatus.percent(1_001, 1_001))
+                .as("nothing read yet")
+                .isZero();
+        assertThat(MeaningBackfillStatus.percent(1_001, 751))
+                .as("250 of 1,000 read")
+                .isEqualTo(25);
+        assertThat(MeaningBackfillStatus.percent(1_001, 1))
+                .as("down to the first")
+                .isEqualTo(100);
+        assertThat(MeaningBackfillStatus.percent(1, 1))
+                .as("a desk without tickets")
+                .isEqualTo(100);
     }
 
     @Test
-    void percentIsOfWhatWasCountedAtTheStart() {
-        var running =
-                new MeaningBackfillStatus(MeaningBackfillStatus.State.RUNNING, 400, 100, 30, null, null, null, null);
-        assertThat(running.percent()).isEqualTo(25);
-        var doneWithNone = new MeaningBackfillStatus(MeaningBackfillStatus.State.DONE, 0, 0, 0, null, null, null, null);
-        assertThat(doneWithNone.percent()).isEqualTo(100);
+    void theTimeLeftIsTheTimeSpentPerTicketReadTimesThoseLeft() {
+        assertThat(MeaningBackfillStatus.left(60_000, 1_001, 901))
+                .as("100 read in a minute, 900 left")
+                .isEqualTo(Duration.ofMinutes(9));
+        assertThat(MeaningBackfillStatus.left(0, 1_001, 1_001))
+                .as("nothing read: unknown")
+                .isNull();
+        assertThat(MeaningBackfillStatus.left(5_000, 11, 1)).isEqualTo(Duration.ZERO);
     }
 }

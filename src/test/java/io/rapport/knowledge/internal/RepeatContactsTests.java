@@ -33,10 +33,12 @@ class RepeatContactsTests {
         }
 
         @Override
-        public void put(long ticketId, float[] vector, Instant at) {
+        public boolean put(long ticketId, float[] vector, Instant at) {
             if (vectors.putIfAbsent(ticketId, vector) == null) {
                 order.add(vector);
+                return true;
             }
+            return false;
         }
 
         void put(Problem p) {
