@@ -8,6 +8,7 @@ import io.rapport.common.Hashing;
 import io.rapport.common.InvalidInput;
 import io.rapport.common.NotFound;
 import io.rapport.common.Times;
+import io.rapport.web.UiLanguages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -253,6 +254,36 @@ public class Agents {
     public String signature(long id) {
         get(id);
         return agents.signature(id);
+    }
+
+    /**
+     * The language the agent chose for the desk: its pages and the mails it sends them. Empty when they chose none
+     * (pages then follow their browser, mails go in English).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> deskLanguage(long id) {
+        return Optional.ofNullable(agents.deskLanguage(id)).filter(UiLanguages::supported);
+    }
+
+    /** The locale to write to this agent in: the language they chose for the desk, else English. */
+    @Transactional(readOnly = true)
+    public Locale locale(long id) {
+        return UiLanguages.localeFor(agents.deskLanguage(id));
+    }
+
+    /** Sets the agent's desk language (one the desk speaks; blank: none, follow the browser), audited. */
+    @Transactional
+    public void setDeskLanguage(long id, String language, Actor by) {
+        get(id);
+        String checked = language == null || language.isBlank() ? null : language.strip();
+        if (checked != null && !UiLanguages.supported(checked)) {
+            throw new InvalidInput("language", "must be one of " + String.join(", ", UiLanguages.SUPPORTED));
+        }
+        String before = agents.deskLanguage(id);
+        if (!Objects.equals(before, checked)) {
+            agents.setDeskLanguage(id, checked, Times.now(clock));
+            audit.record(by, "changed", "agent", id, "deskLanguage", before, checked, Times.now(clock));
+        }
     }
 
     /** Sets (blank: removes) the agent's signature, at most 2,000 characters. */

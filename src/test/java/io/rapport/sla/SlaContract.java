@@ -41,6 +41,9 @@ abstract class SlaContract extends IntegrationTest {
     @Autowired
     Slas slas;
 
+    @Autowired
+    io.rapport.accounts.Agents agents;
+
     private final List<Long> policies = new java.util.ArrayList<>();
 
     @AfterEach
@@ -216,6 +219,9 @@ abstract class SlaContract extends IntegrationTest {
                 600));
         JsonNode supervisor = newAgent("supervisor");
         String supervisorEmail = supervisor.get("email").asString();
+        // a second supervisor chose German for the desk: the warning reaches them in German
+        JsonNode german = newAgent("supervisor");
+        agents.setDeskLanguage(german.get("id").asLong(), "de", io.rapport.accounts.Actor.system());
         Instant now = Instant.now();
         // one ticket opened 90 minutes ago: its first response is 30 minutes late; one 50 minutes ago: 10 minutes left
         long late = clock.replay(now.minus(Duration.ofMinutes(90)), () -> open("erin@" + domain));
@@ -237,6 +243,16 @@ abstract class SlaContract extends IntegrationTest {
                 .containsEntry(close, slas.forTicket(close).orElseThrow());
         var warning = TestMail.waitFor(supervisorEmail, m -> subject(m).startsWith("SLA warning"));
         assertThat(subject(warning)).contains("Card declined");
+        assertThat(TestMail.text(warning))
+                .contains("The first response target of ticket #")
+                .contains("nobody has the ticket yet")
+                .contains("/tickets/");
+        var inGerman =
+                TestMail.waitFor(german.get("email").asString(), m -> subject(m).startsWith("SLA-Warnung"));
+        assertThat(subject(inGerman)).contains("Card declined");
+        assertThat(TestMail.text(inGerman))
+                .contains("Das Ziel „erste Antwort“ von Ticket #")
+                .contains("noch niemand hat das Ticket");
         assertThat(TestMail.allTo(supervisorEmail).stream()
                         .filter(m -> subject(m).startsWith("SLA warning")))
                 .as("one warning, for the ticket close to its due time")

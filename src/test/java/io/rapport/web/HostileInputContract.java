@@ -772,7 +772,11 @@ public abstract class HostileInputContract extends IntegrationTest {
                         false,
                         Map.of("relatedId", String.valueOf(number))),
                 new Form("agent", "/tickets/" + number + "/follow", false, Map.of("follow", "yes")),
-                new Form("agent", "/profile", false, Map.of("name", "Administrator", "signature", "Kind regards")),
+                new Form(
+                        "agent",
+                        "/profile",
+                        false,
+                        Map.of("name", "Administrator", "signature", "Kind regards", "language", "en")),
                 new Form("agent", "/profile/presence", false, Map.of("status", "online")),
                 new Form(
                         "agent",

@@ -84,6 +84,20 @@ public class AgentRepository {
                 .orElse(null);
     }
 
+    public String deskLanguage(long id) {
+        return db.sql("SELECT desk_language FROM acc_agent WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> rs.getString(1))
+                .optional()
+                .orElse(null);
+    }
+
+    public void setDeskLanguage(long id, String language, Instant now) {
+        db.sql("UPDATE acc_agent SET desk_language = ?, updated_at = ? WHERE id = ?")
+                .params(language, Times.sql(now), id)
+                .update();
+    }
+
     public void setSignature(long id, String signature, Instant now) {
         db.sql("UPDATE acc_agent SET signature = ?, updated_at = ? WHERE id = ?")
                 .params(signature, Times.sql(now), id)

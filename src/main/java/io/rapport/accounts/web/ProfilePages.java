@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** An agent's own profile: the name colleagues and customers see, the signature below their replies, the password. */
+/**
+ * An agent's own profile: the name colleagues and customers see, the signature below their replies, the language of
+ * the desk's pages and mails for them, the password.
+ */
 @Controller
 class ProfilePages {
 
@@ -36,6 +39,8 @@ class ProfilePages {
         if (!model.containsAttribute("signature")) {
             model.addAttribute("signature", agents.signature(me.id()));
         }
+        model.addAttribute("deskLanguage", agents.deskLanguage(me.id()).orElse(""));
+        model.addAttribute("deskLanguages", io.rapport.web.UiLanguages.SUPPORTED);
         return "accounts/profile";
     }
 
@@ -43,10 +48,12 @@ class ProfilePages {
     String save(
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String signature,
+            @RequestParam(defaultValue = "") String language,
             @AuthenticationPrincipal AgentPrincipal me,
             RedirectAttributes redirect) {
         try {
             agents.setSignature(me.id(), signature, Actor.of(me));
+            agents.setDeskLanguage(me.id(), language, Actor.of(me));
             if (!name.strip().equals(agents.get(me.id()).name())) {
                 agents.update(
                         me.id(), new UpdateAgent(name, null, null, null, null, null, null, null, null), Actor.of(me));

@@ -31,12 +31,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +68,7 @@ public class SlaTargets {
     private final ObjectProvider<DeskNotices> notices;
     private final OutgoingMail mail;
     private final Clock clock;
+    private final MessageSource messages;
 
     SlaTargets(
             SlaStore store,
@@ -72,7 +77,9 @@ public class SlaTargets {
             Agents agents,
             ObjectProvider<DeskNotices> notices,
             OutgoingMail mail,
-            Clock clock) {
+            Clock clock,
+            MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.tickets = tickets;
         this.customers = customers;
@@ -333,7 +340,8 @@ public class SlaTargets {
             told.add(ticket.assigneeId());
         }
         supervisors.forEach(s -> told.add(s.id()));
-        String what = String.join(", ", targets.stream().map(SlaTargets::words).toList());
+        // the targets' names in each reader's language: a desk page and a mail resolve them as they are written
+        MessageSourceResolvable what = names(targets);
         Instant first =
                 targets.stream().map(due::get).min(Comparator.naturalOrder()).orElseThrow();
         DeskNotices desk = notices.getIfAvailable();
@@ -344,21 +352,45 @@ public class SlaTargets {
             return;
         }
         for (AgentView s : supervisors) {
+            Locale locale = agents.locale(s.id());
+            Object[] args = {
+                ticket.number(),
+                ticket.subject(),
+                ticket.customer().name(),
+                what,
+                WHEN.format(first),
+                mail.link("/tickets/" + ticket.number())
+            };
             try {
                 mail.sendOnce(
                         "sla-warning:" + ticketId + ":" + targets.getFirst().code() + ":" + first.toEpochMilli() + ":"
                                 + s.id(),
                         new Mail(
                                 s.email(),
-                                "SLA warning: #" + ticket.number() + " " + ticket.subject(),
-                                "The " + what + " target of ticket #" + ticket.number() + " (" + ticket.subject()
-                                        + ", from " + ticket.customer().name() + ") is due at " + WHEN.format(first)
-                                        + (ticket.assigneeId() == null ? "; nobody has the ticket yet." : ".")
-                                        + "\n\n" + mail.link("/tickets/" + ticket.number()) + "\n"));
+                                messages.getMessage("sla.mail.warning.subject", args, locale),
+                                messages.getMessage(
+                                        ticket.assigneeId() == null
+                                                ? "sla.mail.warning.unassigned"
+                                                : "sla.mail.warning.body",
+                                        args,
+                                        locale)));
             } catch (MailNotSent e) {
                 log.warn("SLA warning for ticket {} not mailed to {}: {}", ticketId, s.email(), e.getMessage());
             }
         }
+    }
+
+    /** "first response", "first response and solution": the targets' names, resolved in the reader's language. */
+    static MessageSourceResolvable names(List<Target> targets) {
+        Object[] each = targets.stream()
+                .map(t -> new DefaultMessageSourceResolvable("sla.target." + t.code()))
+                .toArray();
+        String code = switch (each.length) {
+            case 1 -> "sla.target.one";
+            case 2 -> "sla.target.two";
+            default -> "sla.target.three";
+        };
+        return new DefaultMessageSourceResolvable(new String[] {code}, each);
     }
 
     /** The supervisors of the ticket's team, or every supervisor when it has no team or its team has none. */
@@ -370,10 +402,5 @@ public class SlaTargets {
                 ? List.of()
                 : all.stream().filter(a -> a.teamIds().contains(teamId)).toList();
         return ofTeam.isEmpty() ? all : ofTeam;
-    }
-
-    /** "first response": the target's code as words (mails go out in the desk's language of record, English). */
-    private static String words(Target t) {
-        return t.code().replace('_', ' ');
     }
 }
