@@ -119,15 +119,15 @@ public final class Router {
             shown.add(new Decision.Ranked(w.agent().agentId(), w.agent().name(), score(w), reasons(need, w)));
         }
         Weighed best = eligible.getFirst();
-        List<String> reasons = new ArrayList<>(reasons(need, best));
+        List<Reason> reasons = new ArrayList<>(reasons(need, best));
         if (eligible.size() > 1 && tied(best, eligible.get(1))) {
-            reasons.add("longest without a new ticket among equals");
+            reasons.add(Reason.of("longestWithout"));
         }
-        String widened = widened(need, step);
+        Reason widened = widened(need, step);
         if (widened != null) {
             reasons.add(widened);
         }
-        reasons.add(eligible.size() == 1 ? "the only one who fits" : eligible.size() + " fit; the best of them");
+        reasons.add(eligible.size() == 1 ? Reason.of("onlyOne") : Reason.of("bestOf", eligible.size()));
         return new Decision(best.agent().agentId(), List.copyOf(reasons), step, List.copyOf(shown));
     }
 
@@ -140,62 +140,65 @@ public final class Router {
         return (3 - w.languageRank()) * 100 + (2 - w.tierDistance()) * 10 + (1 - w.load()) * 9;
     }
 
-    private static List<String> reasons(Need need, Weighed w) {
-        List<String> reasons = new ArrayList<>();
+    private static List<Reason> reasons(Need need, Weighed w) {
+        List<Reason> reasons = new ArrayList<>();
         if (need.language() != null) {
+            Object language = Reason.language(need.language());
             reasons.add(
                     switch (w.languageRank()) {
-                        case 0 -> "speaks " + name(need.language()) + " natively";
-                        case 1 -> "speaks " + name(need.language()) + " fluently";
-                        case 2 -> "speaks some " + name(need.language());
-                        default -> "does not speak " + name(need.language());
+                        case 0 -> Reason.of("speaksNative", language);
+                        case 1 -> Reason.of("speaksFluent", language);
+                        case 2 -> Reason.of("speaksSome", language);
+                        default -> Reason.of("speaksNot", language);
                     });
         }
         need.skills().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(skill -> reasons.add(skill.getKey() + " level "
-                        + w.agent().skills().getOrDefault(skill.getKey(), 0) + " (needs " + skill.getValue() + ")"));
-        reasons.add("tier " + w.agent().tier());
-        reasons.add(
-                w.agent().openItems() + " of " + w.agent().capacity() + " items (" + Math.round(w.load() * 100) + "%)");
+                .forEach(skill -> reasons.add(Reason.of(
+                        "skillLevel",
+                        skill.getKey(),
+                        w.agent().skills().getOrDefault(skill.getKey(), 0),
+                        skill.getValue())));
+        reasons.add(Reason.of("tier", w.agent().tier()));
+        reasons.add(Reason.of("load", w.agent().openItems(), w.agent().capacity(), Math.round(w.load() * 100)));
         return List.copyOf(reasons);
     }
 
-    private static String widened(Need need, Widening step) {
+    private static Reason widened(Need need, Widening step) {
         return switch (step) {
             case NONE -> null;
-            case BASIC_LANGUAGE ->
-                "no fluent " + name(need.language()) + " speaker was free: widened to basic " + name(need.language());
-            case LOWER_SKILL -> "nobody free had the skill level asked for: widened to one level lower";
-            case ANY_LANGUAGE -> "nobody free speaks " + name(need.language()) + ": widened to any language";
+            case BASIC_LANGUAGE -> Reason.of("widenedBasic", Reason.language(need.language()));
+            case LOWER_SKILL -> Reason.of("widenedSkill");
+            case ANY_LANGUAGE -> Reason.of("widenedAny", Reason.language(need.language()));
         };
     }
 
     private static Decision nobody(Need need, int weighed, Excluded excluded, Widening step) {
-        List<String> reasons = new ArrayList<>();
-        reasons.add("nobody fits of " + weighed + " agents weighed");
-        add(reasons, excluded.away, "not available");
-        add(reasons, excluded.full, "at capacity");
-        add(reasons, excluded.otherTeam, "in other teams");
-        add(reasons, excluded.lowTier, "below tier " + need.minTier());
-        add(reasons, excluded.skill, "without the skills needed");
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(Reason.of("nobodyFits", weighed));
+        add(reasons, excluded.away, Reason.of("away", excluded.away));
+        add(reasons, excluded.full, Reason.of("full", excluded.full));
+        add(reasons, excluded.otherTeam, Reason.of("otherTeam", excluded.otherTeam));
+        add(reasons, excluded.lowTier, Reason.of("lowTier", excluded.lowTier, need.minTier()));
+        add(reasons, excluded.skill, Reason.of("noSkill", excluded.skill));
         add(
                 reasons,
                 excluded.language,
-                need.language() == null ? "without the language" : "without " + name(need.language()));
-        reasons.add(need.teamId() == null ? "waits in the queue" : "waits in the team's queue");
+                need.language() == null
+                        ? Reason.of("noLanguage", excluded.language)
+                        : Reason.of("noLanguageNamed", excluded.language, Reason.language(need.language())));
+        reasons.add(waits(need.teamId()));
         return new Decision(null, List.copyOf(reasons), step, List.of());
     }
 
-    /** A language as a person names it ("German"), in the English the reasons are written in. */
-    public static String name(String code) {
-        String name = java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.ENGLISH);
-        return name.isEmpty() || name.equalsIgnoreCase(code) ? code : name;
+    /** Where a ticket nobody took waits: its team's queue, or the queue of tickets of no team. */
+    public static Reason waits(Long teamId) {
+        return teamId == null ? Reason.of("waitsQueue") : Reason.of("waitsTeamQueue");
     }
 
-    private static void add(List<String> reasons, int count, String why) {
+    private static void add(List<Reason> reasons, int count, Reason why) {
         if (count > 0) {
-            reasons.add(count + " " + why);
+            reasons.add(why);
         }
     }
 }

@@ -13,6 +13,20 @@ class RouterTests {
 
     private static final Router ROUTER = new Router();
 
+    /** The product's own English messages, as the API writes the reasons. */
+    private static final org.springframework.context.support.ResourceBundleMessageSource MESSAGES =
+            new org.springframework.context.support.ResourceBundleMessageSource();
+
+    static {
+        MESSAGES.setBasename("messages");
+        MESSAGES.setDefaultEncoding("UTF-8");
+        MESSAGES.setFallbackToSystemLocale(false);
+    }
+
+    private static List<String> english(Decision d) {
+        return Routings.texts(MESSAGES, d.reasons(), java.util.Locale.ENGLISH);
+    }
+
     private static Candidate agent(
             long id,
             String name,
@@ -46,7 +60,7 @@ class RouterTests {
     void aGermanBillingQuestionGoesToTheFreeNativeSpeakerOfTheFirstTierWithTheSkill() {
         Decision d = ROUTER.decide(need("de", 3), BILLING, Widening.NONE);
         assertThat(d.agentId()).isEqualTo(1L);
-        assertThat(d.reasons())
+        assertThat(english(d))
                 .startsWith("speaks German natively", "billing level 4 (needs 3)", "tier 1", "2 of 10 items (20%)")
                 .contains("3 fit; the best of them");
         assertThat(d.widening()).isEqualTo(Widening.NONE);
@@ -78,13 +92,13 @@ class RouterTests {
                 agent(8, "Hal", true, 1, 3, Map.of("billing", 3), Map.of("de", NATIVE), 400));
         Decision d = ROUTER.decide(need("de", 3), twins, Widening.NONE);
         assertThat(d.agentId()).isEqualTo(8L);
-        assertThat(d.reasons()).contains("longest without a new ticket among equals");
+        assertThat(english(d)).contains("longest without a new ticket among equals");
         List<Candidate> lighter = List.of(
                 agent(7, "Gus", true, 1, 1, Map.of("billing", 3), Map.of("de", NATIVE), 900),
                 agent(8, "Hal", true, 1, 3, Map.of("billing", 3), Map.of("de", NATIVE), 400));
         Decision byLoad = ROUTER.decide(need("de", 3), lighter, Widening.NONE);
         assertThat(byLoad.agentId()).as("load before turn").isEqualTo(7L);
-        assertThat(byLoad.reasons()).doesNotContain("longest without a new ticket among equals");
+        assertThat(english(byLoad)).doesNotContain("longest without a new ticket among equals");
     }
 
     @Test
@@ -92,7 +106,7 @@ class RouterTests {
         Need english5 = need("en", 5); // only Cem, Dora and Eva have billing 5: no English, away, full
         Decision strict = ROUTER.decide(english5, BILLING, Widening.NONE);
         assertThat(strict.agentId()).isNull();
-        assertThat(strict.reasons())
+        assertThat(english(strict))
                 .contains(
                         "nobody fits of 6 agents weighed",
                         "1 not available",
@@ -101,7 +115,7 @@ class RouterTests {
         Decision lower = ROUTER.decide(english5, BILLING, Widening.LOWER_SKILL);
         assertThat(lower.agentId()).as("billing 4 and fluent English").isEqualTo(1L);
         assertThat(lower.widening()).isEqualTo(Widening.LOWER_SKILL);
-        assertThat(lower.reasons()).contains("nobody free had the skill level asked for: widened to one level lower");
+        assertThat(english(lower)).contains("nobody free had the skill level asked for: widened to one level lower");
 
         Need french = need("fr", 3);
         assertThat(ROUTER.decide(french, BILLING, Widening.LOWER_SKILL).agentId())
@@ -110,7 +124,7 @@ class RouterTests {
         assertThat(anyLanguage.agentId())
                 .as("nobody speaks French: tier, load, then turn")
                 .isEqualTo(6L);
-        assertThat(anyLanguage.reasons())
+        assertThat(english(anyLanguage))
                 .contains("does not speak French", "nobody free speaks French: widened to any language");
 
         List<Candidate> basicOnly = List.of(
@@ -118,7 +132,7 @@ class RouterTests {
                 agent(10, "Jo", true, 1, 0, Map.of("billing", 3), Map.of(), 0));
         Decision basic = ROUTER.decide(french, basicOnly, Widening.BASIC_LANGUAGE);
         assertThat(basic.agentId()).isEqualTo(9L);
-        assertThat(basic.reasons())
+        assertThat(english(basic))
                 .contains("speaks some French", "no fluent French speaker was free: widened to basic French");
     }
 
@@ -126,16 +140,16 @@ class RouterTests {
     void anEscalationNeedsItsTierAndATeamOnlyItsMembers() {
         Decision escalated = ROUTER.decide(new Need(Map.of("billing", 3), "de", 2, 1L), BILLING, Widening.NONE);
         assertThat(escalated.agentId()).isEqualTo(3L);
-        assertThat(escalated.reasons()).contains("tier 2", "the only one who fits");
+        assertThat(english(escalated)).contains("tier 2", "the only one who fits");
         Decision otherTeam = ROUTER.decide(new Need(Map.of(), "de", 1, 2L), BILLING, Widening.ANY_LANGUAGE);
         assertThat(otherTeam.agentId()).isNull();
-        assertThat(otherTeam.reasons()).contains("4 in other teams", "1 not available", "1 at capacity");
+        assertThat(english(otherTeam)).contains("4 in other teams", "1 not available", "1 at capacity");
     }
 
     @Test
     void withoutAKnownLanguageTierAndLoadDecide() {
         Decision d = ROUTER.decide(new Need(Map.of(), null, 1, null), BILLING, Widening.NONE);
         assertThat(d.agentId()).as("tier 1, 2 of 10, waited longest").isEqualTo(6L);
-        assertThat(d.reasons()).noneMatch(r -> r.startsWith("speaks"));
+        assertThat(english(d)).noneMatch(r -> r.startsWith("speaks"));
     }
 }

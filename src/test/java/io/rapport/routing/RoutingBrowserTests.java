@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
         classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class RoutingBrowserTests extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.rapport.accounts.Agents agents;
+
     @Test
     void anAdminWritesARuleAndAnAgentSeesWhyTheTicketCameToThem() {
         String skill = "refunds-" + UUID.randomUUID().toString().substring(0, 6);
@@ -129,6 +132,18 @@ class RoutingBrowserTests extends BrowserTest {
                 assertThat(targets).containsText("Targets: Shop standard");
                 assertThat(targets).containsText("First response due in 1 h 59 min");
                 screenshot(rita, "ticket-routing");
+
+                // Rita, reading in German, gets the same reasons in German, a language as they name it
+                agents.setDeskLanguage(agentId, "de", io.rapport.accounts.Actor.system());
+                rita.reload();
+                var inGerman = rita.locator("[data-rapport=routing]");
+                assertThat(inGerman).containsText("Zugewiesen an Rita Refunds");
+                inGerman.locator("summary").click();
+                assertThat(inGerman).containsText("die Kundschaft schreibt auf Französisch");
+                assertThat(inGerman).containsText("spricht Französisch als Muttersprache");
+                assertThat(inGerman).containsText("braucht " + skill + " ab Stufe 3 (Regeln)");
+                screenshot(rita, "ticket-routing-de");
+                agents.setDeskLanguage(agentId, "", io.rapport.accounts.Actor.system());
             }
         } finally {
             admin().put("/api/v1/agents/" + agentId + "/presence", Map.of("status", "offline"));

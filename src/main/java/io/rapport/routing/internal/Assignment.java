@@ -13,9 +13,9 @@ import io.rapport.routing.AssignmentMode;
 import io.rapport.routing.Candidate;
 import io.rapport.routing.Decision;
 import io.rapport.routing.Need;
+import io.rapport.routing.Reason;
 import io.rapport.routing.Router;
 import io.rapport.routing.RoutingRules;
-import io.rapport.routing.RoutingView;
 import io.rapport.routing.SkillRule;
 import io.rapport.routing.TeamSetting;
 import io.rapport.routing.Widening;
@@ -197,10 +197,10 @@ public class Assignment {
         if (staff.stream().noneMatch(a -> a.availableAt(now)) && (chat || setting.mode() == AssignmentMode.PUSH)) {
             // nobody to weigh: say so without reading the conversation; whoever comes online is offered it at once
             Needed none = new Needed(new Need(Map.of(), summary.language(), 1, summary.teamId()), List.of());
-            List<String> reasons = List.of(
-                    "nobody is available: " + staff.size() + " active agents, none online in their working hours",
-                    summary.teamId() == null ? "waits in the queue" : "waits in the team's queue",
-                    "offered to the first who comes online");
+            List<Reason> reasons = List.of(
+                    Reason.of("nobodyAvailable", staff.size()),
+                    Router.waits(summary.teamId()),
+                    Reason.of("offeredFirst"));
             var waiting = fresh ? null : decisions.waiting(ticketId).orElse(null);
             decisions.save(view(summary, none, null, "waiting", Widening.NONE, reasons, List.of(), now));
             decisions.waitUntil(ticketId, waiting == null ? now : waiting.since(), now.plus(retry), 1);
@@ -209,11 +209,8 @@ public class Assignment {
         TicketView ticket = tickets.get(ticketId); // the conversation, for the rules' words
         Needed needed = need(ticket, staff);
         if (!chat && setting.mode() == AssignmentMode.QUEUE) {
-            List<String> reasons = new ArrayList<>(needed.reasons());
-            reasons.add(
-                    ticket.teamId() == null
-                            ? "tickets of no team are taken from the queue, not pushed"
-                            : "the team takes its tickets from its queue, not pushed");
+            List<Reason> reasons = new ArrayList<>(needed.reasons());
+            reasons.add(ticket.teamId() == null ? Reason.of("queueNoTeam") : Reason.of("queueTeam"));
             decisions.save(view(ticket, needed, null, "queued", Widening.NONE, reasons, List.of(), now));
             decisions.stopWaiting(ticketId);
             return;
@@ -226,10 +223,10 @@ public class Assignment {
         }
         Widening upTo = allowed(Duration.between(since, now), step);
         Decision decision = router.decide(needed.need(), candidates(staff, chat, now), upTo);
-        List<String> reasons = new ArrayList<>(needed.reasons());
+        List<Reason> reasons = new ArrayList<>(needed.reasons());
         reasons.addAll(decision.reasons());
-        List<RoutingView.Candidate> shown = decision.candidates().stream()
-                .map(c -> new RoutingView.Candidate(c.agentId(), c.name(), c.score(), c.reasons()))
+        List<Decided.Candidate> shown = decision.candidates().stream()
+                .map(c -> new Decided.Candidate(c.agentId(), c.name(), c.score(), c.reasons()))
                 .toList();
         if (decision.agentId() != null && !tickets.assignIfUnassigned(ticketId, decision.agentId(), ROUTING)) {
             // someone took it (a colleague, or another try at the same moment) or it moved on: nothing to record
@@ -250,7 +247,11 @@ public class Assignment {
         Instant next = soon.isBefore(widens) ? soon : widens;
         if (!widest) {
             reasons.add(
-                    "tries again " + (step.isZero() ? "now" : "after waiting " + words(step)) + ", widening one step");
+                    step.isZero()
+                            ? Reason.of("retryNow")
+                            : step.toMinutes() >= 1
+                                    ? Reason.of("retryMinutes", step.toMinutes())
+                                    : Reason.of("retrySeconds", step.toSeconds()));
         }
         decisions.save(view(ticket, needed, null, widest ? "queued" : "waiting", upTo, reasons, List.of(), now));
         decisions.waitUntil(
@@ -273,16 +274,11 @@ public class Assignment {
         return w;
     }
 
-    private static String words(Duration d) {
-        long minutes = d.toMinutes();
-        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : d.toSeconds() + " seconds";
-    }
-
     /** What the ticket needs, and the reasons for it in words. */
-    record Needed(Need need, List<String> reasons) {}
+    record Needed(Need need, List<Reason> reasons) {}
 
     Needed need(TicketView ticket, List<AgentView> staff) {
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         String text = text(ticket);
         Long organization = null;
         try {
@@ -324,7 +320,7 @@ public class Assignment {
                 topicsUsed.add(rule.tag());
             }
             if (!held.contains(rule.skill())) {
-                reasons.add("a rule asks for " + rule.skill() + ", which no active agent has: not required");
+                reasons.add(Reason.of("skillNobodyHas", rule.skill()));
                 continue;
             }
             skills.merge(rule.skill(), rule.level(), Math::max);
@@ -332,15 +328,16 @@ public class Assignment {
         if (inferred != null) {
             for (TicketTopics.Topic topic : inferred) {
                 if (topicsUsed.contains(topic.tag())) {
-                    reasons.add("about " + topic.tag() + ": similar solved tickets "
-                            + topic.ticketNumbers().stream().map(n -> "#" + n).collect(Collectors.joining(", "))
-                            + " are tagged so");
+                    reasons.add(Reason.of(
+                            "topic",
+                            topic.tag(),
+                            topic.ticketNumbers().stream().map(n -> "#" + n).collect(Collectors.joining(", "))));
                 }
             }
         }
-        skills.forEach((skill, level) -> reasons.add("needs " + skill + " at level " + level + " or above (rules)"));
+        skills.forEach((skill, level) -> reasons.add(Reason.of("needsSkill", skill, level)));
         if (ticket.language() != null) {
-            reasons.add("the customer writes in " + Router.name(ticket.language()));
+            reasons.add(Reason.of("customerWrites", Reason.language(ticket.language())));
         }
         int tier = 1;
         for (Escalation e : escalations.list(ticket.id())) {
@@ -349,7 +346,7 @@ public class Assignment {
             }
         }
         if (tier > 1) {
-            reasons.add("escalated to tier " + tier);
+            reasons.add(Reason.of("escalated", tier));
         }
         return new Needed(new Need(skills, ticket.language(), tier, ticket.teamId()), List.copyOf(reasons));
     }
@@ -434,16 +431,16 @@ public class Assignment {
         return list;
     }
 
-    private static RoutingView view(
+    private static Decided view(
             TicketView ticket,
             Needed needed,
             Long assignee,
             String outcome,
             Widening widening,
-            List<String> reasons,
-            List<RoutingView.Candidate> candidates,
+            List<Reason> reasons,
+            List<Decided.Candidate> candidates,
             Instant now) {
-        return new RoutingView(
+        return new Decided(
                 ticket.id(),
                 assignee,
                 outcome,

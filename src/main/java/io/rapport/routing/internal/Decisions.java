@@ -1,7 +1,7 @@
 package io.rapport.routing.internal;
 
 import io.rapport.common.Times;
-import io.rapport.routing.RoutingView;
+import io.rapport.routing.Reason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +33,7 @@ public class Decisions {
         this.db = db;
     }
 
-    public void save(RoutingView v) {
+    public void save(Decided v) {
         String skills = JSON.writeValueAsString(v.skills());
         Object[] values = {
             v.assigneeId(),
@@ -70,7 +71,7 @@ public class Decisions {
         return kept;
     }
 
-    public Optional<RoutingView> find(long ticketId) {
+    public Optional<Decided> find(long ticketId) {
         return db.sql("""
                         SELECT ticket_id, assignee_id, outcome, widening, language, min_tier, team_id, skills, reasons,
                             candidates, decided_at
@@ -78,8 +79,16 @@ public class Decisions {
                         """).param(ticketId).query(Decisions::view).optional();
     }
 
-    private static RoutingView view(ResultSet rs, int n) throws SQLException {
-        return new RoutingView(
+    private static Decided view(ResultSet rs, int n) throws SQLException {
+        List<Decided.Candidate> candidates = new java.util.ArrayList<>();
+        for (JsonNode c : JSON.readTree(rs.getString("candidates"))) {
+            candidates.add(new Decided.Candidate(
+                    c.get("agentId").asLong(),
+                    c.get("name").asString(),
+                    c.get("score").asDouble(),
+                    reasons(c.get("reasons"))));
+        }
+        return new Decided(
                 rs.getLong("ticket_id"),
                 (Long) rs.getObject("assignee_id", Long.class),
                 rs.getString("outcome"),
@@ -88,9 +97,27 @@ public class Decisions {
                 JSON.readValue(rs.getString("skills"), new TypeReference<Map<String, Integer>>() {}),
                 rs.getInt("min_tier"),
                 (Long) rs.getObject("team_id", Long.class),
-                JSON.readValue(rs.getString("reasons"), new TypeReference<List<String>>() {}),
-                JSON.readValue(rs.getString("candidates"), new TypeReference<List<RoutingView.Candidate>>() {}),
+                reasons(JSON.readTree(rs.getString("reasons"))),
+                List.copyOf(candidates),
                 Times.instant(rs, "decided_at"));
+    }
+
+    /** Reasons as stored: keys and arguments, or (decided before reasons had keys) words. */
+    static List<Reason> reasons(JsonNode stored) {
+        List<Reason> reasons = new java.util.ArrayList<>();
+        if (stored == null) {
+            return reasons;
+        }
+        for (JsonNode r : stored) {
+            if (r.isString()) {
+                reasons.add(Reason.words(r.asString()));
+            } else {
+                List<Object> args = new java.util.ArrayList<>();
+                r.path("args").forEach(a -> args.add(JSON.treeToValue(a, Object.class)));
+                reasons.add(new Reason(r.path("key").asString(null), args));
+            }
+        }
+        return List.copyOf(reasons);
     }
 
     public Optional<Waiting> waiting(long ticketId) {

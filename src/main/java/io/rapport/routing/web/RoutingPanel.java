@@ -25,7 +25,7 @@ class RoutingPanel implements TicketPanel {
 
     @Override
     public Optional<Panel> panel(long ticketId, Locale language) {
-        RoutingView v = routings.explain(ticketId);
+        RoutingView v = routings.explain(ticketId, language);
         if (v.outcome().equals("none")) {
             return Optional.empty();
         }
