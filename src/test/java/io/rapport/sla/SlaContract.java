@@ -251,8 +251,9 @@ abstract class SlaContract extends IntegrationTest {
                 TestMail.waitFor(german.get("email").asString(), m -> subject(m).startsWith("SLA-Warnung"));
         assertThat(subject(inGerman)).contains("Card declined");
         assertThat(TestMail.text(inGerman))
-                .contains("Das Ziel „erste Antwort“ von Ticket #")
-                .contains("noch niemand hat das Ticket");
+                .contains("ist um ")
+                .contains("fällig: erste Antwort.")
+                .contains("Noch niemand hat das Ticket.");
         assertThat(TestMail.allTo(supervisorEmail).stream()
                         .filter(m -> subject(m).startsWith("SLA warning")))
                 .as("one warning, for the ticket close to its due time")

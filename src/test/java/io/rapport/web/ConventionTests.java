@@ -1,6 +1,7 @@
 package io.rapport.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,40 @@ class ConventionTests {
         assertThat(de.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         de.stringPropertyNames()
                 .forEach(k -> assertThat(de.getProperty(k)).as(k).isNotBlank());
+    }
+
+    /**
+     * Every text with arguments is a valid MessageFormat pattern, also on the JDK 21 the code targets: before JDK 23 a
+     * choice's option may not hold an unquoted '#' (ChoiceFormat reads it as the next limit), so a number pattern in
+     * an option is written {0,number,'#'}.
+     */
+    @Test
+    void textsWithArgumentsAreMessageFormatsThatJdk21Reads() throws IOException {
+        Pattern choice = Pattern.compile("\\{\\d+,choice,");
+        for (String name : List.of("messages.properties", "messages_de.properties")) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (!text.matches("(?s).*\\{\\d.*")) {
+                    continue;
+                }
+                assertThatCode(() -> new java.text.MessageFormat(text, java.util.Locale.ENGLISH))
+                        .as(name + " " + key)
+                        .doesNotThrowAnyException();
+                Matcher m = choice.matcher(text);
+                while (m.find()) {
+                    int depth = 1;
+                    int i = m.end();
+                    while (i < text.length() && depth > 0) {
+                        char c = text.charAt(i++);
+                        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                    }
+                    assertThat(text.substring(m.end(), i))
+                            .as(name + " " + key + ": a number pattern in a choice")
+                            .doesNotContain("number,#");
+                }
+            }
+        }
     }
 
     /** Every #{key} a template uses exists in the bundle (dynamic keys are checked by their fixed prefix). */

@@ -776,7 +776,7 @@ public abstract class HostileInputContract extends IntegrationTest {
                         "agent",
                         "/profile",
                         false,
-                        Map.of("name", "Administrator", "signature", "Kind regards", "language", "en")),
+                        Map.of("name", "Administrator", "signature", "Kind regards", "language", "")),
                 new Form("agent", "/profile/presence", false, Map.of("status", "online")),
                 new Form(
                         "agent",

@@ -20,7 +20,12 @@ class AgentDeskLanguages implements StoredLanguages {
     @Override
     public Optional<String> of(Authentication signedIn) {
         if (signedIn.getPrincipal() instanceof AgentPrincipal agent) {
-            return agents.deskLanguage(agent.id());
+            try {
+                return agents.deskLanguage(agent.id());
+            } catch (RuntimeException e) {
+                // the database is not there (an error page is being shown, say): the browser's language will do
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }

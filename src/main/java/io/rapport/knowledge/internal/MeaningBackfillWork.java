@@ -89,6 +89,11 @@ class MeaningBackfillWork {
             }
             return page(walk.belowId(), stopping);
         } catch (RuntimeException e) {
+            if (stopping.getAsBoolean()) {
+                // the node is stopping (its pool closing, its thread interrupted): the walk goes on at the next start
+                log.info("Meanings of earlier tickets: paused by the node stopping: {}", e.toString());
+                return false;
+            }
             log.warn("Meanings of earlier tickets: stopped: {}", e.toString());
             try {
                 store.fail(e.toString());

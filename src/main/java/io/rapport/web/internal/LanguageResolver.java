@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Which language a page speaks: the signed-in person's stored choice first (see {@link StoredLanguages}), then the
- * language the visitor chose (cookie), then the browser's Accept-Language among the supported ones, else English.
+ * Which language a page speaks: the signed-in person's stored choice first (see {@link StoredLanguages}; not for the
+ * API, which speaks as its client asks), then the language the visitor chose (cookie), then the browser's
+ * Accept-Language among the supported ones, else English.
  */
 @Component("localeResolver")
 class LanguageResolver implements LocaleResolver {
@@ -41,7 +42,11 @@ class LanguageResolver implements LocaleResolver {
 
     private Locale resolve(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null) {
+        // the API speaks as its client asks (Accept-Language), whatever its token's agent chose for the desk's pages
+        boolean api = io.rapport.web.Area.of(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
+                == io.rapport.web.Area.API;
+        if (auth != null && !api) {
             Optional<String> chosen = stored.stream()
                     .map(s -> s.of(auth))
                     .flatMap(Optional::stream)
