@@ -59,7 +59,10 @@ public class Search {
         return follower.status();
     }
 
-    /** Rebuilds this node's index from the database; searches keep answering from the old one until it is done. */
+    /**
+     * Rebuilds this node's index from the database; searches keep answering from the old one, which takes up new
+     * changes meanwhile, until it is done.
+     */
     public void rebuild() {
         follower.rebuild();
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,6 +60,11 @@ public class IndexFollower implements SmartLifecycle {
     private final AtomicLong toRebuild = new AtomicLong();
     private volatile boolean rebuildAsked;
     private volatile boolean rebuilding;
+    /** The thread building a new generation while this one follows the log; null when none. */
+    private volatile Thread rebuilder;
+    /** A generation the rebuild thread has built, for the follower to switch to. */
+    private volatile Built ready;
+
     private volatile boolean running;
     /** Set at shutdown: a rebuild under way gives up rather than outlive the index it writes to. */
     private volatile boolean stopping;
@@ -115,16 +121,23 @@ public class IndexFollower implements SmartLifecycle {
         running = false;
         stopping = true;
         changes.stopTelling(wakeUp);
-        Thread t = thread;
-        if (t != null) {
-            wake.release();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        wake.release();
+        for (Thread t : new Thread[] {thread, rebuilder}) {
+            if (t != null) {
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         synchronized (this) {
+            Built left = ready;
+            ready = null;
+            if (left != null) {
+                left.builder().abandon(); // built but not switched to: the next start rebuilds if it must
+            }
+            rebuilding = false;
             resumed = false;
             index.close();
         }
@@ -141,10 +154,15 @@ public class IndexFollower implements SmartLifecycle {
         return running;
     }
 
-    /** Asks for a rebuild; the index keeps answering from the current one until the new one is done. */
+    /**
+     * Asks for a rebuild; the index keeps answering from the current one, and taking up changes, until the new one is
+     * done. Asked while one runs, nothing more happens.
+     */
     public void rebuild() {
-        rebuildAsked = true;
-        wake.release();
+        if (!rebuilding) {
+            rebuildAsked = true;
+            wake.release();
+        }
     }
 
     /** Where this node's index stands; how far behind counts the changes written since the last it applied. */
@@ -154,7 +172,7 @@ public class IndexFollower implements SmartLifecycle {
                 index.documents(),
                 applied,
                 Math.max(0, changes.last() - applied),
-                rebuilding,
+                rebuilding || rebuildAsked,
                 rebuilt.get(),
                 toRebuild.get());
     }
@@ -165,6 +183,7 @@ public class IndexFollower implements SmartLifecycle {
      */
     public synchronized void catchUp() {
         takeUp();
+        switchToBuilt();
         while (step()) {
             // until nothing is left
         }
@@ -196,6 +215,20 @@ public class IndexFollower implements SmartLifecycle {
             resumed = true;
             return;
         }
+        Thread building = rebuilder;
+        if (building != null) {
+            // no index to follow into: wait for the one being built rather than build a second
+            try {
+                building.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the index was being rebuilt", e);
+            }
+            if (ready != null) {
+                switchToBuilt();
+                return;
+            }
+        }
         rebuildNow();
     }
 
@@ -205,8 +238,9 @@ public class IndexFollower implements SmartLifecycle {
             try {
                 synchronized (this) {
                     takeUp();
-                    if (rebuildAsked) {
-                        rebuildNow();
+                    switchToBuilt();
+                    if (rebuildAsked && rebuilder == null && ready == null) {
+                        startRebuilding();
                     }
                     boolean more = step();
                     if (!more) {
@@ -436,8 +470,98 @@ public class IndexFollower implements SmartLifecycle {
         committedAt = System.currentTimeMillis();
     }
 
-    /** Builds a new generation from the database while the old one keeps answering, then switches to it. */
+    /** A generation built from the database, from the change log's position {@code from}, ready to go live. */
+    private record Built(SearchIndex.Builder builder, long from, Set<Long> open, long started) {}
+
+    /** Builds a new generation from the database while the old one keeps answering, then switches to it (here). */
     private void rebuildNow() {
+        goLive(build()); // merged into one segment as it goes live
+    }
+
+    /**
+     * Builds a new generation on a thread of its own while this one goes on applying changes to the live one, so
+     * that what agents write meanwhile is found at once; the follower switches to it when it is ready ({@link
+     * #switchToBuilt}) and applies again, to it, the changes made since it began.
+     */
+    private void startRebuilding() {
+        rebuildAsked = false;
+        rebuilding = true;
+        Thread t = new Thread(
+                () -> {
+                    Built built = null;
+                    try {
+                        built = build();
+                        built.builder().merge();
+                        CountDownLatch hold = holdBeforeSwitch;
+                        if (hold != null) {
+                            hold.await();
+                        }
+                        stopIfStopping();
+                        ready = built;
+                        wake.release();
+                    } catch (InterruptedException | RuntimeException e) {
+                        if (built != null) {
+                            built.builder().abandon();
+                        }
+                        rebuilding = false;
+                        if (!stopping) {
+                            log.warn(
+                                    "Search index: the rebuild failed; searches go on from the index as it was: {}",
+                                    e.toString());
+                        }
+                    } finally {
+                        rebuilder = null;
+                    }
+                },
+                "search-index-rebuild");
+        t.setDaemon(true);
+        rebuilder = t;
+        t.start();
+    }
+
+    /** Switches to the generation the rebuild thread has built, when there is one (on the follower's thread). */
+    private void switchToBuilt() {
+        Built built = ready;
+        if (built == null) {
+            return;
+        }
+        ready = null;
+        goLive(built);
+    }
+
+    /** Makes a built generation live; one that cannot be is deleted. */
+    private void goLive(Built built) {
+        try {
+            switchTo(built);
+        } catch (RuntimeException e) {
+            built.builder().abandon();
+            throw e;
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    /** Test seam: the rebuild thread waits for this before handing its generation over. */
+    volatile CountDownLatch holdBeforeSwitch;
+
+    private void switchTo(Built built) {
+        index.publish(built.builder(), new SearchIndex.Position(built.from(), built.open()));
+        knownCustomers.clear(); // the new generation has every customer; ones seen from now on are added anew
+        resumed = true;
+        // back to where the build began: the changes since were applied to the generation before, and now are to this
+        last = built.from();
+        gaps.clear();
+        long now = System.currentTimeMillis();
+        built.open().forEach(g -> gaps.put(g, now));
+        committedAt = now;
+        log.info(
+                "Search index rebuilt: {} tickets, customers and articles in {} s",
+                rebuilt.get(),
+                (System.currentTimeMillis() - built.started()) / 1000);
+    }
+
+    /** Reads every ticket, customer and article into a new generation (any thread; the follower's state untouched). */
+    private Built build() {
         long started = System.currentTimeMillis();
         SearchIndex.Builder builder = null;
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -495,27 +619,15 @@ public class IndexFollower implements SmartLifecycle {
                 rebuilt.addAndGet(ids.size());
                 after = ids.getLast();
             }
-            index.publish(builder, new SearchIndex.Position(from, open));
-            knownCustomers.clear(); // the new generation has every customer; ones seen from now on are added anew
-            resumed = true;
-            rebuildAsked = false;
-            last = from;
-            gaps.clear();
-            long now = System.currentTimeMillis();
-            open.forEach(g -> gaps.put(g, now));
-            committedAt = now;
-            log.info(
-                    "Search index rebuilt: {} tickets, customers and articles in {} s",
-                    rebuilt.get(),
-                    (System.currentTimeMillis() - started) / 1000);
+            return new Built(builder, from, open, started);
         } catch (RuntimeException e) {
             if (builder != null) {
                 builder.abandon();
             }
+            rebuilding = false;
             throw e;
         } finally {
             reader.shutdownNow();
-            rebuilding = false;
         }
     }
 

@@ -115,6 +115,44 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A rebuild runs beside the follower: what agents write while it runs is found at once in the index as it was,
+     * and still after the switch to the rebuilt one (which took the changes since it began up again).
+     */
+    @Test
+    void whileARebuildRunsWhatAgentsWriteIsFoundAtOnce() throws InterruptedException {
+        String w = unique("during").replace("-", "");
+        SearchIndex index = new SearchIndex(dir, List.of("en"));
+        IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles, meanings);
+        follower.start();
+        try {
+            long before = ticket(w);
+            awaitFound(index, w, 1);
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            follower.holdBeforeSwitch = hold;
+            follower.rebuild();
+            assertThat(follower.status().rebuilding()).isTrue();
+            long during = ticket(w);
+            awaitFound(index, w, 2);
+            assertThat(found(index, w)).containsExactlyInAnyOrder(before, during);
+            assertThat(follower.status().rebuilding())
+                    .as("found while the rebuild, held, has not switched")
+                    .isTrue();
+
+            hold.countDown();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (follower.status().rebuilding() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(follower.status().rebuilding()).isFalse();
+            long after = ticket(w);
+            awaitFound(index, w, 3);
+            assertThat(found(index, w)).containsExactlyInAnyOrder(before, during, after);
+        } finally {
+            follower.stop();
+        }
+    }
+
     @Test
     void aRebuildWhileTicketsArriveMissesNone() throws InterruptedException {
         String w = unique("rebuild").replace("-", "");
