@@ -64,6 +64,10 @@ public class IndexFollower implements SmartLifecycle {
     private volatile Thread rebuilder;
     /** A generation the rebuild thread has built, for the follower to switch to. */
     private volatile Built ready;
+    /** Rebuilds that failed in a row, and when the next try may start. */
+    private volatile int rebuildFailures;
+
+    private volatile long retryRebuildAt;
 
     private volatile boolean running;
     /** Set at shutdown: a rebuild under way gives up rather than outlive the index it writes to. */
@@ -215,21 +219,7 @@ public class IndexFollower implements SmartLifecycle {
             resumed = true;
             return;
         }
-        Thread building = rebuilder;
-        if (building != null) {
-            // no index to follow into: wait for the one being built rather than build a second
-            try {
-                building.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the index was being rebuilt", e);
-            }
-            if (ready != null) {
-                switchToBuilt();
-                return;
-            }
-        }
-        rebuildNow();
+        rebuildNow(); // or, when one is being built, waits for it rather than build a second
     }
 
     private void run() {
@@ -239,7 +229,10 @@ public class IndexFollower implements SmartLifecycle {
                 synchronized (this) {
                     takeUp();
                     switchToBuilt();
-                    if (rebuildAsked && rebuilder == null && ready == null) {
+                    if (rebuildAsked
+                            && rebuilder == null
+                            && ready == null
+                            && System.currentTimeMillis() >= retryRebuildAt) {
                         startRebuilding();
                     }
                     boolean more = step();
@@ -475,7 +468,33 @@ public class IndexFollower implements SmartLifecycle {
 
     /** Builds a new generation from the database while the old one keeps answering, then switches to it (here). */
     private void rebuildNow() {
+        if (awaitBackgroundRebuild()) {
+            return;
+        }
         goLive(build()); // merged into one segment as it goes live
+    }
+
+    /**
+     * Waits for a rebuild under way on its own thread, and switches to what it built; false when there was none, or
+     * it built nothing (then the caller rebuilds). Holds the follower meanwhile: only for when there is nothing else to
+     * follow into.
+     */
+    private boolean awaitBackgroundRebuild() {
+        Thread building = rebuilder;
+        while (building != null && building.isAlive()) {
+            stopIfStopping();
+            try {
+                building.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the index was being rebuilt", e);
+            }
+        }
+        if (ready != null) {
+            switchToBuilt();
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -484,8 +503,13 @@ public class IndexFollower implements SmartLifecycle {
      * #switchToBuilt}) and applies again, to it, the changes made since it began.
      */
     private void startRebuilding() {
+        if (stopping) {
+            return;
+        }
         rebuildAsked = false;
         rebuilding = true;
+        rebuilt.set(0);
+        toRebuild.set(0);
         Thread t = new Thread(
                 () -> {
                     Built built = null;
@@ -499,18 +523,25 @@ public class IndexFollower implements SmartLifecycle {
                         stopIfStopping();
                         ready = built;
                         wake.release();
-                    } catch (InterruptedException | RuntimeException e) {
+                    } catch (InterruptedException | RuntimeException | Error e) {
                         if (built != null) {
                             built.builder().abandon();
                         }
                         rebuilding = false;
                         if (!stopping) {
+                            // tried again after a pause that grows with each failure, as the follower does
+                            long pause = Math.min(60_000, 1_000L << Math.min(rebuildFailures++, 6));
+                            retryRebuildAt = System.currentTimeMillis() + pause;
+                            rebuildAsked = true;
                             log.warn(
-                                    "Search index: the rebuild failed; searches go on from the index as it was: {}",
+                                    "Search index: the rebuild failed, tried again in {} s; searches go on from the"
+                                            + " index as it was: {}",
+                                    pause / 1000,
                                     e.toString());
                         }
                     } finally {
                         rebuilder = null;
+                        wake.release();
                     }
                 },
                 "search-index-rebuild");
@@ -526,7 +557,16 @@ public class IndexFollower implements SmartLifecycle {
             return;
         }
         ready = null;
-        goLive(built);
+        try {
+            goLive(built);
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                rebuildAsked = true; // asked for, and not done: tried again once the follower is back
+                retryRebuildAt =
+                        System.currentTimeMillis() + Math.min(60_000, 1_000L << Math.min(rebuildFailures++, 6));
+            }
+            throw e;
+        }
     }
 
     /** Makes a built generation live; one that cannot be is deleted. */
@@ -544,16 +584,27 @@ public class IndexFollower implements SmartLifecycle {
     /** Test seam: the rebuild thread waits for this before handing its generation over. */
     volatile CountDownLatch holdBeforeSwitch;
 
+    /** Test seam: counted down once a rebuild has taken its position in the change log. */
+    volatile CountDownLatch buildStarted;
+
     private void switchTo(Built built) {
-        index.publish(built.builder(), new SearchIndex.Position(built.from(), built.open()));
+        // changes go to the new generation from here on, while searches still read the one before, which has them all
+        index.adopt(built.builder());
         knownCustomers.clear(); // the new generation has every customer; ones seen from now on are added anew
-        resumed = true;
         // back to where the build began: the changes since were applied to the generation before, and now are to this
         last = built.from();
         gaps.clear();
         long now = System.currentTimeMillis();
         built.open().forEach(g -> gaps.put(g, now));
-        committedAt = now;
+        while (step()) {
+            // until the new generation has every change committed so far
+        }
+        index.publish(built.builder(), new SearchIndex.Position(last, Set.copyOf(gaps.keySet())));
+        unrefreshed = false;
+        refreshedAt = System.currentTimeMillis();
+        resumed = true;
+        rebuildFailures = 0;
+        committedAt = refreshedAt;
         log.info(
                 "Search index rebuilt: {} tickets, customers and articles in {} s",
                 rebuilt.get(),
@@ -573,6 +624,10 @@ public class IndexFollower implements SmartLifecycle {
             rebuilding = true;
             builder = index.startRebuild();
             long from = changes.last();
+            CountDownLatch taken = buildStarted;
+            if (taken != null) {
+                taken.countDown();
+            }
             // changes below the start that have not committed yet: looked for again after the switch
             Set<Long> open = new java.util.TreeSet<>();
             long low = Math.max(1, from - MAX_GAP_RUN);
@@ -620,7 +675,7 @@ public class IndexFollower implements SmartLifecycle {
                 after = ids.getLast();
             }
             return new Built(builder, from, open, started);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (builder != null) {
                 builder.abandon();
             }

@@ -255,6 +255,11 @@ public final class SearchIndex implements Closeable {
     private final Map<String, Analyzer> everyWordStemmers = new HashMap<>();
 
     private volatile Generation live;
+    /**
+     * A rebuilt generation that changes are written to, before it goes live, while searches still read the live one
+     * ({@link #adopt}); null when writes go to the live one.
+     */
+    private volatile Generation adopted;
 
     public SearchIndex(Path root, List<String> languages) {
         this.root = root;
@@ -373,9 +378,25 @@ public final class SearchIndex implements Closeable {
         }
 
         public void abandon() {
+            synchronized (SearchIndex.this) {
+                if (adopted == generation) {
+                    adopted = null;
+                }
+            }
             closeQuietly(generation);
             deleteQuietly(generation.path());
         }
+    }
+
+    /**
+     * From now on changes are written to this rebuilt generation (merged first), while searches go on reading the
+     * live one until {@link #publish}: the changes made while it was built are applied to it before it answers.
+     */
+    public synchronized void adopt(Builder built) {
+        if (!built.merged) {
+            built.merge();
+        }
+        adopted = built.generation;
     }
 
     /** Makes a rebuilt generation live, committed at {@code position}; the one before is closed and deleted. */
@@ -396,6 +417,7 @@ public final class SearchIndex implements Closeable {
         }
         Generation before = live;
         live = next;
+        adopted = null;
         if (before != null) {
             closeQuietly(before);
             deleteQuietly(before.path());
@@ -424,7 +446,7 @@ public final class SearchIndex implements Closeable {
             Map<Long, CustomerRef> customers,
             Iterable<CustomerRef> newCustomers,
             Map<Long, float[]> meanings) {
-        Generation g = live();
+        Generation g = writing();
         put(g, tickets, customers, meanings, false);
         for (CustomerRef c : newCustomers) {
             putCustomer(g, c, false);
@@ -433,31 +455,31 @@ public final class SearchIndex implements Closeable {
 
     public void putCustomers(Iterable<CustomerRef> customers) {
         for (CustomerRef c : customers) {
-            putCustomer(live(), c, false);
+            putCustomer(writing(), c, false);
         }
     }
 
     public void deleteTicket(long id) {
-        delete(live(), "t:" + id);
+        delete(writing(), "t:" + id);
     }
 
     public void deleteCustomer(long id) {
-        delete(live(), "c:" + id);
+        delete(writing(), "c:" + id);
     }
 
     /** Writes these articles; an archived one leaves the index. */
     public void putArticles(List<ArticleStore.Indexed> articles) {
-        putArticles(live(), articles, false);
+        putArticles(writing(), articles, false);
     }
 
     public void deleteArticle(long id) {
-        delete(live(), "a:" + id);
+        delete(writing(), "a:" + id);
     }
 
     /** Lets searches see what was written (not yet durable: {@link #commit} makes it so). */
     public void refresh() {
         try {
-            live().searchers().maybeRefreshBlocking();
+            writing().searchers().maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -465,7 +487,7 @@ public final class SearchIndex implements Closeable {
 
     /** Makes what was written durable, with its position in the change log. */
     public void commit(Position position) {
-        commit(live(), position);
+        commit(writing(), position);
     }
 
     public long documents() {
@@ -1484,6 +1506,12 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /** Where changes are written: an adopted rebuilt generation, else the live one. */
+    private Generation writing() {
+        Generation a = adopted;
+        return a != null ? a : live();
+    }
+
     private Generation live() {
         Generation g = live;
         if (g == null) {
@@ -1538,6 +1566,13 @@ public final class SearchIndex implements Closeable {
         live = null;
         if (g != null) {
             closeQuietly(g);
+        }
+        Generation a = adopted;
+        adopted = null;
+        if (a != null) {
+            // built but never live: the next start follows the live one's last commit, or rebuilds
+            closeQuietly(a);
+            deleteQuietly(a.path());
         }
     }
 }

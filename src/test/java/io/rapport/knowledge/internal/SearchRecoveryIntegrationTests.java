@@ -120,19 +120,23 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
      * and still after the switch to the rebuilt one (which took the changes since it began up again).
      */
     @Test
-    void whileARebuildRunsWhatAgentsWriteIsFoundAtOnce() throws InterruptedException {
+    void whileARebuildRunsWhatAgentsWriteIsFoundAtOnce() throws Exception {
         String w = unique("during").replace("-", "");
         SearchIndex index = new SearchIndex(dir, List.of("en"));
         IndexFollower follower = new IndexFollower(index, changes, tickets, customers, articles, meanings);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
         follower.start();
         try {
             long before = ticket(w);
             awaitFound(index, w, 1);
-            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            String generation = java.nio.file.Files.readString(dir.resolve("current"));
+            follower.buildStarted = started;
             follower.holdBeforeSwitch = hold;
             follower.rebuild();
             assertThat(follower.status().rebuilding()).isTrue();
-            long during = ticket(w);
+            assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long during = ticket(w); // after the rebuild took its place in the log: not in what it reads
             awaitFound(index, w, 2);
             assertThat(found(index, w)).containsExactlyInAnyOrder(before, during);
             assertThat(follower.status().rebuilding())
@@ -142,13 +146,20 @@ class SearchRecoveryIntegrationTests extends IntegrationTest {
             hold.countDown();
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (follower.status().rebuilding() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+                Thread.sleep(20);
             }
             assertThat(follower.status().rebuilding()).isFalse();
+            assertThat(java.nio.file.Files.readString(dir.resolve("current")))
+                    .as("switched to a new generation")
+                    .isNotEqualTo(generation);
+            assertThat(found(index, w))
+                    .as("the changes since it began applied to it before it answers")
+                    .containsExactlyInAnyOrder(before, during);
             long after = ticket(w);
             awaitFound(index, w, 3);
             assertThat(found(index, w)).containsExactlyInAnyOrder(before, during, after);
         } finally {
+            hold.countDown();
             follower.stop();
         }
     }
