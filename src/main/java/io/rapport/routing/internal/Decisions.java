@@ -43,7 +43,7 @@ public class Decisions {
             v.minTier(),
             v.teamId(),
             skills.length() > 4_000 ? "{}" : skills,
-            JSON.writeValueAsString(fit(v.reasons(), 20_000)),
+            JSON.writeValueAsString(fitKeepingEnd(v.reasons(), 20_000, CONCLUSIONS)),
             JSON.writeValueAsString(fit(v.candidates(), 40_000)),
             Times.sql(v.decidedAt()),
             v.ticketId()
@@ -69,6 +69,31 @@ public class Decisions {
             kept = kept.subList(0, kept.size() - 1);
         }
         return kept;
+    }
+
+    /** The last reasons of a decision say what came of it ("the only one who fits", "tries again ..."). */
+    static final int CONCLUSIONS = 6;
+
+    /**
+     * The list, when its JSON is too long for the column, cut in the middle: its first entries (what the ticket
+     * needs) and its last {@code end} (what came of it) are kept; one entry says how many were left out.
+     */
+    static List<Reason> fitKeepingEnd(List<Reason> list, int chars, int end) {
+        if (JSON.writeValueAsString(list).length() <= chars) {
+            return list;
+        }
+        List<Reason> head = new java.util.ArrayList<>(list.subList(0, Math.max(0, list.size() - end)));
+        List<Reason> tail = list.subList(Math.max(0, list.size() - end), list.size());
+        while (!head.isEmpty()) {
+            head.removeLast();
+            List<Reason> kept = new java.util.ArrayList<>(head);
+            kept.add(Reason.of("leftOut", list.size() - head.size() - tail.size()));
+            kept.addAll(tail);
+            if (JSON.writeValueAsString(kept).length() <= chars) {
+                return List.copyOf(kept);
+            }
+        }
+        return fit(tail, chars);
     }
 
     public Optional<Decided> find(long ticketId) {

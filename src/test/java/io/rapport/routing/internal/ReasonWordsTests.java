@@ -61,6 +61,27 @@ class ReasonWordsTests {
                         "1200 von 2000 Vorgängen (60 %)");
     }
 
+    /** Hundreds of matching rules overflow the column: the middle goes, what came of the decision stays. */
+    @Test
+    void aDecisionWithTooManyReasonsKeepsItsConclusion() {
+        List<Reason> many = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            many.add(Reason.of("needsSkill", "skill-" + i, 3));
+        }
+        many.add(Reason.of("customerWrites", Reason.language("de")));
+        many.add(Reason.of("onlyOne"));
+        var kept = Decisions.fitKeepingEnd(many, 20_000, Decisions.CONCLUSIONS);
+        assertThat(JsonMapper.builder().build().writeValueAsString(kept)).hasSizeLessThanOrEqualTo(20_000);
+        assertThat(kept.getFirst()).isEqualTo(many.getFirst());
+        assertThat(kept.getLast()).isEqualTo(Reason.of("onlyOne"));
+        List<String> words = Routings.texts(MESSAGES, kept, Locale.ENGLISH);
+        assertThat(words).contains("the customer writes in German", "the only one who fits");
+        int leftOut = many.size() - kept.size() + 1;
+        assertThat(words).contains(leftOut + " more reasons left out");
+        List<Reason> few = List.of(Reason.of("onlyOne"));
+        assertThat(Decisions.fitKeepingEnd(few, 20_000, Decisions.CONCLUSIONS)).isSameAs(few);
+    }
+
     @Test
     void everyReasonTheCodeGivesHasWordsInEnglish() throws IOException {
         Properties english = new Properties();
