@@ -57,12 +57,19 @@ public class Formats {
         return exact(instant);
     }
 
-    /** A stretch of time for people: "under a minute", "12 min", "2 h 10 min", "3 d 4 h"; empty for none. */
+    /**
+     * A stretch of time for people, enough to act on: "under a minute", "12 min", "2 h 10 min", from two days on
+     * "3 d 4 h"; empty for none. In the page's language.
+     */
     public String span(Duration duration) {
+        return span(duration, LocaleContextHolder.getLocale());
+    }
+
+    /** As {@link #span(Duration)}, in this language. */
+    public String span(Duration duration, Locale locale) {
         if (duration == null) {
             return "";
         }
-        Locale locale = LocaleContextHolder.getLocale();
         long minutes = Math.max(0, duration.toMinutes());
         if (minutes < 1) {
             return messages.getMessage("time.span.short", null, locale);
@@ -70,7 +77,7 @@ public class Formats {
         if (minutes < 60) {
             return messages.getMessage("time.span.minutes", new Object[] {minutes}, locale);
         }
-        if (minutes < 24 * 60) {
+        if (minutes < 48 * 60) {
             return messages.getMessage("time.span.hours", new Object[] {minutes / 60, minutes % 60}, locale);
         }
         return messages.getMessage("time.span.days", new Object[] {minutes / (24 * 60), minutes / 60 % 24}, locale);

@@ -54,4 +54,18 @@ class FormatsTests {
         assertThat(ago(Locale.ENGLISH, Duration.ofHours(1))).isEqualTo("1 hour ago");
         assertThat(ago(Locale.ENGLISH, Duration.ofMinutes(5))).isEqualTo("5 min ago");
     }
+
+    /** A stretch of time, enough to act on, as SLA targets and the meanings' walk show it. */
+    @Test
+    void aStretchOfTimeInEachLanguage() {
+        assertThat(formats.span(Duration.ofSeconds(20), Locale.ENGLISH)).isEqualTo("under a minute");
+        assertThat(formats.span(Duration.ofMinutes(45), Locale.ENGLISH)).isEqualTo("45 min");
+        assertThat(formats.span(Duration.ofMinutes(119), Locale.ENGLISH)).isEqualTo("1 h 59 min");
+        assertThat(formats.span(Duration.ofHours(30), Locale.ENGLISH))
+                .as("hours up to two days")
+                .isEqualTo("30 h 0 min");
+        assertThat(formats.span(Duration.ofHours(52), Locale.ENGLISH)).isEqualTo("2 d 4 h");
+        assertThat(formats.span(Duration.ofMinutes(119), Locale.GERMAN)).isEqualTo("1 Std. 59 Min.");
+        assertThat(formats.span(null, Locale.ENGLISH)).isEmpty();
+    }
 }

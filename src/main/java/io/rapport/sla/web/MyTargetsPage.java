@@ -42,8 +42,9 @@ class MyTargetsPage {
             return left != null && left.isNegative();
         }
 
-        public String leftWords() {
-            return left == null ? "" : SlaWeb.words(late() ? left.negated() : left);
+        /** How long until it is due, or how long it is overdue. */
+        public Duration leftOrOver() {
+            return left == null ? null : late() ? left.negated() : left;
         }
     }
 

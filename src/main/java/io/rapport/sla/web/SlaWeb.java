@@ -6,6 +6,7 @@ import io.rapport.tickets.TicketFacet;
 import io.rapport.tickets.TicketPanel;
 import io.rapport.web.Area;
 import io.rapport.web.Authorities;
+import io.rapport.web.Formats;
 import io.rapport.web.SecurityRules;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,15 +43,16 @@ class SlaWeb {
     }
 
     @Bean
-    TicketPanel slaPanel(Slas slas, MessageSource messages, Clock clock) {
-        return (ticketId, language) -> slas.forTicket(ticketId).map(s -> panel(s, messages, language, clock.instant()));
+    TicketPanel slaPanel(Slas slas, MessageSource messages, Formats formats, Clock clock) {
+        return (ticketId, language) ->
+                slas.forTicket(ticketId).map(s -> panel(s, messages, formats, language, clock.instant()));
     }
 
-    static TicketPanel.Panel panel(TicketSla s, MessageSource messages, Locale language, Instant now) {
+    static TicketPanel.Panel panel(TicketSla s, MessageSource messages, Formats formats, Locale language, Instant now) {
         List<String> lines = new ArrayList<>();
-        line(lines, messages, language, now, "sla.panel.firstResponse", s.firstResponseDueAt());
-        line(lines, messages, language, now, "sla.panel.nextResponse", s.nextResponseDueAt());
-        line(lines, messages, language, now, "sla.panel.solution", s.solutionDueAt());
+        line(lines, messages, formats, language, now, "sla.panel.firstResponse", s.firstResponseDueAt());
+        line(lines, messages, formats, language, now, "sla.panel.nextResponse", s.nextResponseDueAt());
+        line(lines, messages, formats, language, now, "sla.panel.solution", s.solutionDueAt());
         if (s.paused()) {
             lines.add(messages.getMessage("sla.panel.paused", null, language));
         }
@@ -74,27 +76,22 @@ class SlaWeb {
     }
 
     private static void line(
-            List<String> lines, MessageSource messages, Locale language, Instant now, String key, Instant due) {
+            List<String> lines,
+            MessageSource messages,
+            Formats formats,
+            Locale language,
+            Instant now,
+            String key,
+            Instant due) {
         if (due == null) {
             return;
         }
         Duration left = Duration.between(now, due);
         String when = left.isNegative()
-                ? messages.getMessage("sla.panel.overdue", new Object[] {words(left.negated())}, language)
-                : messages.getMessage("sla.panel.in", new Object[] {words(left)}, language);
+                ? messages.getMessage(
+                        "sla.panel.overdue", new Object[] {formats.span(left.negated(), language)}, language)
+                : messages.getMessage("sla.panel.in", new Object[] {formats.span(left, language)}, language);
         lines.add(messages.getMessage(key, new Object[] {when}, language));
-    }
-
-    /** "3 h 20 min", "45 min", "2 d 4 h": enough to act on. */
-    static String words(Duration d) {
-        long minutes = Math.max(0, d.toMinutes());
-        if (minutes >= 48 * 60) {
-            return minutes / (24 * 60) + " d " + (minutes % (24 * 60)) / 60 + " h";
-        }
-        if (minutes >= 60) {
-            return minutes / 60 + " h " + minutes % 60 + " min";
-        }
-        return minutes + " min";
     }
 
     @Bean
